@@ -1,0 +1,44 @@
+/**
+ * The two-player subgame of two named states (default USA and CHN) with
+ * everyone else held at the least equilibrium.
+ */
+import type { Scenario } from '../model/scenario.js';
+import { netGain } from '../solve/game.js';
+import { analyzeSubgame, type PlayerPayoffs, type SubgameResult } from '../solve/subgame.js';
+import { stateIndex } from './explain.js';
+import type { RunResult } from './run.js';
+
+export interface ScenarioSubgame extends SubgameResult {
+  ids: [string, string];
+  players: [PlayerPayoffs, PlayerPayoffs];
+}
+
+/**
+ * E_i, the gain to i from j's credible restraint while i abstains: j's
+ * restraint cost is what i is spared, scaled by how far j's signature can be
+ * trusted (assurance a = v·b). Proportional to j's capability × strictness ×
+ * assurance, weighted like the restraint term (DESIGN.md §1.4).
+ */
+export function restraintGain(scenario: Scenario, run: RunResult, j: number): number {
+  const restraint = run.compiled.terms.find((t) => t.term.id === 'restraint');
+  const w = restraint?.weight ?? 0;
+  return w * scenario.states[j].capability * scenario.declaration.thresholdStrictness * run.compiled.derived.assurance;
+}
+
+export function scenarioSubgame(run: RunResult, id1: string, id2: string): ScenarioSubgame {
+  const { scenario, compiled } = run;
+  const i = stateIndex(scenario, id1);
+  const j = stateIndex(scenario, id2);
+  if (i === j) throw new RangeError(`a subgame needs two different states, got '${id1}' twice`);
+  const profile = Float64Array.from(run.equilibria.least.profile);
+  const player = (me: number, other: number): PlayerPayoffs => {
+    const x = profile.slice();
+    x[other] = 0;
+    const alphaHat = netGain(compiled.game, x, me);
+    x[other] = 1;
+    const withOther = netGain(compiled.game, x, me);
+    return { alphaHat, W: withOther - alphaHat, E: restraintGain(scenario, run, other) };
+  };
+  const players: [PlayerPayoffs, PlayerPayoffs] = [player(i, j), player(j, i)];
+  return { ids: [scenario.states[i].id, scenario.states[j].id], players, ...analyzeSubgame(players[0], players[1]) };
+}

@@ -1,0 +1,170 @@
+/**
+ * Logit quantal response equilibrium (McKelvey & Palfrey 1995) of the
+ * binary game: p_i = Λ(λ · Δ_i(p)), where Δ_i(p) is the exact expected net
+ * gain because Δ is linear in the others' actions.
+ *
+ * In a supermodular game the map p ↦ Λ(λΔ(p)) is monotone, so Gauss–Seidel
+ * iteration from p = 0 rises to the least fixed point and from p = 1 falls
+ * to the greatest (Tarski). Iteration stops on the residual, and a Newton
+ * step on the full system speeds up the slow approach near a bifurcation.
+ * Games with negative interactions use damped iteration plus Newton, and
+ * report it.
+ */
+import { isSupermodular, netGain, type LinearGame } from './game.js';
+import type { FixedActions } from './nash.js';
+
+/** Residual max_i |p_i − Λ(λΔ_i(p))| at which a fixed point is accepted. */
+export const QRE_TOLERANCE = 1e-12;
+const MAX_SWEEPS = 200_000;
+const NEWTON_EVERY = 25;
+
+export interface QreBranch {
+  p: Float64Array;
+  residual: number;
+  iterations: number;
+  converged: boolean;
+}
+
+export interface QreResult {
+  lambda: number;
+  method: 'monotone' | 'damped';
+  least: QreBranch;
+  greatest: QreBranch;
+}
+
+export function logistic(x: number): number {
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
+}
+
+function isFree(fixed: FixedActions | undefined, i: number): boolean {
+  return !fixed || fixed[i] === -1;
+}
+
+/** max_i |p_i − Λ(λΔ_i(p))| over free states. */
+export function qreResidual(game: LinearGame, lambda: number, p: Float64Array, fixed?: FixedActions): number {
+  let total = 0;
+  for (let j = 0; j < game.n; j++) total += p[j];
+  let worst = 0;
+  for (let i = 0; i < game.n; i++) {
+    if (!isFree(fixed, i)) continue;
+    worst = Math.max(worst, Math.abs(p[i] - logistic(lambda * netGain(game, p, i, total))));
+  }
+  return worst;
+}
+
+/** One Gauss–Seidel sweep with relaxation ω; returns the largest change. */
+function sweep(game: LinearGame, lambda: number, p: Float64Array, fixed: FixedActions | undefined, omega: number, total: { t: number }): number {
+  let change = 0;
+  for (let i = 0; i < game.n; i++) {
+    if (!isFree(fixed, i)) continue;
+    const target = logistic(lambda * netGain(game, p, i, total.t));
+    const next = p[i] + omega * (target - p[i]);
+    change = Math.max(change, Math.abs(next - p[i]));
+    total.t += next - p[i];
+    p[i] = next;
+  }
+  return change;
+}
+
+/**
+ * One Newton step on F(p) = p − Λ(λΔ(p)) over the free states (dense
+ * Gaussian elimination: N is a few hundred at most). Returns null if the
+ * system is singular.
+ */
+function newtonStep(game: LinearGame, lambda: number, p: Float64Array, fixed?: FixedActions): Float64Array | null {
+  const n = game.n;
+  const free: number[] = [];
+  for (let i = 0; i < n; i++) if (isFree(fixed, i)) free.push(i);
+  const k = free.length;
+  if (k === 0) return p.slice();
+  const pos = new Int32Array(n).fill(-1);
+  free.forEach((i, r) => (pos[i] = r));
+  let total = 0;
+  for (let j = 0; j < n; j++) total += p[j];
+  const scale = n > 1 ? 1 / (n - 1) : 0;
+  const J = new Float64Array(k * (k + 1));
+  for (let r = 0; r < k; r++) {
+    const i = free[r];
+    const q = logistic(lambda * netGain(game, p, i, total));
+    const slope = lambda * q * (1 - q);
+    const row = r * (k + 1);
+    // dΔ_i/dp_j = m_i/(N−1) + B_ij for j ≠ i.
+    for (let c = 0; c < k; c++) if (c !== r) J[row + c] = -slope * game.m[i] * scale;
+    for (let e = game.rowPtr[i]; e < game.rowPtr[i + 1]; e++) {
+      const c = pos[game.col[e]];
+      if (c >= 0) J[row + c] -= slope * game.val[e];
+    }
+    J[row + r] = 1;
+    J[row + k] = -(p[i] - q);
+  }
+  for (let c = 0; c < k; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < k; r++) if (Math.abs(J[r * (k + 1) + c]) > Math.abs(J[pivot * (k + 1) + c])) pivot = r;
+    if (Math.abs(J[pivot * (k + 1) + c]) < 1e-300) return null;
+    if (pivot !== c) {
+      for (let x = 0; x <= k; x++) {
+        const tmp = J[c * (k + 1) + x];
+        J[c * (k + 1) + x] = J[pivot * (k + 1) + x];
+        J[pivot * (k + 1) + x] = tmp;
+      }
+    }
+    const d = J[c * (k + 1) + c];
+    for (let r = 0; r < k; r++) {
+      if (r === c) continue;
+      const f = J[r * (k + 1) + c] / d;
+      if (f === 0) continue;
+      for (let x = c; x <= k; x++) J[r * (k + 1) + x] -= f * J[c * (k + 1) + x];
+    }
+  }
+  const next = p.slice();
+  for (let r = 0; r < k; r++) next[free[r]] = Math.min(1, Math.max(0, p[free[r]] + J[r * (k + 1) + k] / J[r * (k + 1) + r]));
+  return next;
+}
+
+function solveBranch(game: LinearGame, lambda: number, start: 0 | 1, fixed: FixedActions | undefined, monotone: boolean): QreBranch {
+  const n = game.n;
+  const p = new Float64Array(n);
+  for (let i = 0; i < n; i++) p[i] = isFree(fixed, i) ? start : fixed![i];
+  const total = { t: p.reduce((x, y) => x + y, 0) };
+  const omega = monotone ? 1 : 0.5;
+  let residual = Infinity;
+  for (let it = 1; it <= MAX_SWEEPS; it++) {
+    sweep(game, lambda, p, fixed, omega, total);
+    if (it % 5 === 0 || it < 5) {
+      residual = qreResidual(game, lambda, p, fixed);
+      if (residual <= QRE_TOLERANCE) return { p, residual, iterations: it, converged: true };
+    }
+    if (it % NEWTON_EVERY === 0) {
+      const next = newtonStep(game, lambda, p, fixed);
+      if (next) {
+        // In the monotone case the iterates approach the extremal fixed point
+        // from one side; a Newton step that crosses back is not taken.
+        let sideOk = true;
+        if (monotone) for (let i = 0; i < n; i++) if ((start === 0 ? next[i] < p[i] - 1e-9 : next[i] > p[i] + 1e-9)) sideOk = false;
+        const r = qreResidual(game, lambda, next, fixed);
+        if (sideOk && r < residual) {
+          p.set(next);
+          total.t = p.reduce((x, y) => x + y, 0);
+          residual = r;
+          if (residual <= QRE_TOLERANCE) return { p, residual, iterations: it, converged: true };
+        }
+      }
+    }
+  }
+  residual = qreResidual(game, lambda, p, fixed);
+  return { p, residual, iterations: MAX_SWEEPS, converged: residual <= 1e-9 };
+}
+
+/** Least and greatest logit QRE at precision λ ≥ 0. */
+export function logitQre(game: LinearGame, lambda: number, fixed?: FixedActions): QreResult {
+  if (!(lambda >= 0) || !Number.isFinite(lambda)) throw new RangeError(`lambda must be a finite number ≥ 0, got ${lambda}`);
+  const monotone = isSupermodular(game);
+  return {
+    lambda,
+    method: monotone ? 'monotone' : 'damped',
+    least: solveBranch(game, lambda, 0, fixed, monotone),
+    greatest: solveBranch(game, lambda, 1, fixed, monotone),
+  };
+}
