@@ -1,0 +1,42 @@
+/** The shape every `signatory` command shares. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './usage-error.js';
+
+export interface CommandIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface Command {
+  name: string;
+  /** One line for `signatory --help`. */
+  summary: string;
+  /** The full `signatory NAME --help` text. */
+  help: string;
+  run(argv: string[], io: CommandIo): Promise<number>;
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** parseArgs with the command's options plus --help; errors become UsageErrors. */
+export function parseCommandArgs<T extends Options>(command: string, argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '');
+    throw new UsageError(message, command);
+  }
+}
+
+/** Collects repeatable string options into an array. */
+export function many(value: string | boolean | (string | boolean)[] | undefined): string[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).map(String);
+}
+
+export function write(io: CommandIo, text: string): void {
+  io.stdout.write(text.endsWith('\n') ? text : text + '\n');
+}

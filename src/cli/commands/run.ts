@@ -1,0 +1,33 @@
+import { runScenario } from '../../analysis/run.js';
+import { runToJson } from '../../report/run-json.js';
+import { runToText } from '../../report/run-text.js';
+import { parseCommandArgs, write, type Command } from '../command.js';
+import { loadFromArgs, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
+
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'solve a scenario: equilibria, QRE and the signing tally',
+  help: `Usage: signatory run FILE [--json] [--rounds] [--set PATH=VALUE]... [--fix ID=ACTION]...
+
+Solves the scenario: the least and greatest pure Nash equilibria, the logit
+quantal response equilibrium and the exact distribution of the tally.
+
+Options:
+  --json               print one JSON object instead of the plain report
+  --rounds             show the cascade: who signs in which round, from no signatures
+${SCENARIO_HELP}
+`,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs('run', argv, {
+      ...SCENARIO_OPTIONS,
+      json: { type: 'boolean' },
+      rounds: { type: 'boolean' },
+    });
+    if (values.help) return write(io, this.help), 0;
+    const scenario = loadFromArgs(requireFile('run', positionals), values, io.cwd);
+    const run = runScenario(scenario);
+    if (values.json) write(io, JSON.stringify(runToJson(run, { rounds: Boolean(values.rounds) }), null, 2));
+    else write(io, runToText(run, { rounds: Boolean(values.rounds) }));
+    return 0;
+  },
+};

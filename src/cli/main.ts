@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+/**
+ * The `signatory` command line. A thin shell: it parses arguments, calls the
+ * core and prints. Bad input ends with one line on stderr and exit code 2.
+ */
+import { readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ScenarioError } from '../scenario/errors.js';
+import type { CommandIo } from './command.js';
+import { COMMANDS } from './commands/index.js';
+import { runCommand } from './commands/run.js';
+import { DEFAULT_SCENARIO } from './scenario-args.js';
+import { UsageError } from './usage-error.js';
+
+export function version(): string {
+  const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json');
+  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+}
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return `signatory ${version()} — who would sign this declaration, and what would it take?
+
+Usage: signatory [COMMAND] [ARGS]
+
+With no command: the terminal UI on the A Coruña baseline when run in a
+terminal, otherwise the plain report of that scenario.
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+  signatory COMMAND --help    options of one command
+  signatory --version         the version
+`;
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: string[], io: CommandIo): Promise<number> {
+  const [first, ...rest] = argv;
+  try {
+    if (first === '--version' || first === '-v') {
+      io.stdout.write(`${version()}\n`);
+      return 0;
+    }
+    if (first === '--help' || first === '-h' || first === 'help') {
+      io.stdout.write(mainHelp());
+      return 0;
+    }
+    if (first === undefined) {
+      if (io.stdin.isTTY && io.stdout.isTTY) {
+        const { launchTui } = await import('../tui/launch.js');
+        return await launchTui(DEFAULT_SCENARIO, io);
+      }
+      return await runCommand.run([DEFAULT_SCENARIO], io);
+    }
+    const command = COMMANDS.find((c) => c.name === first);
+    if (!command) throw new UsageError(`unknown command '${first}' (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof ScenarioError) {
+      io.stderr.write(`signatory: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof UsageError) {
+      const hint = error.command ? ` (see 'signatory ${error.command} --help')` : " (see 'signatory --help')";
+      io.stderr.write(`signatory: ${error.message}${hint}\n`);
+      return 2;
+    }
+    const e = error as NodeJS.ErrnoException;
+    if (e && (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED')) return 0;
+    io.stderr.write(`signatory: internal error: ${e?.message ?? String(error)}\n`);
+    if (io.env.SIGNATORY_DEBUG) io.stderr.write(`${e?.stack ?? ''}\n`);
+    return 1;
+  }
+}
+
+function isEntryPoint(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    // npm's bin link is a symlink to this file.
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+const invokedDirectly = isEntryPoint();
+if (invokedDirectly) {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  });
+  const code = await main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    cwd: process.cwd(),
+    env: process.env,
+  });
+  process.exitCode = code;
+}

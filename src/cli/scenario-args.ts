@@ -1,0 +1,36 @@
+/** Options every scenario-reading command shares: the file, --set and --fix. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadScenario } from '../scenario/load.js';
+import type { Scenario } from '../model/scenario.js';
+import { many } from './command.js';
+import { UsageError } from './usage-error.js';
+
+export const SCENARIO_OPTIONS = {
+  set: { type: 'string', multiple: true },
+  fix: { type: 'string', multiple: true },
+} as const;
+
+export const SCENARIO_HELP = `  --set PATH=VALUE     override a value, e.g. declaration.verification=0.8 (repeatable)
+  --fix ID=ACTION      hold a state at sign, abstain or free, e.g. USA=sign (repeatable)`;
+
+/** The packaged scenarios folder (next to dist/ and src/). */
+export const SCENARIOS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios');
+
+/** The scenario `npm start` runs: the A Coruña baseline. */
+export const DEFAULT_SCENARIO = path.join(SCENARIOS_DIR, 'a-coruna-2026.yaml');
+
+export function requireFile(command: string, positionals: string[], index = 0, what = 'a scenario FILE'): string {
+  const file = positionals[index];
+  if (file === undefined) throw new UsageError(`missing ${what}`, command);
+  return file;
+}
+
+export function loadFromArgs(file: string, values: { set?: unknown; fix?: unknown }, cwd: string): Scenario {
+  // Relative paths are the user's own words: errors then name the file as typed.
+  const resolved = path.isAbsolute(file) || path.resolve(file) === path.resolve(cwd, file) ? file : path.resolve(cwd, file);
+  return loadScenario(resolved, {
+    overrides: many(values.set as string[] | undefined),
+    fix: many(values.fix as string[] | undefined),
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * The JSON form of a solved scenario (`signatory run --json`): stable keys,
+ * resolved inputs, both extremal equilibria, the QRE and every state.
+ */
+import type { RunResult } from '../analysis/run.js';
+import { signerIds } from '../analysis/run.js';
+
+/** Rounds to 12 significant digits so the JSON does not carry float noise that differs by platform. */
+export function roundNumber(x: number): number {
+  return Number.isFinite(x) ? Number(x.toPrecision(12)) : x;
+}
+
+export function runToJson(run: RunResult, options: { rounds?: boolean } = {}) {
+  const { scenario, equilibria, qre, tally } = run;
+  const ids = scenario.states.map((s) => s.id);
+  const pSign: Record<string, number> = {};
+  run.states.forEach((s) => (pSign[s.id] = roundNumber(s.pSign)));
+  return {
+    scenario: scenario.name,
+    description: scenario.description,
+    total: scenario.states.length,
+    declaration: { ...scenario.declaration },
+    world: { ...scenario.world },
+    fixed: { ...scenario.fixed },
+    solver: { method: equilibria.method, converged: equilibria.converged, ...(equilibria.note ? { note: equilibria.note } : {}) },
+    equilibrium: {
+      least: {
+        signed: equilibria.least.signed,
+        signers: signerIds(scenario, equilibria.least.profile),
+        rounds: equilibria.least.rounds.map((r) => r.map((i) => ids[i])),
+      },
+      greatest: {
+        signed: equilibria.greatest.signed,
+        signers: signerIds(scenario, equilibria.greatest.profile),
+        ...(options.rounds ? { rounds: equilibria.greatest.rounds.map((r) => r.map((i) => ids[i])) } : {}),
+      },
+    },
+    qre: {
+      lambda: qre.lambda,
+      method: qre.method,
+      converged: qre.least.converged && qre.greatest.converged,
+      expectedSigned: roundNumber(tally.mean),
+      mode: tally.mode,
+      interval90: tally.interval90,
+      pMajority: roundNumber(run.pMajority),
+      expectedSignedGreatest: roundNumber(qre.greatest.p.reduce((x, y) => x + y, 0)),
+      pSign,
+      distribution: Array.from(tally.pmf, roundNumber),
+    },
+    states: run.states.map((s) => {
+      const terms: Record<string, number> = {};
+      for (const [k, v] of Object.entries(s.terms)) terms[k] = roundNumber(v);
+      return {
+        id: s.id,
+        name: s.name,
+        blocs: s.blocs,
+        signs: s.signs,
+        signsGreatest: s.signsGreatest,
+        ...(s.fixed ? { fixed: s.fixed } : {}),
+        ...(s.round !== undefined ? { round: s.round } : {}),
+        delta: roundNumber(s.delta),
+        pSign: roundNumber(s.pSign),
+        terms,
+      };
+    }),
+  };
+}
+
+export type RunJson = ReturnType<typeof runToJson>;

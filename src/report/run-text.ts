@@ -1,0 +1,51 @@
+/** The plain-text report of a solved scenario (`signatory run`, and `npm start` off a terminal). */
+import type { RunResult } from '../analysis/run.js';
+import { majorityOf } from '../analysis/run.js';
+import { fixed, percent, wrapList, wrapText } from './format.js';
+
+export function tallyLine(signed: number, total: number): string {
+  return `${signed} sign · ${total - signed} abstain (of ${total})`;
+}
+
+export function runToText(run: RunResult, options: { rounds?: boolean } = {}): string {
+  const { scenario, equilibria, qre, tally } = run;
+  const n = scenario.states.length;
+  const out: string[] = [];
+  out.push(scenario.name);
+  if (scenario.description) out.push(...wrapText(scenario.description));
+  out.push('');
+  const fixedIds = Object.entries(scenario.fixed);
+  if (fixedIds.length) out.push(`Held fixed: ${fixedIds.map(([id, a]) => `${id}=${a}`).join(', ')}`);
+  out.push(`${tallyLine(equilibria.least.signed, n)}   least equilibrium`);
+  if (equilibria.method === 'monotone') {
+    out.push(
+      equilibria.least.signed === equilibria.greatest.signed
+        ? `Unique outcome: the least and greatest equilibria agree on ${equilibria.least.signed} signers.`
+        : `Range: ${equilibria.least.signed}–${equilibria.greatest.signed} signers between the least and greatest equilibria.`,
+    );
+  } else {
+    out.push(`Note: ${equilibria.note}.`);
+    out.push(`From all-sign: ${tallyLine(equilibria.greatest.signed, n)}.`);
+  }
+  out.push(
+    `QRE (λ = ${qre.lambda}): expected ${fixed(tally.mean, 1)} signers, 90% interval [${tally.interval90[0]}, ${tally.interval90[1]}], ` +
+      `P(≥ ${majorityOf(n)}) = ${percent(run.pMajority, 1)}`,
+  );
+  if (!(qre.least.converged && qre.greatest.converged)) out.push('Warning: the QRE iteration did not reach its tolerance.');
+  if (options.rounds) {
+    out.push('', 'Cascade from no signatures (least equilibrium):');
+    if (equilibria.least.rounds.length === 0) out.push('  nobody signs first: no state gains from signing alone.');
+    equilibria.least.rounds.forEach((r, k) => {
+      out.push(`  round ${k + 1}: ${r.map((i) => scenario.states[i].id).join(', ')}`);
+    });
+  }
+  const signers = run.states.filter((s) => s.signs);
+  const abstainers = run.states.filter((s) => !s.signs);
+  const label = (s: (typeof run.states)[number]) => `${s.id}${s.fixed ? '*' : ''}`;
+  out.push('', `Sign (${signers.length}):`);
+  out.push(...(signers.length ? wrapList(signers.map(label)) : ['  none']));
+  out.push(`Abstain (${abstainers.length}):`);
+  out.push(...(abstainers.length ? wrapList(abstainers.map(label)) : ['  none']));
+  if (fixedIds.length) out.push('(* held fixed)');
+  return out.join('\n') + '\n';
+}
