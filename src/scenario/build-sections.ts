@@ -1,0 +1,131 @@
+/**
+ * Validating the keyed sections of a merged scenario: custom attribute
+ * declarations, declaration, world, fix and observed.
+ */
+import { DECLARATION_PARAMETERS, WORLD_PARAMETERS, type Declaration, type FixedAction, type World } from '../model/inputs.js';
+import type { Observed, UncertainInput } from '../model/scenario.js';
+import { describeValue, isMapping } from './describe.js';
+import { ATTRIBUTE_DECLARATION_KEYS, IDENTIFIER, OBSERVED_KEYS, RESERVED_NAMES, checkKeys } from './keys.js';
+import { MAX_CUSTOM_ATTRIBUTES } from './limits.js';
+import { child, errorAt, joinPath, type Located } from './located.js';
+import type { MergedMap } from './merge.js';
+import { SEED_LIKE } from './path-bounds.js';
+import { didYouMean } from './suggest.js';
+import { readNumber, readString, readUncertain, type Bounds } from './values.js';
+
+/** A scenario-declared custom attribute. */
+export interface AttributeDeclaration {
+  name: string;
+  description: string;
+  min: number;
+  max: number;
+  default?: number;
+}
+
+/** Refuses keys outside `allowed`, pointing at the file the key was written in. */
+export function checkMergedKeys(section: MergedMap, allowed: Iterable<string>, what: string): void {
+  const known = new Set(allowed);
+  for (const [key, loc] of section.entries) {
+    if (!known.has(key)) {
+      const hint = didYouMean(key, known);
+      throw errorAt(loc, `expected a known key of ${what}, got unknown key ${JSON.stringify(key.slice(0, 40))}${hint}`);
+    }
+  }
+}
+
+export function readAttributes(section: MergedMap | undefined): AttributeDeclaration[] {
+  if (!section) return [];
+  if (section.entries.size > MAX_CUSTOM_ATTRIBUTES) throw errorAt(section.loc, `expected at most ${MAX_CUSTOM_ATTRIBUTES} custom attributes`);
+  return [...section.entries].map(([name, loc]) => {
+    if (!IDENTIFIER.test(name)) throw errorAt(loc, `expected an attribute name of a letter then letters, digits or "_", got ${JSON.stringify(name.slice(0, 40))}`);
+    if (RESERVED_NAMES.has(name)) throw errorAt(loc, `expected a new attribute name, but "${name}" is already a built-in name`);
+    const value = loc.value;
+    if (!isMapping(value)) throw errorAt(loc, `expected a mapping {description, min?, max?, default?}, got ${describeValue(value)}`);
+    checkKeys(loc, value, ATTRIBUTE_DECLARATION_KEYS, 'an attribute declaration');
+    const description = Object.hasOwn(value, 'description') ? readString(child(loc, 'description', value.description)) : '';
+    const min = Object.hasOwn(value, 'min') ? readNumber(child(loc, 'min', value.min), { min: -1e12, max: 1e12 }) : 0;
+    const max = Object.hasOwn(value, 'max') ? readNumber(child(loc, 'max', value.max), { min: -1e12, max: 1e12 }) : 1;
+    if (!(min < max)) throw errorAt(child(loc, 'max', value.max), `expected max > min (${min}), got ${max}`);
+    const declaration: AttributeDeclaration = { name, description, min, max };
+    if (Object.hasOwn(value, 'default')) declaration.default = readNumber(child(loc, 'default', value.default), { min, max });
+    return declaration;
+  });
+}
+
+/** A keyed section with every key required, each read as a possibly uncertain number. */
+function readParameters<T>(
+  section: MergedMap | undefined,
+  name: 'declaration' | 'world',
+  params: readonly { key: string; min: number; max: number }[],
+  extra: Record<string, Bounds>,
+  leaf: string,
+  uncertainty: UncertainInput[],
+): T {
+  const keys = [...params.map((p) => p.key), ...Object.keys(extra)];
+  if (!section) throw errorAt({ file: leaf, path: name }, `expected a ${name} section with ${keys.join(', ')}`);
+  checkMergedKeys(section, keys, `the ${name}`);
+  const out: Record<string, number> = {};
+  for (const p of params) {
+    const loc = section.entries.get(p.key);
+    const bounds = { min: p.min, max: p.max };
+    if (!loc) throw errorAt({ file: section.loc.file, path: joinPath(section.loc.path, p.key) }, `expected a number in [${p.min}, ${p.max}], but it is missing`);
+    out[p.key] = readUncertain(loc, bounds, `${name}.${p.key}`, uncertainty);
+  }
+  for (const [key, bounds] of Object.entries(extra)) {
+    const loc = section.entries.get(key);
+    if (!loc) throw errorAt({ file: section.loc.file, path: joinPath(section.loc.path, key) }, `expected ${bounds.integer ? 'an integer' : 'a number'} ≥ ${bounds.min}, but it is missing`);
+    out[key] = readNumber(loc, bounds);
+  }
+  return out as T;
+}
+
+
+export function readDeclaration(section: MergedMap | undefined, leaf: string, uncertainty: UncertainInput[]): Declaration {
+  return readParameters<Declaration>(section, 'declaration', DECLARATION_PARAMETERS, {}, leaf, uncertainty);
+}
+
+export function readWorld(section: MergedMap | undefined, leaf: string, uncertainty: UncertainInput[]): World {
+  return readParameters<World>(section, 'world', WORLD_PARAMETERS, { seed: SEED_LIKE }, leaf, uncertainty);
+}
+
+/** Unknown state ids are errors everywhere, with a hint. */
+export function checkStateId(loc: Located, id: unknown, ids: ReadonlySet<string>, what = 'a state id'): string {
+  if (typeof id !== 'string') throw errorAt(loc, `expected ${what}, got ${describeValue(id)}`);
+  if (!ids.has(id)) throw errorAt(loc, `expected ${what} of this scenario, got unknown state "${id.slice(0, 40)}"${didYouMean(id, ids)}`);
+  return id;
+}
+
+export function readFix(section: MergedMap | undefined, ids: ReadonlySet<string>): Record<string, FixedAction> {
+  const fixed: Record<string, FixedAction> = {};
+  if (!section) return fixed;
+  for (const [id, loc] of section.entries) {
+    checkStateId(loc, id, ids);
+    const action = loc.value;
+    if (action !== 'sign' && action !== 'abstain' && action !== 'free') throw errorAt(loc, `expected sign, abstain or free, got ${describeValue(action)}`);
+    if (action === 'free') delete fixed[id];
+    else fixed[id] = action;
+  }
+  return fixed;
+}
+
+export function readObserved(loc: Located | undefined, ids: ReadonlySet<string>): Observed | undefined {
+  if (!loc) return undefined;
+  const value = loc.value;
+  if (!isMapping(value)) throw errorAt(loc, `expected a mapping {signed, total?, source?}, got ${describeValue(value)}`);
+  checkKeys(loc, value, OBSERVED_KEYS, 'observed');
+  if (!Object.hasOwn(value, 'signed')) throw errorAt(child(loc, 'signed', undefined), 'expected a list of state ids, but it is missing');
+  const signedLoc = child(loc, 'signed', value.signed);
+  if (!Array.isArray(value.signed)) throw errorAt(signedLoc, `expected a list of state ids, got ${describeValue(value.signed)}`);
+  const seen = new Set<string>();
+  const signed = value.signed.map((id, i) => {
+    const itemLoc = child(signedLoc, i, id);
+    checkStateId(itemLoc, id, ids);
+    if (seen.has(id as string)) throw errorAt(itemLoc, `expected each state once, but "${id as string}" is listed twice`);
+    seen.add(id as string);
+    return id as string;
+  });
+  const observed: Observed = { signed };
+  if (Object.hasOwn(value, 'total')) observed.total = readNumber(child(loc, 'total', value.total), { min: signed.length, max: 1e6, integer: true });
+  if (Object.hasOwn(value, 'source')) observed.source = readString(child(loc, 'source', value.source));
+  return observed;
+}

@@ -1,0 +1,36 @@
+/**
+ * The private mathjs instance used only to parse custom-term expressions.
+ * Parsing is all we take from mathjs: evaluation is done by our own
+ * compiler over an allowlisted tree (compile.ts), so an expression never
+ * reaches mathjs functions at run time. As a second fence, the functions
+ * that could escape a sandbox are replaced inside the instance by ones that
+ * throw (the recipe of mathjs's security notes).
+ */
+import { all, create, type MathJsInstance, type MathNode } from 'mathjs';
+
+/** Functions an expression must never reach, even if a check were missed. */
+const DISABLED = ['import', 'createUnit', 'evaluate', 'parse', 'compile', 'simplify', 'simplifyConstant', 'simplifyCore', 'derivative', 'resolve', 'reviver', 'replacer', 'chain', 'help', 'rationalize', 'leafCount', 'symbolicEqual', 'parser', 'Parser'] as const;
+
+let parser: ((expression: string) => MathNode) | undefined;
+
+function disabled(name: string): () => never {
+  return () => {
+    throw new Error(`${name} is disabled in scenario expressions`);
+  };
+}
+
+function makeParser(): (expression: string) => MathNode {
+  const math: MathJsInstance = create(all);
+  const parse = math.parse;
+  const replacements: Record<string, () => never> = {};
+  for (const name of DISABLED) replacements[name] = disabled(name);
+  // `import` is replaced last by this very call, so nothing can re-import the originals.
+  math.import(replacements, { override: true });
+  return (expression) => parse(expression);
+}
+
+/** Parses an expression with the private instance (created on first use: it costs ~50 ms). */
+export function parseExpressionTree(expression: string): MathNode {
+  parser ??= makeParser();
+  return parser(expression);
+}

@@ -1,0 +1,61 @@
+/** The keys a scenario file may use, for validation and "did you mean" hints. */
+import { DECLARATION_KEYS, STATE_ATTRIBUTES, WORLD_KEYS } from '../model/inputs.js';
+import { closest } from './suggest.js';
+import { errorAt, joinPath, type Located } from './located.js';
+
+export const SCENARIO_KEYS = ['name', 'description', 'extends', 'roster', 'declaration', 'world', 'weights', 'states', 'fix', 'observed', 'attributes', 'terms', 'sources'] as const;
+export const ROSTER_KEYS = ['name', 'description', 'sources', 'states'] as const;
+/** Sections merged key by key across `extends`. */
+export const KEYED_SECTIONS = ['declaration', 'world', 'weights', 'fix', 'attributes'] as const;
+export type KeyedSection = (typeof KEYED_SECTIONS)[number];
+/** State keys other than attributes. */
+export const STATE_META_KEYS = ['id', 'name', 'bias', 'rivals', 'patron', 'blocs', 'provenance'] as const;
+/** State keys holding mappings merged key by key. */
+export const STATE_NESTED_KEYS = ['rivals', 'patron', 'provenance'] as const;
+export const TERM_KEYS = ['id', 'label', 'propositions', 'expression', 'weight', 'source', 'formula'] as const;
+export const OBSERVED_KEYS = ['signed', 'total', 'source'] as const;
+export const ATTRIBUTE_DECLARATION_KEYS = ['description', 'min', 'max', 'default'] as const;
+export const PATRON_KEYS = ['id', 'deference'] as const;
+
+/** Names an expression can read besides state attributes. */
+export const EXPRESSION_GLOBALS = [
+  'bias',
+  'deference',
+  ...DECLARATION_KEYS,
+  'raceIntensity',
+  'raceShock',
+  'bindingness',
+  'assurance',
+  'meanCapability',
+  'race',
+  'rivalShare',
+  'signShare',
+  'patronSigns',
+] as const;
+
+/** Names a custom attribute must not take, so expressions and paths stay unambiguous. */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set<string>([
+  ...STATE_ATTRIBUTES,
+  ...STATE_META_KEYS,
+  ...EXPRESSION_GLOBALS,
+  ...WORLD_KEYS,
+  'extra',
+  'intercept',
+]);
+
+/** State ids: a letter, then letters, digits, `_` or `-` (ISO alpha-3 codes fit). */
+export const STATE_ID = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+/** Term ids and custom attribute names: identifiers an expression can name. */
+export const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+
+/** Refuses keys outside `allowed`, with a hint. */
+export function checkKeys(loc: Located, value: Record<string, unknown>, allowed: Iterable<string>, what: string): void {
+  const known = new Set(allowed);
+  for (const key of Object.keys(value)) {
+    if (!known.has(key)) {
+      const hint = closest(key, known);
+      const suggestion = hint ? ` (did you mean "${hint}"?)` : ` (known keys: ${[...known].join(', ')})`;
+      throw errorAt({ file: loc.file, path: joinPath(loc.path, key) }, `expected a known key of ${what}, got unknown key ${JSON.stringify(key.slice(0, 40))}${suggestion}`);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Following `extends` and `roster` references from a scenario file to the
+ * ordered list of layers to merge (base first), refusing cycles, missing
+ * files and overlong chains.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { describeValue } from './describe.js';
+import { ROSTER_KEYS, SCENARIO_KEYS, checkKeys } from './keys.js';
+import { MAX_EXTENDS_CHAIN } from './limits.js';
+import { child, errorAt, type Located } from './located.js';
+import type { Layer } from './merge.js';
+import { parseDocumentText } from './parse-document.js';
+import { readScenarioFile } from './read-text.js';
+
+/** A file name as the user should see it: relative to cwd. */
+export function shownName(absolute: string): string {
+  const rel = relative(process.cwd(), absolute);
+  return rel === '' ? absolute : rel;
+}
+
+interface Visit {
+  absolute: string;
+  shown: string;
+}
+
+function referenced(from: Located, kind: 'extends' | 'roster', baseDir: string): Visit {
+  if (typeof from.value !== 'string' || from.value.trim() === '') {
+    throw errorAt(from, `expected a file path relative to this file, got ${describeValue(from.value)}`);
+  }
+  if (from.value.includes('\u0000')) throw errorAt(from, 'expected a file path, got a string with a NUL byte');
+  const absolute = resolve(baseDir, from.value);
+  if (!existsSync(absolute)) throw errorAt(from, `expected an existing ${kind === 'extends' ? 'scenario' : 'roster'} file, ${JSON.stringify(shownName(absolute))} does not exist`);
+  return { absolute, shown: shownName(absolute) };
+}
+
+/** Reads (or takes) one file's data and validates its top-level keys. */
+function readLayer(visit: Visit, kind: Layer['kind'], text: string | undefined): Layer {
+  const data = parseDocumentText(text ?? readScenarioFile(visit.absolute, visit.shown), visit.shown) as Record<string, unknown>;
+  const root: Located = { value: data, file: visit.shown, path: '' };
+  checkKeys(root, data, kind === 'roster' ? ROSTER_KEYS : SCENARIO_KEYS, kind === 'roster' ? 'a roster file' : 'a scenario file');
+  return { file: visit.shown, data, kind };
+}
+
+/**
+ * The layers of a scenario, base first: for each file its parent's layers,
+ * then its roster, then the file itself. `text` is the top file's content
+ * when it did not come from disk.
+ */
+export function collectLayers(top: Visit, text: string | undefined): Layer[] {
+  const layers: Layer[] = [];
+  const stack: Visit[] = [];
+  const visit = (current: Visit, currentText: string | undefined, via: Located | undefined): void => {
+    const cycleStart = stack.findIndex((v) => v.absolute === current.absolute);
+    if (cycleStart >= 0 && via) {
+      const cycle = [...stack.slice(cycleStart), current].map((v) => v.shown).join(' → ');
+      throw errorAt(via, `expected an extends chain without cycles, found ${cycle}`);
+    }
+    if (stack.length >= MAX_EXTENDS_CHAIN && via) throw errorAt(via, `expected an extends chain of at most ${MAX_EXTENDS_CHAIN} files`);
+    const layer = readLayer(current, 'scenario', currentText);
+    stack.push(current);
+    const root: Located = { value: layer.data, file: layer.file, path: '' };
+    const baseDir = dirname(current.absolute);
+    if (Object.hasOwn(layer.data, 'extends')) {
+      const from = child(root, 'extends', layer.data.extends);
+      visit(referenced(from, 'extends', baseDir), undefined, from);
+    }
+    if (Object.hasOwn(layer.data, 'roster')) {
+      const from = child(root, 'roster', layer.data.roster);
+      const target = referenced(from, 'roster', baseDir);
+      if (target.absolute === current.absolute) throw errorAt(from, 'expected a roster file other than this scenario');
+      layers.push(readLayer(target, 'roster', undefined));
+    }
+    layers.push(layer);
+    stack.pop();
+  };
+  visit(top, text, undefined);
+  return layers;
+}

@@ -1,0 +1,34 @@
+/**
+ * Resource limits of the loader. Scenario files are untrusted (shared
+ * between classes), so every limit bounds time or memory, and each is named
+ * in the error a user sees and in docs/scenario-format.md.
+ */
+
+/** Largest scenario or roster file, in bytes: the 85-state baseline is ~60 KiB. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+/** Deepest nesting of mappings and lists; a scenario needs about 5. */
+export const MAX_DEPTH = 64;
+
+/**
+ * Cheap bound checked on the token stream before the YAML library builds a
+ * tree, so adversarial nesting (`[[[[…` or `- - - …`) cannot exhaust the
+ * stack or take seconds; the exact MAX_DEPTH check follows on the tree.
+ */
+export const MAX_LEXICAL_DEPTH = 4 * MAX_DEPTH;
+
+/** YAML alias expansions allowed (the yaml library's maxAliasCount), against billion-laughs. */
+export const MAX_ALIAS_COUNT = 64;
+
+/** Longest `extends` chain. */
+export const MAX_EXTENDS_CHAIN = 32;
+
+/** Longest custom-term expression, in characters. */
+export const MAX_EXPRESSION_LENGTH = 500;
+
+/** Deepest expression tree (parentheses, operators, calls). */
+export const MAX_EXPRESSION_DEPTH = 32;
+
+/** Most custom terms and custom attributes in one scenario. */
+export const MAX_CUSTOM_TERMS = 64;
+export const MAX_CUSTOM_ATTRIBUTES = 64;

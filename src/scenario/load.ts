@@ -1,0 +1,67 @@
+/**
+ * The scenario loader: file (or text) → layers (`extends`, `roster`) →
+ * merged document → validated Scenario → `--set` / `--fix` overrides →
+ * custom-term check. Synchronous, never writes, and every bad input becomes
+ * one ScenarioError.
+ */
+import { resolve } from 'node:path';
+import type { Scenario } from '../model/scenario.js';
+import { buildScenario } from './build-scenario.js';
+import { registerCustomAttributes } from './custom-attributes.js';
+import { collectLayers } from './layers.js';
+import { checkCustomTerms } from './linearity-check.js';
+import { emptyDocument, mergeLayer, mergedToPlain } from './merge.js';
+import { applyFixes, applySets } from './overrides.js';
+
+/** Command-line adjustments applied after merging. */
+export interface LoadOptions {
+  /**
+   * `--set PATH=VALUE` overrides, validated against the path's bounds.
+   * @example ['declaration.verification=0.8', 'states.CHN.bias=0.5']
+   */
+  overrides?: string[];
+  /**
+   * `--fix ID=sign|abstain|free`: hold a state to an action, or release it.
+   * @example ['USA=sign']
+   */
+  fix?: string[];
+}
+
+/** A scenario with what the model does not need but docs and tests do. */
+export interface ScenarioWithMeta {
+  scenario: Scenario;
+  /** Per state and attribute: the source or reason given in the file. */
+  provenance: Record<string, Record<string, string>>;
+  /** Files read, in merge order (base first; a roster comes before the file naming it). */
+  chain: string[];
+  /** The merged document, before validation turned it into a Scenario. */
+  raw: unknown;
+}
+
+function load(file: string, text: string | undefined, options: LoadOptions): ScenarioWithMeta {
+  const absolute = resolve(file);
+  const layers = collectLayers({ absolute, shown: file }, text);
+  const doc = emptyDocument();
+  for (const layer of layers) mergeLayer(doc, layer);
+  const built = buildScenario(doc, file, text === undefined ? absolute : undefined);
+  registerCustomAttributes(built.scenario, built.attributeBounds);
+  const scenario = applySets(built.scenario, options.overrides ?? []);
+  applyFixes(scenario, options.fix ?? []);
+  checkCustomTerms(scenario, built.customTerms);
+  return { scenario, provenance: built.provenance, chain: layers.map((l) => l.file), raw: mergedToPlain(doc) };
+}
+
+/** Loads a scenario file with its provenance, file chain and merged document. */
+export function loadScenarioWithMeta(file: string, options: LoadOptions = {}): ScenarioWithMeta {
+  return load(file, undefined, options);
+}
+
+/** Loads and validates a scenario file (YAML or JSON); throws ScenarioError on any bad input. */
+export function loadScenario(file: string, options: LoadOptions = {}): Scenario {
+  return load(file, undefined, options).scenario;
+}
+
+/** Like loadScenario, from text; relative `extends` and `roster` resolve against dirname(file). */
+export function parseScenarioText(text: string, file: string, options: LoadOptions = {}): Scenario {
+  return load(file, text, options).scenario;
+}

@@ -1,0 +1,46 @@
+/**
+ * Command-line overrides applied after merging: `--set PATH=VALUE` and
+ * `--fix ID=sign|abstain|free`.
+ */
+import type { FixedAction } from '../model/inputs.js';
+import type { Scenario } from '../model/scenario.js';
+import { quote } from './describe.js';
+import { ScenarioError } from './errors.js';
+import { withValues } from './paths.js';
+import { closest } from './suggest.js';
+
+/** Plain decimal numbers only: no hex, no Infinity, no empty string (which Number() would accept). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+function split(arg: string, file: string, form: string): [string, string] {
+  const eq = arg.indexOf('=');
+  if (eq <= 0) throw new ScenarioError(file, '', `expected ${form}, got ${quote(arg)}`);
+  return [arg.slice(0, eq).trim(), arg.slice(eq + 1).trim()];
+}
+
+/** Applies `--set` overrides (validated against each path's bounds); returns a new scenario. */
+export function applySets(scenario: Scenario, overrides: readonly string[]): Scenario {
+  if (overrides.length === 0) return scenario;
+  const values: Record<string, number> = {};
+  for (const arg of overrides) {
+    const [path, text] = split(arg, '--set', 'PATH=VALUE (e.g. declaration.verification=0.8)');
+    if (!DECIMAL.test(text)) throw new ScenarioError('--set', path, `expected a number, got ${quote(text)}`);
+    values[path] = Number(text);
+  }
+  return withValues(scenario, values, '--set');
+}
+
+/** Applies `--fix` arguments in place on a scenario the loader owns. */
+export function applyFixes(scenario: Scenario, fixes: readonly string[]): void {
+  const ids = scenario.states.map((s) => s.id);
+  for (const arg of fixes) {
+    const [id, action] = split(arg, '--fix', 'ID=sign|abstain|free (e.g. USA=sign)');
+    if (!ids.includes(id)) {
+      const best = closest(id, ids);
+      throw new ScenarioError('--fix', id, `expected a state id of this scenario, got unknown state ${quote(id)}${best ? ` (did you mean "${best}"?)` : ''}`);
+    }
+    if (action !== 'sign' && action !== 'abstain' && action !== 'free') throw new ScenarioError('--fix', id, `expected sign, abstain or free, got ${quote(action)}`);
+    if (action === 'free') delete scenario.fixed[id];
+    else Object.defineProperty(scenario.fixed, id, { value: action satisfies FixedAction, enumerable: true, writable: true, configurable: true });
+  }
+}
