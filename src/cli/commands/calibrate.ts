@@ -1,0 +1,111 @@
+import { existsSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { calibrate, DEFAULT_CALIBRATION, type CalibrationOptions } from '../../calibrate/calibrate.js';
+import { calibrationToText } from '../../report/calibrate-text.js';
+import { roundNumber } from '../../report/run-json.js';
+import { parseCommandArgs, write, type Command } from '../command.js';
+import { loadFromArgs, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
+import { asUsageError } from '../state-ids.js';
+import { UsageError } from '../usage-error.js';
+
+function numberOption(name: string, value: string | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  const x = Number(value);
+  if (!Number.isFinite(x) || x < min) throw new UsageError(`--${name} expects a number ≥ ${min}, got '${value}'`, 'calibrate');
+  return x;
+}
+
+function samePath(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return path.resolve(a) === path.resolve(b);
+  }
+}
+
+export const calibrateCommand: Command = {
+  name: 'calibrate',
+  summary: "fit a scenario's weights to its observed outcome",
+  help: `Usage: signatory calibrate FILE [--cv K] [--ridge R] [--prior scenario|zero] [--json] [--write OUT [--force]]
+
+Fits the term weights to the scenario's \`observed\` outcome (who signed): the
+pseudo-likelihood of the logit choices at the observed profile, a ridge-
+regularised logistic regression on the term values with every weight ≥ 0,
+with standard errors. Then sets the intercept so that the least equilibrium's
+tally equals the observed number of signers (bisection: the tally is
+monotone in the intercept).
+
+Options:
+  --cv K               K-fold cross-validated agreement (default: none)
+  --ridge R            ridge strength in logit units (default ${DEFAULT_CALIBRATION.ridge})
+  --prior P            centre of the ridge: the scenario's weights or zero (default scenario)
+  --json               print JSON
+  --write OUT          write a scenario that extends FILE with the fitted weights
+  --force              allow --write to replace an existing OUT (never FILE itself)
+${SCENARIO_HELP}
+`,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs('calibrate', argv, {
+      ...SCENARIO_OPTIONS,
+      cv: { type: 'string' },
+      ridge: { type: 'string' },
+      prior: { type: 'string' },
+      json: { type: 'boolean' },
+      write: { type: 'string' },
+      force: { type: 'boolean' },
+    });
+    if (values.help) return write(io, this.help), 0;
+    const file = requireFile('calibrate', positionals);
+    const prior = values.prior ?? 'scenario';
+    if (prior !== 'scenario' && prior !== 'zero') throw new UsageError(`--prior expects scenario or zero, got '${prior}'`, 'calibrate');
+    const options: CalibrationOptions = {
+      ridge: numberOption('ridge', values.ridge, DEFAULT_CALIBRATION.ridge, 0),
+      prior,
+      folds: Math.floor(numberOption('cv', values.cv, 0, 0)),
+    };
+    if (options.folds === 1) throw new UsageError('--cv expects at least 2 folds', 'calibrate');
+    const outFile = values.write ? path.resolve(io.cwd, values.write) : undefined;
+    const inFile = path.resolve(io.cwd, file);
+    if (outFile) {
+      if (samePath(outFile, inFile)) throw new UsageError(`--write would overwrite the input ${file}; choose another file`, 'calibrate');
+      if (existsSync(outFile) && !values.force) throw new UsageError(`${values.write} exists; pass --force to replace it`, 'calibrate');
+    }
+    const scenario = loadFromArgs(file, values, io.cwd);
+    const result = asUsageError('calibrate', () => calibrate(scenario, options));
+    if (values.json) {
+      write(
+        io,
+        JSON.stringify(
+          {
+            scenario: scenario.name,
+            options,
+            ...result,
+            weights: Object.fromEntries(Object.entries(result.weights).map(([k, v]) => [k, roundNumber(v)])),
+          },
+          null,
+          2,
+        ),
+      );
+    } else write(io, calibrationToText(scenario.name, result, options));
+    if (outFile) {
+      const relative = path.relative(path.dirname(outFile), inFile).split(path.sep).join('/');
+      const weights = Object.fromEntries(Object.entries(result.weights).map(([k, v]) => [k, Number(v.toPrecision(6))]));
+      const doc = {
+        name: scenario.name,
+        description: scenario.description,
+        extends: relative.startsWith('.') ? relative : `./${relative}`,
+        weights,
+      };
+      const header =
+        `# Weights fitted by: signatory calibrate ${path.relative(io.cwd, inFile)} --ridge ${options.ridge} --prior ${options.prior}\n` +
+        `# Least equilibrium with these weights: ${result.impliedSigned} signers (observed ${result.targetSigned}).\n`;
+      // Written beside the target and renamed, so a failure never leaves half a file.
+      const partial = `${outFile}.partial`;
+      writeFileSync(partial, header + stringify(doc, { lineWidth: 100 }));
+      renameSync(partial, outFile);
+      io.stderr.write(`wrote ${values.write}\n`);
+    }
+    return 0;
+  },
+};
