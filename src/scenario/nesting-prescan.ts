@@ -24,8 +24,8 @@ export function checkNesting(text: string, file: string): void {
   let indent = 0;
   let indicators = 0;
   const levels: number[] = [];
-  const fail = (): never => {
-    throw new ScenarioError(file, `line ${line}, column ${column + 1}`, `expected at most ${MAX_DEPTH} levels of nesting`);
+  const fail = (at: number): never => {
+    throw new ScenarioError(file, `line ${line}, column ${at + 1}`, `expected at most ${MAX_DEPTH} levels of nesting`);
   };
   for (const token of new Lexer().lex(text)) {
     if (CONTROL.has(token)) continue;
@@ -44,7 +44,7 @@ export function checkNesting(text: string, file: string): void {
       column = token.length - token.lastIndexOf('\n') - 1;
     } else column += token.length;
     if (token === '[' || token === '{') {
-      if (++flow > MAX_LEXICAL_DEPTH) fail();
+      if (++flow > MAX_LEXICAL_DEPTH) fail(startColumn);
       continue;
     }
     if (token === ']' || token === '}') {
@@ -64,10 +64,7 @@ export function checkNesting(text: string, file: string): void {
     }
     if (token === '-' || token === '?' || token === ':') {
       indicators++;
-      if (2 * levels.length + indicators > MAX_LEXICAL_DEPTH) {
-        column = startColumn;
-        fail();
-      }
+      if (2 * levels.length + indicators > MAX_LEXICAL_DEPTH) fail(startColumn);
     }
   }
 }

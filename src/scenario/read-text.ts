@@ -43,6 +43,14 @@ function firstInvalidByte(bytes: Uint8Array): number {
     if (valid(mid)) lo = mid;
     else hi = mid;
   }
+  // The longest valid prefix may end in the lead bytes of the bad sequence; report where it starts.
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, lo));
+  } catch {
+    for (let k = 1; k <= 3 && lo - k >= 0; k++) {
+      if (bytes[lo - k] >= 0xc0) return lo - k;
+    }
+  }
   return lo;
 }
 
