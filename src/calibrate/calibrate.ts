@@ -22,11 +22,20 @@ import { monotoneSolve, nashWorkspace } from '../solve/nash.js';
 import { fixedActions } from '../analysis/run.js';
 import { fitLogistic, type LogisticFit, type LogisticProblem } from './logistic.js';
 
+export type PriorKind = 'scenario' | 'zero' | 'equal-effect';
+export const PRIOR_KINDS: readonly PriorKind[] = ['scenario', 'zero', 'equal-effect'];
+
 export interface CalibrationOptions {
-  /** Ridge strength in logit units (per unit of λ·w). */
-  ridge: number;
-  /** Centre of the penalty: the scenario's own weights, or zero. */
-  prior: 'scenario' | 'zero';
+  /** Ridge strength (per squared unit of weight), or 'auto': chosen by cross-validated log-likelihood. */
+  ridge: number | 'auto';
+  /**
+   * Centre of the penalty: the scenario's own weights; zero; or equal
+   * effect — every term weighted so that one standard deviation of its
+   * values across the states moves Δ equally (w_k = g / sd_k, g the
+   * geometric mean of the sds), which makes the prior independent of the
+   * terms' natural scales.
+   */
+  prior: PriorKind;
   /** Folds for cross-validated agreement (0 or 1: none). */
   folds: number;
   /**
@@ -37,7 +46,27 @@ export interface CalibrationOptions {
   beliefs?: Float64Array;
 }
 
-export const DEFAULT_CALIBRATION: CalibrationOptions = { ridge: 1, prior: 'scenario', folds: 0 };
+/**
+ * Defaults: a ridge of 1 is a Gaussian prior with standard deviation 1 (in
+ * weight units) around the equal-effect weights. On the A Coruña outcome the
+ * held-out likelihood keeps improving as the ridge falls (the choices are
+ * nearly separable, so the weights would grow without bound), while the
+ * cross-validated agreement is flat for ridges of 1 and below; 'auto'
+ * reports that curve.
+ */
+export const DEFAULT_CALIBRATION: CalibrationOptions = { ridge: 1, prior: 'equal-effect', folds: 0 };
+
+/** Ridge strengths tried by `ridge: 'auto'`: log-spaced, 0.1 to 100. */
+export const RIDGE_GRID: readonly number[] = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100];
+/** Folds used to choose the ridge when the caller asks for no cross-validation. */
+const RIDGE_SELECTION_FOLDS = 5;
+
+export interface RidgeChoice {
+  ridge: number;
+  /** Held-out log pseudo-likelihood of each candidate (same folds). */
+  candidates: Array<{ ridge: number; heldOutLogLikelihood: number }>;
+  folds: number;
+}
 
 export interface WeightEstimate {
   id: string;
@@ -81,6 +110,15 @@ export interface CalibrationResult {
   crossValidated?: Agreement & { folds: number };
   /** States excluded from the likelihood because they are held fixed. */
   excluded: string[];
+  /** The ridge used, and how it was chosen when asked for 'auto'. */
+  ridge: number;
+  ridgeChoice?: RidgeChoice;
+}
+
+function standardDeviation(xs: number[]): number {
+  if (xs.length === 0) return 0;
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  return Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length);
 }
 
 interface Design {
@@ -96,7 +134,7 @@ function observedProfile(scenario: Scenario): Uint8Array {
   return Uint8Array.from(scenario.states, (s) => (signed.has(s.id) ? 1 : 0));
 }
 
-function buildDesign(scenario: Scenario, profile: Uint8Array, options: CalibrationOptions, structure: GameStructure): Design {
+function buildDesign(scenario: Scenario, profile: Uint8Array, options: CalibrationOptions & { ridge: number }, structure: GameStructure): Design {
   const beliefs = options.beliefs ?? profile;
   if (beliefs.length !== scenario.states.length) throw new RangeError(`beliefs have ${beliefs.length} entries for ${scenario.states.length} states`);
   const compiled = compileScenario(scenario, structure);
@@ -121,6 +159,12 @@ function buildDesign(scenario: Scenario, profile: Uint8Array, options: Calibrati
   if (options.prior === 'scenario') {
     prior[0] = scenario.weights.intercept;
     termIds.forEach((id, c) => (prior[c + 1] = scenario.weights[id] ?? 0));
+  } else if (options.prior === 'equal-effect') {
+    const sds = termIds.map((_, c) => standardDeviation(rows.map((_, r) => X[r * k + c + 1] / lambda)));
+    const positive = sds.filter((x) => x > 0);
+    const g = positive.length ? Math.exp(positive.reduce((acc, x) => acc + Math.log(x), 0) / positive.length) : 1;
+    // A term that never varies carries no information: its prior stays 0.
+    sds.forEach((sd, c) => (prior[c + 1] = sd > 0 ? g / sd : 0));
   }
   return {
     rows,
@@ -151,10 +195,38 @@ function subset(p: LogisticProblem, keep: number[]): LogisticProblem {
   };
 }
 
-function predictsSign(p: LogisticProblem, beta: Float64Array, r: number): boolean {
+function linearPredictor(p: LogisticProblem, beta: Float64Array, r: number): number {
   let eta = p.offset ? p.offset[r] : 0;
   for (let j = 0; j < p.k; j++) eta += p.X[r * p.k + j] * beta[j];
-  return eta > 0;
+  return eta;
+}
+
+function predictsSign(p: LogisticProblem, beta: Float64Array, r: number): boolean {
+  return linearPredictor(p, beta, r) > 0;
+}
+
+/** Held-out log-likelihood of a ridge over k folds. */
+function heldOutLogLikelihood(problem: LogisticProblem, fold: number[], folds: number, ridge: number): number {
+  let ll = 0;
+  for (let f = 0; f < folds; f++) {
+    const train = fold.map((_, r) => r).filter((r) => fold[r] !== f);
+    const part = fitLogistic(subset({ ...problem, ridge }, train), problem.prior);
+    fold.forEach((g, r) => {
+      if (g !== f) return;
+      const eta = linearPredictor(problem, part.beta, r);
+      ll += problem.y[r] * eta - (eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta)));
+    });
+  }
+  return ll;
+}
+
+/** The ridge on RIDGE_GRID with the best held-out log-likelihood (ties: the stronger ridge). */
+export function chooseRidge(problem: LogisticProblem, folds: number, seed: number): RidgeChoice {
+  const fold = foldsOf(problem.n, folds, seed);
+  const candidates = RIDGE_GRID.map((ridge) => ({ ridge, heldOutLogLikelihood: heldOutLogLikelihood(problem, fold, folds, ridge) }));
+  let best = candidates[0];
+  for (const c of candidates) if (c.heldOutLogLikelihood >= best.heldOutLogLikelihood - 1e-9) best = c;
+  return { ridge: best.ridge, candidates, folds };
 }
 
 function agreement(predicted: boolean[], observed: boolean[]): Agreement {
@@ -245,8 +317,13 @@ export function calibrate(scenario: Scenario, options: CalibrationOptions = DEFA
   if (!(scenario.world.lambda > 0)) throw new RangeError('calibration needs world.lambda > 0: the logit choice scale');
   const profile = observedProfile(scenario);
   const structure = gameStructure(scenario.states);
-  const design = buildDesign(scenario, profile, options, structure);
+  const design = buildDesign(scenario, profile, { ...options, ridge: options.ridge === 'auto' ? 0 : options.ridge }, structure);
   const { problem, rows, termIds } = design;
+  let ridgeChoice: RidgeChoice | undefined;
+  if (options.ridge === 'auto') {
+    ridgeChoice = chooseRidge(problem, Math.min(options.folds >= 2 ? options.folds : RIDGE_SELECTION_FOLDS, problem.n), scenario.world.seed);
+    problem.ridge = ridgeChoice.ridge;
+  }
   const fit: LogisticFit = fitLogistic(problem, problem.prior);
   const observedRows = rows.map((i) => profile[i] === 1);
   const pseudoAgreement = agreement(rows.map((_, r) => predictsSign(problem, fit.beta, r)), observedRows);
@@ -298,5 +375,7 @@ export function calibrate(scenario: Scenario, options: CalibrationOptions = DEFA
     equilibriumAgreement,
     crossValidated,
     excluded: scenario.states.filter((_, i) => !rows.includes(i)).map((s) => s.id),
+    ridge: problem.ridge,
+    ...(ridgeChoice ? { ridgeChoice } : {}),
   };
 }

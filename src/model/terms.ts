@@ -106,15 +106,26 @@ export const adoption: Term = {
     constant(-state.size * state.ratification * (declaration.thresholdStrictness + declaration.enforcement) / 2),
 };
 
+/**
+ * The strictness a signatory must plan for. A precise line binds where it
+ * is drawn (σ); an undefined one can be read anywhere up to the strictest
+ * reading, since any future upgrade can be cited against a signatory (A1):
+ * σ_eff = θ·σ + (1 − θ)·1 = 1 − θ·(1 − σ). The grayZone term reads a vague
+ * line the same way.
+ */
+export function effectiveStrictness(declaration: Declaration): number {
+  return 1 - declaration.thresholdClarity * (1 - declaration.thresholdStrictness);
+}
+
 export const restraint: Term = {
   id: 'restraint',
   label: 'Unilateral restraint in the race',
-  propositions: ['U1', 'U5', 'C3', 'A5', 'A3', 'M1'],
+  propositions: ['U1', 'U5', 'C3', 'A5', 'A3', 'A1', 'M1'],
   source: 'Jervis (1978), cooperation under the security dilemma',
-  formula: '− capability · pace · ρ_i · σ · b · (1 + d·(capability − c̄)) · (1 − a·R_i(s))',
+  formula: '− capability · pace · ρ_i · σ_eff · b · (1 + d·(capability − c̄)) · (1 − a·R_i(s)),  σ_eff = 1 − θ·(1 − σ)',
   linear: ({ state, declaration, derived, race }) => {
     const burden = 1 + declaration.differentiation * (state.capability - derived.meanCapability);
-    const cost = state.capability * state.pace * race * declaration.thresholdStrictness * derived.bindingness * burden;
+    const cost = state.capability * state.pace * race * effectiveStrictness(declaration) * derived.bindingness * burden;
     return relievedCost(cost, derived.assurance);
   },
 };
@@ -130,7 +141,8 @@ export const exposure: Term = {
 export const ambiguity: Term = {
   id: 'ambiguity',
   label: 'Undefined autonomy threshold',
-  propositions: ['A1', 'U4'],
+  // U1: for a state that fields fast, even loose wording invites hearings and oversight.
+  propositions: ['A1', 'U1', 'U4'],
   formula: '− pace · treatyCaution · (1 − θ)',
   linear: ({ state, declaration }) => constant(-state.pace * state.treatyCaution * (1 - declaration.thresholdClarity)),
 };
@@ -148,8 +160,7 @@ export const grayZone: Term = {
   label: 'Gray-zone operations at risk',
   propositions: ['U3', 'A1'],
   formula: '− grayZone · (1 − θ·(1 − σ))',
-  linear: ({ state, declaration }) =>
-    constant(-state.grayZone * (1 - declaration.thresholdClarity * (1 - declaration.thresholdStrictness))),
+  linear: ({ state, declaration }) => constant(-state.grayZone * effectiveStrictness(declaration)),
 };
 
 export const weaponization: Term = {

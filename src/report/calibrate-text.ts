@@ -10,9 +10,13 @@ export function calibrationToText(name: string, r: CalibrationResult, options: C
   const out: string[] = [];
   out.push(`Calibration of "${name}" to its observed outcome: ${r.targetSigned} signers`);
   out.push(
-    `Pseudo-likelihood of the logit choices at the observed profile (λ = ${r.lambda}), ridge ${options.ridge} toward ` +
-      `${options.prior === 'scenario' ? "the scenario's own weights" : 'zero'}, every weight ≥ 0.`,
+    `Pseudo-likelihood of the logit choices at the observed profile (λ = ${r.lambda}), ridge ${r.ridge} toward ` +
+      `${{ scenario: "the scenario's own weights", zero: 'zero', 'equal-effect': 'equal-effect weights' }[options.prior]}, every weight ≥ 0.`,
   );
+  if (r.ridgeChoice) {
+    const list = r.ridgeChoice.candidates.map((c) => `${c.ridge}: ${fixed(c.heldOutLogLikelihood, 2)}`).join(', ');
+    out.push(`Ridge chosen by ${r.ridgeChoice.folds}-fold held-out log-likelihood (${list}).`);
+  }
   if (r.excluded.length) out.push(`Held fixed, so not in the likelihood: ${r.excluded.join(', ')}`);
   if (!r.converged) out.push('Warning: the optimiser stopped before its tolerance; read the weights with care.');
   out.push('');

@@ -1,7 +1,7 @@
 import { existsSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { calibrate, DEFAULT_CALIBRATION, type CalibrationOptions } from '../../calibrate/calibrate.js';
+import { calibrate, DEFAULT_CALIBRATION, PRIOR_KINDS, type CalibrationOptions, type PriorKind } from '../../calibrate/calibrate.js';
 import { calibrationToText } from '../../report/calibrate-text.js';
 import { roundNumber } from '../../report/run-json.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
@@ -38,10 +38,14 @@ monotone in the intercept).
 
 Options:
   --cv K               K-fold cross-validated agreement (default: none)
-  --ridge R            ridge strength in logit units (default ${DEFAULT_CALIBRATION.ridge})
-  --prior P            centre of the ridge: the scenario's weights or zero (default scenario)
+  --ridge R|auto       ridge strength per squared unit of weight (default ${DEFAULT_CALIBRATION.ridge}), or auto:
+                       the value on a grid with the best 5-fold held-out likelihood
+  --prior P            centre of the ridge: equal-effect (every term's standard deviation
+                       across states moves Δ equally), scenario (the file's weights) or
+                       zero (default equal-effect)
   --json               print JSON
   --write OUT          write a scenario that extends FILE with the fitted weights
+  --name NAME          the written scenario's name (default: FILE's name, calibrated)
   --force              allow --write to replace an existing OUT (never FILE itself)
 ${SCENARIO_HELP}
 `,
@@ -54,13 +58,14 @@ ${SCENARIO_HELP}
       json: { type: 'boolean' },
       write: { type: 'string' },
       force: { type: 'boolean' },
+      name: { type: 'string' },
     });
     if (values.help) return write(io, this.help), 0;
     const file = requireFile('calibrate', positionals);
-    const prior = values.prior ?? 'scenario';
-    if (prior !== 'scenario' && prior !== 'zero') throw new UsageError(`--prior expects scenario or zero, got '${prior}'`, 'calibrate');
+    const prior = (values.prior ?? DEFAULT_CALIBRATION.prior) as PriorKind;
+    if (!PRIOR_KINDS.includes(prior)) throw new UsageError(`--prior expects ${PRIOR_KINDS.join(', ')}, got '${prior}'`, 'calibrate');
     const options: CalibrationOptions = {
-      ridge: numberOption('ridge', values.ridge, DEFAULT_CALIBRATION.ridge, 0),
+      ridge: values.ridge === 'auto' ? 'auto' : numberOption('ridge', values.ridge, DEFAULT_CALIBRATION.ridge as number, 0),
       prior,
       folds: Math.floor(numberOption('cv', values.cv, 0, 0)),
     };
@@ -92,13 +97,14 @@ ${SCENARIO_HELP}
       const relative = path.relative(path.dirname(outFile), inFile).split(path.sep).join('/');
       const weights = Object.fromEntries(Object.entries(result.weights).map(([k, v]) => [k, Number(v.toPrecision(6))]));
       const doc = {
-        name: scenario.name,
+        name: values.name ?? `${scenario.name}, calibrated`,
         description: scenario.description,
         extends: relative.startsWith('.') ? relative : `./${relative}`,
         weights,
       };
       const header =
-        `# Weights fitted by: signatory calibrate ${path.relative(io.cwd, inFile)} --ridge ${options.ridge} --prior ${options.prior}\n` +
+        `# Weights fitted by: signatory calibrate ${path.relative(io.cwd, inFile)} --ridge ${options.ridge} --prior ${options.prior}` +
+        `${result.ridgeChoice ? ` (ridge chosen: ${result.ridge})` : ''}\n` +
         `# Least equilibrium with these weights: ${result.impliedSigned} signers (observed ${result.targetSigned}).\n`;
       // Written beside the target and renamed, so a failure never leaves half a file.
       const partial = `${outFile}.partial`;
