@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { ScenarioError } from '../scenario/errors.js';
 import type { CommandIo } from './command.js';
 import { COMMANDS } from './commands/index.js';
-import { runCommand } from './commands/run.js';
 import { DEFAULT_SCENARIO } from './scenario-args.js';
 import { UsageError } from './usage-error.js';
 
@@ -18,8 +17,9 @@ export function version(): string {
   return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
 }
 
-function mainHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+async function mainHelp(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map((c) => c.load()));
+  const width = Math.max(...commands.map((c) => c.name.length));
   return `signatory ${version()} — who would sign this declaration, and what would it take?
 
 Usage: signatory [COMMAND] [ARGS]
@@ -28,7 +28,7 @@ With no command: the terminal UI on the A Coruña baseline when run in a
 terminal, otherwise the plain report of that scenario.
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
   signatory COMMAND --help    options of one command
   signatory --version         the version
@@ -44,7 +44,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
       return 0;
     }
     if (first === '--help' || first === '-h' || first === 'help') {
-      io.stdout.write(mainHelp());
+      io.stdout.write(await mainHelp());
       return 0;
     }
     if (first === undefined) {
@@ -52,11 +52,12 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
         const { launchTui } = await import('../tui/launch.js');
         return await launchTui(DEFAULT_SCENARIO, io);
       }
+      const { runCommand } = await import('./commands/run.js');
       return await runCommand.run([DEFAULT_SCENARIO], io);
     }
-    const command = COMMANDS.find((c) => c.name === first);
-    if (!command) throw new UsageError(`unknown command '${first}' (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
-    return await command.run(rest, io);
+    const entry = COMMANDS.find((c) => c.name === first);
+    if (!entry) throw new UsageError(`unknown command '${first}' (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
+    return await (await entry.load()).run(rest, io);
   } catch (error) {
     if (error instanceof ScenarioError) {
       io.stderr.write(`signatory: ${error.message}\n`);

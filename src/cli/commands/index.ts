@@ -1,7 +1,21 @@
-/** Every `signatory` command, in the order `signatory --help` lists them. */
+/**
+ * Every `signatory` command, in the order `signatory --help` lists them.
+ * Each is loaded only when used, so `signatory run` never pays for the
+ * terminal UI's or the sweep runner's imports.
+ */
 import type { Command } from '../command.js';
-import { explainCommand } from './explain.js';
-import { runCommand } from './run.js';
-import { subgameCommand } from './subgame.js';
 
-export const COMMANDS: readonly Command[] = [runCommand, explainCommand, subgameCommand];
+export interface CommandEntry {
+  name: string;
+  load: () => Promise<Command>;
+}
+
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'run', load: async () => (await import('./run.js')).runCommand },
+  { name: 'explain', load: async () => (await import('./explain.js')).explainCommand },
+  { name: 'subgame', load: async () => (await import('./subgame.js')).subgameCommand },
+  { name: 'calibrate', load: async () => (await import('./calibrate.js')).calibrateCommand },
+  { name: 'tui', load: async () => (await import('./tui.js')).tuiCommand },
+  { name: 'sweep', load: async () => (await import('./sweep.js')).sweepCommand },
+  { name: 'merge', load: async () => (await import('./merge.js')).mergeCommand },
+];

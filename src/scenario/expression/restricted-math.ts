@@ -6,7 +6,12 @@
  * that could escape a sandbox are replaced inside the instance by ones that
  * throw (the recipe of mathjs's security notes).
  */
-import { all, create, type MathJsInstance, type MathNode } from 'mathjs';
+import { createRequire } from 'node:module';
+import type { MathJsInstance, MathNode } from 'mathjs';
+
+// mathjs takes about a second to import; scenarios without custom terms
+// never need it, so it is loaded synchronously on first use only.
+const requireFromHere = createRequire(import.meta.url);
 
 /** Functions an expression must never reach, even if a check were missed. */
 const DISABLED = ['import', 'createUnit', 'evaluate', 'parse', 'compile', 'simplify', 'simplifyConstant', 'simplifyCore', 'derivative', 'resolve', 'reviver', 'replacer', 'chain', 'help', 'rationalize', 'leafCount', 'symbolicEqual', 'parser', 'Parser'] as const;
@@ -20,6 +25,7 @@ function disabled(name: string): () => never {
 }
 
 function makeParser(): (expression: string) => MathNode {
+  const { all, create } = requireFromHere('mathjs') as typeof import('mathjs');
   const math: MathJsInstance = create(all);
   const parse = math.parse;
   const replacements: Record<string, () => never> = {};
