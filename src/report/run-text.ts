@@ -1,6 +1,8 @@
 /** The plain-text report of a solved scenario (`signatory run`, and `npm start` off a terminal). */
 import type { RunResult } from '../analysis/run.js';
 import { majorityOf } from '../analysis/run.js';
+import { cascadeOf } from '../analysis/cascade.js';
+import { cascadeToText } from './cascade-text.js';
 import { fixed, percent, wrapList, wrapText } from './format.js';
 
 export function tallyLine(signed: number, total: number): string {
@@ -32,13 +34,7 @@ export function runToText(run: RunResult, options: { rounds?: boolean } = {}): s
       `P(≥ ${majorityOf(n)}) = ${percent(run.pMajority, 1)}`,
   );
   if (!(qre.least.converged && qre.greatest.converged)) out.push('Warning: the QRE iteration did not reach its tolerance.');
-  if (options.rounds) {
-    out.push('', 'Cascade from no signatures (least equilibrium):');
-    if (equilibria.least.rounds.length === 0) out.push('  nobody signs first: no state gains from signing alone.');
-    equilibria.least.rounds.forEach((r, k) => {
-      out.push(`  round ${k + 1}: ${r.map((i) => scenario.states[i].id).join(', ')}`);
-    });
-  }
+  if (options.rounds) out.push('', ...cascadeToText(cascadeOf(run)));
   const signers = run.states.filter((s) => s.signs);
   const abstainers = run.states.filter((s) => !s.signs);
   const label = (s: (typeof run.states)[number]) => `${s.id}${s.fixed ? '*' : ''}`;

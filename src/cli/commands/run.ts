@@ -1,4 +1,6 @@
+import { cascadeOf } from '../../analysis/cascade.js';
 import { runScenario } from '../../analysis/run.js';
+import { cascadeToJson } from '../../report/cascade-text.js';
 import { runToJson } from '../../report/run-json.js';
 import { runToText } from '../../report/run-text.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
@@ -14,7 +16,8 @@ quantal response equilibrium and the exact distribution of the tally.
 
 Options:
   --json               print one JSON object instead of the plain report
-  --rounds             show the cascade: who signs in which round, from no signatures
+  --rounds             show the cascade: who signs in which round, from no signatures,
+                       and who tipped each later signer
 ${SCENARIO_HELP}
 `,
   async run(argv, io) {
@@ -26,7 +29,10 @@ ${SCENARIO_HELP}
     if (values.help) return write(io, this.help), 0;
     const scenario = loadFromArgs(requireFile('run', positionals), values, io.cwd);
     const run = runScenario(scenario);
-    if (values.json) write(io, JSON.stringify(runToJson(run, { rounds: Boolean(values.rounds) }), null, 2));
+    if (values.json) {
+      const json = runToJson(run, { rounds: Boolean(values.rounds) });
+      write(io, JSON.stringify(values.rounds ? { ...json, cascade: cascadeToJson(cascadeOf(run)) } : json, null, 2));
+    }
     else write(io, runToText(run, { rounds: Boolean(values.rounds) }));
     return 0;
   },

@@ -1,0 +1,53 @@
+/** The cascade view (`signatory run --rounds`): plain text and JSON. */
+import type { Cascade } from '../analysis/cascade.js';
+import { roundNumber } from './run-json.js';
+import { signed, wrapList } from './format.js';
+
+/** Tippers shown per state in the plain report. */
+export const TEXT_TIPPERS = 3;
+
+/** The round-by-round path and, for each state signing in round ≥ 2, who tipped it. */
+export function cascadeToText(c: Cascade): string[] {
+  const out: string[] = [];
+  out.push('Cascade from no signatures (least equilibrium):');
+  if (!c.monotone) out.push('  (not supermodular: rounds are round-robin sweeps and may switch both ways; no tipping analysis)');
+  if (c.heldAtSign.length) out.push(`  held at sign from the start: ${c.heldAtSign.join(', ')}`);
+  if (c.rounds.length === 0) out.push('  nobody signs first: no state gains from signing alone.');
+  for (const r of c.rounds) {
+    out.push(`  round ${r.round} (${r.ids.length} sign, ${r.cumulative} in all):`);
+    out.push(...wrapList(r.ids, 78, '    '));
+  }
+  if (c.tipped.length) {
+    out.push('', 'Who tipped them: Δ with nobody signing, plus momentum (m_i/(N−1) per earlier signer),');
+    out.push('plus the ties B_ij of earlier signers (rival relief, patron), gives Δ when it signed:');
+    for (const t of c.tipped) {
+      const named = t.tippers
+        .slice(0, TEXT_TIPPERS)
+        .map((x) => `${x.id} ${signed(x.bilateral, 3)} (r${x.round})`)
+        .join(', ');
+      const more = t.tippers.length > TEXT_TIPPERS ? ` +${t.tippers.length - TEXT_TIPPERS} more` : '';
+      out.push(
+        `  r${t.round} ${t.id}: ${signed(t.deltaAlone, 3)} ${signed(t.momentumTotal, 3)} momentum (${t.earlierSigners} signers)` +
+          (named ? ` + ties ${named}${more}` : '') +
+          ` = ${signed(t.deltaWhenSigned, 3)}`,
+      );
+    }
+  }
+  return out;
+}
+
+/** The JSON form, numbers rounded like the rest of `run --json`. */
+export function cascadeToJson(c: Cascade) {
+  return {
+    monotone: c.monotone,
+    heldAtSign: c.heldAtSign,
+    rounds: c.rounds,
+    tipped: c.tipped.map((t) => ({
+      ...t,
+      deltaAlone: roundNumber(t.deltaAlone),
+      deltaWhenSigned: roundNumber(t.deltaWhenSigned),
+      momentumTotal: roundNumber(t.momentumTotal),
+      tippers: t.tippers.map((x) => ({ ...x, bilateral: roundNumber(x.bilateral), momentum: roundNumber(x.momentum), total: roundNumber(x.total) })),
+    })),
+  };
+}
