@@ -1,7 +1,45 @@
-/** Placeholder entry of the terminal UI until the Ink explorer lands: prints the plain report. */
+/**
+ * Entry of the terminal UI: loads the scenario, draws the explorer on the
+ * terminal's alternate screen and hands the terminal back as it was when
+ * the user quits.
+ */
+import { render } from 'ink';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { createElement } from 'react';
 import type { CommandIo } from '../cli/command.js';
-import { runCommand } from '../cli/commands/run.js';
+import { SCENARIOS_DIR } from '../cli/scenario-args.js';
+import { loadScenario } from '../scenario/load.js';
+import { App } from './App.js';
+import { themeFor } from './theme.js';
 
+/** Switches to the alternate screen and back (xterm), so quitting leaves the shell's scrollback untouched. */
+const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
+const LEAVE_ALT_SCREEN = '\u001b[?1049l';
+
+/** Where the picker looks: the working directory's scenarios/ if it has one, else the packaged one. */
+export function scenariosDirFor(cwd: string): string {
+  const local = path.join(cwd, 'scenarios');
+  return statSync(local, { throwIfNoEntry: false })?.isDirectory() ? local : SCENARIOS_DIR;
+}
+
+/** Opens the UI on `file`; resolves with the exit code once the user quits. */
 export async function launchTui(file: string, io: CommandIo): Promise<number> {
-  return runCommand.run([file], io);
+  // Load first: a bad file is reported on stderr like any command's, before the screen changes.
+  const scenario = loadScenario(path.resolve(io.cwd, file));
+  const stdout = io.stdout as NodeJS.WriteStream;
+  stdout.write(ENTER_ALT_SCREEN);
+  const restore = () => stdout.write(LEAVE_ALT_SCREEN);
+  process.once('exit', restore);
+  try {
+    const instance = render(
+      createElement(App, { scenario, cwd: io.cwd, scenariosDir: scenariosDirFor(io.cwd), theme: themeFor(io.env) }),
+      { stdin: io.stdin as NodeJS.ReadStream, stdout, stderr: io.stderr as NodeJS.WriteStream, exitOnCtrlC: true, patchConsole: false },
+    );
+    await instance.waitUntilExit();
+    return 0;
+  } finally {
+    process.off('exit', restore);
+    restore();
+  }
 }

@@ -1,0 +1,146 @@
+import { Box } from 'ink';
+import path from 'node:path';
+import type { Scenario } from '../model/scenario.js';
+import { BlocPane } from './components/BlocPane.js';
+import { CascadePane } from './components/CascadePane.js';
+import { FilePicker } from './components/FilePicker.js';
+import { Header } from './components/Header.js';
+import { HelpPane } from './components/HelpPane.js';
+import { KeyHints } from './components/KeyHints.js';
+import { ParameterPane } from './components/ParameterPane.js';
+import { StatesPane } from './components/StatesPane.js';
+import { StatusLine } from './components/StatusLine.js';
+import { TabBar } from './components/TabBar.js';
+import { TallyPane } from './components/TallyPane.js';
+import { WhyPane } from './components/WhyPane.js';
+import { PANE_HINTS, PANES, WIDE_COLUMNS, type PaneId } from './panes.js';
+import { isChanged } from './session.js';
+import { ThemeContext, type Theme, themeFor } from './theme.js';
+import { useExplorer, type Explorer } from './use-explorer.js';
+import { useTerminalSize, type TerminalSize } from './use-terminal-size.js';
+
+export interface AppProps {
+  /** The scenario to open with, as loaded. */
+  scenario: Scenario;
+  /** Working directory: where typed file names are resolved and results exported. */
+  cwd: string;
+  /** The folder whose scenario files the picker (`o`) lists. */
+  scenariosDir: string;
+  /** Pins the screen size (tests); otherwise the terminal's, following resizes. */
+  size?: Partial<TerminalSize>;
+  /** Colours; by default from the environment (NO_COLOR turns them off). */
+  theme?: Theme;
+  /** Loads a picked scenario file; defaults to the scenario loader. */
+  load?: (file: string) => Scenario;
+}
+
+/** Rows of the tally histogram: a sparkline at 80×24, a small chart with its axis when there is room. */
+function histogramRows(rows: number): number {
+  return rows >= 32 ? 3 : 1;
+}
+
+function tallyRows(rows: number): number {
+  const h = histogramRows(rows);
+  return 3 + h + (h > 1 ? 1 : 0);
+}
+
+function PaneBody({ x, id, width, height }: { x: Explorer; id: PaneId; width: number; height: number }) {
+  const { session } = x;
+  const focused = x.pane === id;
+  switch (id) {
+    case 'params':
+      return <ParameterPane base={session.base} current={session.scenario} selected={x.paramIndex} focused={focused} width={width} height={height} />;
+    case 'states':
+      return <StatesPane states={x.states} selected={x.stateRow} flipped={session.flipped} order={x.order} focused={focused} width={width} height={height} />;
+    case 'why':
+      return x.explanation ? (
+        <WhyPane
+          explanation={x.explanation}
+          pSign={x.states[x.stateRow]?.pSign ?? 0}
+          flips={x.flips}
+          subgame={session.subgame}
+          focused={focused}
+          width={width}
+          height={height}
+        />
+      ) : null;
+    case 'cascade':
+      return <CascadePane run={session.run} step={x.cascade.step} playing={x.cascade.playing} focused={focused} width={width} height={height} />;
+    case 'blocs':
+      return <BlocPane blocs={session.blocs} top={x.blocTop} focused={focused} width={width} height={height} />;
+  }
+}
+
+/**
+ * The explorer: scenario header, tally, the panes and the status lines.
+ * At 80×24 one pane at a time behind tabs; from WIDE_COLUMNS on, the
+ * sliders stay on the left beside the other panes. It draws one line less
+ * than the terminal has, so Ink redraws in place instead of clearing the screen.
+ */
+export function App({ scenario, cwd, scenariosDir, size: pinned, theme, load }: AppProps) {
+  const size = useTerminalSize(pinned);
+  const width = Math.max(40, size.columns - 1);
+  const lines = Math.max(16, size.rows - 1);
+  const wide = size.columns >= WIDE_COLUMNS;
+  const leftWidth = wide ? Math.min(64, Math.floor(width * 0.42)) : 0;
+  const mainWidth = wide ? width - leftWidth - 2 : width;
+  const tally = tallyRows(size.rows);
+  const content = lines - 2 - tally - 1 - 2;
+  const x = useExplorer({ initial: scenario, cwd, scenariosDir, wide, pageRows: Math.max(1, content - 2), load });
+  const { session } = x;
+  const base = session.base;
+  const inFolder = base.file ? path.relative(scenariosDir, base.file) : '';
+  const fileLabel = !base.file ? 'no file' : inFolder.startsWith('..') || path.isAbsolute(inFolder) ? path.basename(base.file) : inFolder;
+  const activeTab = PANES.find((p) => p.id === x.pane)!.key;
+  const paneOnScreen: PaneId = wide && x.pane === 'params' ? x.rightPane : x.pane;
+  const paramsHeight = Math.min(lines - 4, 14);
+
+  const main =
+    x.mode === 'help' ? (
+      <HelpPane width={mainWidth} height={lines - 4} />
+    ) : (
+      <Box flexDirection="column">
+        <TallyPane run={session.run} previousSigned={session.previousSigned} width={mainWidth} histogramHeight={histogramRows(size.rows)} />
+        <TabBar tabs={PANES} active={activeTab} width={mainWidth} />
+        {x.mode === 'picker' ? (
+          <FilePicker files={x.files} selected={x.pickerIndex} current={base.file} root={scenariosDir} width={mainWidth} height={content} />
+        ) : (
+          <PaneBody x={x} id={paneOnScreen} width={mainWidth} height={content} />
+        )}
+      </Box>
+    );
+
+  const promptLine = x.prompt
+    ? x.prompt.confirm
+      ? { label: `${x.prompt.text} exists. Overwrite it? `, text: '', hint: 'y overwrite · n choose another name' }
+      : { label: x.prompt.kind === 'save' ? 'Save what-if as: ' : 'Export result as: ', text: x.prompt.text, hint: 'Enter write · Esc cancel' }
+    : x.search !== undefined
+      ? { label: 'Find state: ', text: x.search, hint: 'Enter why · Esc done' }
+      : undefined;
+
+  return (
+    <ThemeContext.Provider value={theme ?? themeFor(process.env)}>
+      <Box flexDirection="column" width={width} height={lines}>
+        <Header name={base.name} description={base.description} fileLabel={fileLabel} states={base.states.length} changed={isChanged(session)} width={width} />
+        {wide ? (
+          <Box>
+            <Box flexDirection="column" width={leftWidth} marginRight={2}>
+              <ParameterPane base={base} current={session.scenario} selected={x.paramIndex} focused={x.pane === 'params'} width={leftWidth} height={paramsHeight} />
+              {lines - 4 - paramsHeight > 3 ? (
+                <Box marginTop={1}>
+                  <BlocPane blocs={session.blocs} top={x.blocTop} focused={false} width={leftWidth} height={lines - 5 - paramsHeight} />
+                </Box>
+              ) : null}
+            </Box>
+            {main}
+          </Box>
+        ) : (
+          main
+        )}
+        <Box flexGrow={1} />
+        <StatusLine message={x.message.text} tone={x.message.tone} prompt={promptLine} width={width} />
+        <KeyHints hints={PANE_HINTS[x.pane]} width={width} />
+      </Box>
+    </ThemeContext.Provider>
+  );
+}

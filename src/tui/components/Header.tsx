@@ -1,0 +1,42 @@
+import { Box, Text } from 'ink';
+import { useTheme } from '../use-theme.js';
+import { cell } from '../text.js';
+
+export interface HeaderProps {
+  /** The scenario's name, shown bold on the first line. */
+  name: string;
+  /** The scenario's description, cut to one line. */
+  description: string;
+  /** The file it came from, as the user would recognise it (relative to the scenarios folder or cwd). */
+  fileLabel: string;
+  /** Number of states in the scenario. */
+  states: number;
+  /** True when the user has changed something, so the title says it is a what-if. */
+  changed: boolean;
+  /** Width in cells. */
+  width: number;
+}
+
+/** The scenario's name and description, with the keys that always work. */
+export function Header({ name, description, fileLabel, states, changed, width }: HeaderProps) {
+  const theme = useTheme();
+  const right = ' ? keys · q quit';
+  const info = ` · ${states} states · ${fileLabel}${changed ? ' · what-if' : ''}`;
+  // The name wins over the file label when the line is short.
+  const nameWidth = Math.max(8, Math.min(name.length, width - right.length - 12));
+  const infoWidth = Math.max(0, width - right.length - nameWidth);
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text wrap="truncate">
+        <Text bold color={theme.accent}>
+          {cell(name, nameWidth)}
+        </Text>
+        <Text color={changed ? theme.changed : theme.muted}>{cell(info, infoWidth)}</Text>
+        <Text color={theme.muted}>{right}</Text>
+      </Text>
+      <Text wrap="truncate" color={theme.muted}>
+        {cell(description.replace(/\s+/g, ' ').trim(), width)}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * Writing the what-if and the result: a new scenario file that `extends`
+ * the loaded one with only the changed values and fixes, and the JSON of
+ * the current result (`runToJson`, the same as `signatory run --json`).
+ * Never overwrites a file unless the caller says the user agreed.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FixedAction } from '../model/inputs.js';
+import { runToJson } from '../report/run-json.js';
+import { fixed } from '../report/format.js';
+import { scenarioDiffToYaml } from '../scenario/serialize.js';
+import { SLIDERS, sliderValue } from './parameters.js';
+import type { Session } from './session.js';
+
+/** One line per change, e.g. `Verification 0.50 → 0.80`, `USA held at sign`. */
+export function describeChanges(session: Session): string[] {
+  const lines: string[] = [];
+  for (const spec of SLIDERS) {
+    if (!(spec.path in session.values)) continue;
+    lines.push(`${spec.info.label} ${fixed(sliderValue(session.base, spec))} → ${fixed(session.values[spec.path])}`);
+  }
+  for (const [id, choice] of Object.entries(session.fixes)) lines.push(choice === 'free' ? `${id} free` : `${id} held at ${choice}`);
+  return lines;
+}
+
+/** A file name that does not exist yet: `<dir>/<stem><suffix>.<ext>`, then `-2`, `-3` … */
+export function freshPath(dir: string, stem: string, suffix: string, ext: string): string {
+  for (let k = 1; ; k++) {
+    const candidate = path.join(dir, `${stem}${suffix}${k === 1 ? '' : `-${k}`}.${ext}`);
+    if (!existsSync(candidate)) return candidate;
+  }
+}
+
+function stemOf(session: Session): string {
+  const file = session.base.file;
+  return file ? path.basename(file).replace(/\.(ya?ml|json)$/i, '') : 'scenario';
+}
+
+/** Where a what-if goes by default: beside the loaded file, so `extends` is a plain file name. */
+export function defaultWhatIfPath(session: Session, cwd: string): string {
+  const dir = session.base.file ? path.dirname(session.base.file) : cwd;
+  return freshPath(dir, stemOf(session), '-whatif', 'yaml');
+}
+
+/** Where an exported result goes by default: the working directory. */
+export function defaultExportPath(session: Session, cwd: string): string {
+  return freshPath(cwd, stemOf(session), '-result', 'json');
+}
+
+export interface SaveOutcome {
+  /** Absolute path written. */
+  file: string;
+  /** Changes a what-if file cannot express (freeing a state the parent holds fixed). */
+  dropped: string[];
+}
+
+/** Thrown (never written) when the target exists and overwriting was not confirmed. */
+export class FileExistsError extends Error {
+  override name = 'FileExistsError';
+  constructor(readonly file: string) {
+    super(`${file} exists`);
+  }
+}
+
+/** The YAML of the what-if file at `target`, extending the loaded scenario by a path relative to it. */
+export function whatIfYaml(session: Session, target: string): { yaml: string; dropped: string[] } {
+  const parent = session.base.file;
+  if (!parent) throw new Error('the scenario was not loaded from a file, so a what-if cannot extend it');
+  const relative = path.relative(path.dirname(path.resolve(target)), parent).split(path.sep).join('/');
+  const fixes: Record<string, FixedAction> = {};
+  const dropped: string[] = [];
+  for (const [id, choice] of Object.entries(session.fixes)) {
+    if (choice === 'free') dropped.push(`${id} free`);
+    else fixes[id] = choice;
+  }
+  const changes = describeChanges(session).filter((c) => !dropped.includes(c));
+  const description = changes.length ? `What-if on ${session.base.name}: ${changes.join('; ')}.` : `A copy of ${session.base.name}.`;
+  const yaml = scenarioDiffToYaml(relative, `${session.base.name} (what-if)`, description, { ...session.values }, Object.keys(fixes).length ? fixes : undefined);
+  return { yaml, dropped };
+}
+
+function writeNew(target: string, text: string, overwrite: boolean): string {
+  const file = path.resolve(target);
+  if (!overwrite && existsSync(file)) throw new FileExistsError(file);
+  // 'wx' refuses a file that appeared since the check; an agreed overwrite uses 'w'.
+  writeFileSync(file, text, { encoding: 'utf8', flag: overwrite ? 'w' : 'wx' });
+  return file;
+}
+
+/** Saves the what-if; throws FileExistsError rather than overwrite without consent. */
+export function saveWhatIf(session: Session, target: string, overwrite = false): SaveOutcome {
+  const { yaml, dropped } = whatIfYaml(session, target);
+  return { file: writeNew(target, yaml, overwrite), dropped };
+}
+
+/** Writes the current result as JSON; throws FileExistsError rather than overwrite without consent. */
+export function exportResult(session: Session, target: string, overwrite = false): SaveOutcome {
+  const json = JSON.stringify(runToJson(session.run, { rounds: true }), null, 2) + '\n';
+  return { file: writeNew(target, json, overwrite), dropped: [] };
+}

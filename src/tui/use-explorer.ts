@@ -1,0 +1,327 @@
+import { useApp, useInput, type Key } from 'ink';
+import path from 'node:path';
+import { useMemo, useState } from 'react';
+import { useSyncState } from './use-sync-state.js';
+import { explainState, type Explanation } from '../analysis/explain.js';
+import type { StateOutcome } from '../analysis/run.js';
+import type { Scenario } from '../model/scenario.js';
+import { loadScenario } from '../scenario/load.js';
+import { PANES, type PaneId } from './panes.js';
+import { SLIDERS } from './parameters.js';
+import { defaultExportPath, defaultWhatIfPath, exportResult, FileExistsError, saveWhatIf } from './save.js';
+import { listScenarioFiles, type ScenarioFile } from './scenario-files.js';
+import { SUBGAME_PAIR, type Session } from './session.js';
+import { SORT_KEYS, sortStates, type SortOrder } from './state-order.js';
+import { useCascadeReplay, type CascadeReplay } from './use-cascade-replay.js';
+import { useFlipThresholds, type FlipProgress } from './use-flip-thresholds.js';
+import { useScenarioState } from './use-scenario-state.js';
+
+export type Mode = 'normal' | 'help' | 'picker' | 'prompt' | 'search';
+
+export interface Prompt {
+  kind: 'save' | 'export';
+  /** The file name being typed, relative to the working directory. */
+  text: string;
+  /** True while asking whether to overwrite an existing file. */
+  confirm: boolean;
+}
+
+export interface Message {
+  text: string;
+  tone: 'info' | 'error' | 'change';
+}
+
+export interface ExplorerOptions {
+  /** The scenario to open with. */
+  initial: Scenario;
+  /** Where relative file names typed by the user are resolved. */
+  cwd: string;
+  /** The folder the picker lists, recursively. */
+  scenariosDir: string;
+  /** True when the sliders stay on screen beside the other panes. */
+  wide: boolean;
+  /** Rows the States pane shows, for PgUp/PgDn. */
+  pageRows: number;
+  /** Loads a picked file; defaults to the scenario loader. */
+  load?: (file: string) => Scenario;
+}
+
+export interface Explorer {
+  session: Session;
+  /** The pane that has the keys. */
+  pane: PaneId;
+  /** The pane shown on the right in the wide layout (never the sliders, which are always on the left there). */
+  rightPane: Exclude<PaneId, 'params'>;
+  mode: Mode;
+  paramIndex: number;
+  order: SortOrder;
+  /** The states in table order. */
+  states: StateOutcome[];
+  /** Row of the selected state in `states`. */
+  stateRow: number;
+  explanation?: Explanation;
+  flips: FlipProgress;
+  cascade: CascadeReplay;
+  blocTop: number;
+  files: ScenarioFile[];
+  pickerIndex: number;
+  prompt?: Prompt;
+  search?: string;
+  message: Message;
+}
+
+function initialStateId(scenario: Scenario): string | undefined {
+  return scenario.states.find((s) => s.id === SUBGAME_PAIR[0])?.id ?? scenario.states[0]?.id;
+}
+
+/** What the last edit did, in a line: the tally's move and who flipped. */
+export function flipSummary(session: Session): Message {
+  if (session.previousSigned === undefined) return { text: 'Press ? for the keys. ←→ move a slider, Tab changes pane.', tone: 'info' };
+  const now = session.run.equilibria.least.signed;
+  const up = [...session.flipped].filter(([, s]) => s).map(([id]) => id);
+  const down = [...session.flipped].filter(([, s]) => !s).map(([id]) => id);
+  if (!up.length && !down.length) return { text: `Tally ${now}: no state changed its decision.`, tone: 'info' };
+  const parts = [`Tally ${session.previousSigned} → ${now}`];
+  if (up.length) parts.push(`▲ now sign: ${up.join(' ')}`);
+  if (down.length) parts.push(`▼ now abstain: ${down.join(' ')}`);
+  return { text: parts.join(' · '), tone: 'change' };
+}
+
+function isPrintable(input: string, key: Key): boolean {
+  return input.length > 0 && !key.ctrl && !key.meta && !key.return && !key.escape && !key.tab && !/[\u0000-\u001f\u007f]/.test(input);
+}
+
+/**
+ * All the state of the explorer and its keys: which pane has focus, the
+ * selected slider and state, the sort order, prompts, the picker and the
+ * last message. Components only draw what this returns.
+ */
+export function useExplorer(options: ExplorerOptions): Explorer {
+  const { cwd, scenariosDir, wide, pageRows } = options;
+  const load = options.load ?? ((file: string) => loadScenario(file));
+  const { exit } = useApp();
+  const { session, edit } = useScenarioState(options.initial);
+  const [pane, setPane, paneRef] = useSyncState<PaneId>('params');
+  const [rightPane, setRightPane] = useState<Exclude<PaneId, 'params'>>('states');
+  const [mode, setMode, modeRef] = useSyncState<Mode>('normal');
+  const [paramIndex, setParamIndex, paramRef] = useSyncState(0);
+  const [order, setOrder] = useState<SortOrder>({ key: 'delta', reversed: false });
+  const [selectedId, setSelectedId] = useState(() => initialStateId(options.initial));
+  const [blocTop, setBlocTop] = useState(0);
+  const [files, setFiles, filesRef] = useSyncState<ScenarioFile[]>([]);
+  const [pickerIndex, setPickerIndex, pickerRef] = useSyncState(0);
+  const [prompt, setPrompt, promptRef] = useSyncState<Prompt | undefined>(undefined);
+  const [search, setSearch, searchRef] = useSyncState('');
+  // A message of our own (saved, error) until the next edit replaces it with the flip summary.
+  const [message, setMessage] = useState<Message>();
+
+  const states = useMemo(() => sortStates(session.run.states, order), [session.run, order]);
+  const stateRow = Math.max(0, states.findIndex((s) => s.id === selectedId));
+  const selected = states[stateRow];
+  const explanation = useMemo(() => (selected ? explainState(session.run, selected.id, false) : undefined), [session.run, selected?.id]);
+  const shown: PaneId[] = wide ? ['params', pane === 'params' ? rightPane : pane] : [pane];
+  const flips = useFlipThresholds(session.run, session.structure, selected?.id, mode === 'normal' && shown.includes('why'));
+  const cascade = useCascadeReplay(session.run.equilibria.least.rounds.length, session.run);
+
+  const apply: typeof edit = (e) => {
+    setMessage(undefined);
+    edit(e);
+  };
+  const goTo = (next: PaneId) => {
+    setPane(next);
+    if (next !== 'params') setRightPane(next);
+  };
+  // Functional updates throughout: several keys can arrive before the next render.
+  const moveState = (delta: number) => {
+    if (!states.length) return;
+    setSelectedId((id) => {
+      const row = Math.max(0, states.findIndex((s) => s.id === id));
+      return states[Math.max(0, Math.min(states.length - 1, row + delta))].id;
+    });
+  };
+  const nudge = (step: 'coarse' | 'fine', sign: 1 | -1) => {
+    const spec = SLIDERS[paramRef.current];
+    apply({ kind: 'step', path: spec.path, delta: sign * spec[step] });
+  };
+  const write = (p: Prompt, overwrite: boolean) => {
+    const target = path.resolve(cwd, p.text.trim());
+    try {
+      const outcome = p.kind === 'save' ? saveWhatIf(session, target, overwrite) : exportResult(session, target, overwrite);
+      const shownName = path.relative(cwd, outcome.file) || outcome.file;
+      const note = outcome.dropped.length ? ` (left out, a what-if file cannot free a state its parent fixes: ${outcome.dropped.join(', ')})` : '';
+      setMessage({ text: `${p.kind === 'save' ? 'Saved what-if' : 'Exported result'} to ${shownName}${note}`, tone: 'info' });
+      setPrompt(undefined);
+      setMode('normal');
+    } catch (error) {
+      if (error instanceof FileExistsError) setPrompt({ ...p, confirm: true });
+      else {
+        setMessage({ text: `Could not write ${p.text}: ${(error as Error).message}`, tone: 'error' });
+        setPrompt(undefined);
+        setMode('normal');
+      }
+    }
+  };
+  const openPrompt = (kind: Prompt['kind']) => {
+    if (kind === 'save' && !session.base.file) return setMessage({ text: 'This scenario has no file to extend.', tone: 'error' });
+    const target = kind === 'save' ? defaultWhatIfPath(session, cwd) : defaultExportPath(session, cwd);
+    setPrompt({ kind, text: path.relative(cwd, target) || target, confirm: false });
+    setMode('prompt');
+  };
+  const find = (text: string) => {
+    const q = text.toLowerCase();
+    if (!q) return;
+    const hit =
+      states.find((s) => s.id.toLowerCase().startsWith(q)) ??
+      states.find((s) => s.name.toLowerCase().startsWith(q)) ??
+      states.find((s) => s.name.toLowerCase().includes(q));
+    if (hit) setSelectedId(hit.id);
+  };
+
+  useInput((input, key) => {
+    const mode = modeRef.current;
+    const pane = paneRef.current;
+    const prompt = promptRef.current;
+    const search = searchRef.current;
+    if (mode === 'help') {
+      if (input === 'q') exit();
+      setMode('normal');
+      return;
+    }
+    if (mode === 'prompt' && prompt) {
+      if (prompt.confirm) {
+        if (input === 'y' || input === 'Y') write(prompt, true);
+        else if (input === 'n' || input === 'N' || key.escape) setPrompt({ ...prompt, confirm: false });
+        return;
+      }
+      if (key.escape) {
+        setPrompt(undefined);
+        setMode('normal');
+      } else if (key.return) {
+        if (prompt.text.trim()) write(prompt, false);
+      } else if (key.backspace || key.delete) setPrompt({ ...prompt, text: prompt.text.slice(0, -1) });
+      else if (key.ctrl && input === 'u') setPrompt({ ...prompt, text: '' });
+      else if (isPrintable(input, key)) setPrompt({ ...prompt, text: prompt.text + input });
+      return;
+    }
+    if (mode === 'search') {
+      if (key.escape) setMode('normal');
+      else if (key.return) {
+        setMode('normal');
+        goTo('why');
+      } else if (key.backspace || key.delete) {
+        setSearch(search.slice(0, -1));
+        find(search.slice(0, -1));
+      } else if (key.upArrow || key.downArrow) moveState(key.upArrow ? -1 : 1);
+      else if (isPrintable(input, key)) {
+        setSearch(search + input);
+        find(search + input);
+      }
+      return;
+    }
+    if (mode === 'picker') {
+      const files = filesRef.current;
+      const pickerIndex = pickerRef.current;
+      if (input === 'q') exit();
+      else if (key.escape || input === 'o') setMode('normal');
+      else if (key.upArrow) setPickerIndex((k) => Math.max(0, k - 1));
+      else if (key.downArrow) setPickerIndex((k) => Math.min(files.length - 1, k + 1));
+      else if (key.pageUp) setPickerIndex((k) => Math.max(0, k - pageRows));
+      else if (key.pageDown) setPickerIndex((k) => Math.min(files.length - 1, k + pageRows));
+      else if (key.return && files[pickerIndex]) {
+        const file = files[pickerIndex];
+        try {
+          const scenario = load(file.file);
+          apply({ kind: 'load', scenario });
+          setSelectedId(initialStateId(scenario));
+          setBlocTop(0);
+          setMessage({ text: `Opened ${file.label}: ${scenario.states.length} states.`, tone: 'info' });
+          setMode('normal');
+        } catch (error) {
+          setMessage({ text: (error as Error).message, tone: 'error' });
+        }
+      }
+      return;
+    }
+
+    // Normal mode: keys that work in every pane first.
+    if (input === 'q') return exit();
+    if (input === '?') return setMode('help');
+    if (key.tab) {
+      const k = PANES.findIndex((p) => p.id === pane);
+      return goTo(PANES[(k + (key.shift ? PANES.length - 1 : 1)) % PANES.length].id);
+    }
+    const byKey = PANES.find((p) => p.key === input);
+    if (byKey) return goTo(byKey.id);
+    if (input === 'o') {
+      const list = listScenarioFiles(scenariosDir);
+      setFiles(list);
+      setPickerIndex(Math.max(0, list.findIndex((f) => f.file === session.base.file)));
+      return setMode('picker');
+    }
+    if (input === 'w') return openPrompt('save');
+    if (input === 'e') return openPrompt('export');
+    if (input === 'R') return apply({ kind: 'resetAll' });
+
+    switch (pane) {
+      case 'params':
+        if (key.upArrow) setParamIndex((k) => Math.max(0, k - 1));
+        else if (key.downArrow) setParamIndex((k) => Math.min(SLIDERS.length - 1, k + 1));
+        else if (key.leftArrow || key.rightArrow) nudge(key.shift ? 'fine' : 'coarse', key.rightArrow ? 1 : -1);
+        else if (input === '-' || input === '_') nudge('fine', -1);
+        else if (input === '+' || input === '=') nudge('fine', 1);
+        else if (input === 'r') apply({ kind: 'reset', path: SLIDERS[paramRef.current].path });
+        else if (key.home) setParamIndex(0);
+        else if (key.end) setParamIndex(SLIDERS.length - 1);
+        return;
+      case 'states':
+      case 'why':
+        if (key.upArrow) moveState(-1);
+        else if (key.downArrow) moveState(1);
+        else if (key.pageUp) moveState(-pageRows);
+        else if (key.pageDown) moveState(pageRows);
+        else if (key.home) moveState(-Infinity);
+        else if (key.end) moveState(Infinity);
+        else if (key.return && pane === 'states') goTo('why');
+        else if (input === 's') setOrder((o) => ({ key: SORT_KEYS[(SORT_KEYS.indexOf(o.key) + 1) % SORT_KEYS.length], reversed: false }));
+        else if (input === 'S') setOrder((o) => ({ ...o, reversed: !o.reversed }));
+        else if (input === 'f' && selected) apply({ kind: 'cycleFix', id: selected.id });
+        else if (input === 'r' && selected) apply({ kind: 'fix', id: selected.id, choice: 'free' });
+        else if (input === '/') {
+          setSearch('');
+          setMode('search');
+        }
+        return;
+      case 'cascade':
+        if (input === ' ') cascade.toggle();
+        else if (key.leftArrow || key.upArrow) cascade.stepBy(-1);
+        else if (key.rightArrow || key.downArrow) cascade.stepBy(1);
+        else if (key.home) cascade.stepBy(-Infinity);
+        else if (key.end) cascade.stepBy(Infinity);
+        return;
+      case 'blocs':
+        if (key.upArrow) setBlocTop((t) => Math.max(0, t - 1));
+        else if (key.downArrow) setBlocTop((t) => Math.min(Math.max(0, session.blocs.length - 1), t + 1));
+        return;
+    }
+  });
+
+  return {
+    session,
+    pane,
+    rightPane,
+    mode,
+    paramIndex,
+    order,
+    states,
+    stateRow,
+    explanation,
+    flips,
+    cascade,
+    blocTop,
+    files,
+    pickerIndex,
+    prompt,
+    search: mode === 'search' ? search : undefined,
+    message: message ?? flipSummary(session),
+  };
+}
