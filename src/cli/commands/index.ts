@@ -18,4 +18,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'tui', load: async () => (await import('./tui.js')).tuiCommand },
   { name: 'sweep', load: async () => (await import('./sweep.js')).sweepCommand },
   { name: 'merge', load: async () => (await import('./merge.js')).mergeCommand },
+  { name: 'compare', load: async () => (await import('./compare.js')).compareCommand },
 ];
