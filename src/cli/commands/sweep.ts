@@ -1,0 +1,254 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DesignKind, DesignSpec } from '../../sweep/design.js';
+import { progressLine, progressTracker, type ProgressSnapshot } from '../../sweep/progress-rate.js';
+import type { OutputFormat, SolverChoice, SweepPlan } from '../../sweep/plan.js';
+import { runSweep } from '../../sweep/run-sweep.js';
+import { parseShard } from '../../sweep/shard.js';
+import { SweepError } from '../../sweep/sweep-error.js';
+import { parseVary, type Factor } from '../../sweep/vary-spec.js';
+import { resolvePath } from '../../scenario/paths.js';
+import type { Scenario } from '../../model/scenario.js';
+import { many, parseCommandArgs, write, type Command, type CommandIo } from '../command.js';
+import { loadFromArgs, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
+import { UsageError } from '../usage-error.js';
+
+/** Plain progress lines at most this often (seconds): a log file, not a spinner. */
+const PLAIN_PROGRESS_SECONDS = 5;
+
+export function packageVersion(): string {
+  const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'package.json');
+  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+}
+
+/** Runs a step whose SweepErrors and RangeErrors are the user's to fix. */
+export function asUsage<T>(command: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof SweepError || error instanceof RangeError) throw new UsageError(error.message, command);
+    throw error;
+  }
+}
+
+function positiveInteger(command: string, name: string, text: string | undefined, fallback?: number): number {
+  if (text === undefined) {
+    if (fallback === undefined) throw new UsageError(`${name} is required`, command);
+    return fallback;
+  }
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a whole number ≥ 1, got '${text}'`, command);
+  return n;
+}
+
+/** Checks every factor's path and range against the scenario (a bad path names itself). */
+export function checkFactors(command: string, scenario: Scenario, factors: Factor[]): void {
+  const seen = new Set<string>();
+  for (const f of factors) {
+    if (seen.has(f.path)) throw new UsageError(`--vary ${f.path} is given twice`, command);
+    seen.add(f.path);
+    const accessor = resolvePath(scenario, f.path, '--vary');
+    if (f.lo < accessor.min || f.hi > accessor.max) {
+      throw new UsageError(`--vary ${f.path}=${f.lo}:${f.hi}: the range leaves [${accessor.min}, ${accessor.max}], the bounds of ${f.path}`, command);
+    }
+  }
+}
+
+export function outputFormat(command: string, out: string | undefined, format: string | undefined): OutputFormat {
+  if (format !== undefined) {
+    if (format !== 'csv' && format !== 'jsonl') throw new UsageError(`--format must be csv or jsonl, got '${format}'`, command);
+    return format;
+  }
+  if (out === undefined || /\.csv$/i.test(out)) return 'csv';
+  if (/\.(jsonl|ndjson)$/i.test(out)) return 'jsonl';
+  throw new UsageError(`cannot tell the format of '${out}': name it .csv or .jsonl, or give --format`, command);
+}
+
+/** A shell word, quoted only when it needs to be. */
+export function shellWord(word: string): string {
+  return /^[A-Za-z0-9_./:=,@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+export const sweepCommand: Command = {
+  name: 'sweep',
+  summary: 'evaluate a design of what-ifs in parallel: grid, Latin hypercube or random; resumable, shardable',
+  help: `Usage: signatory sweep FILE --vary PATH=LO:HI:STEPS... [--lhs N | --random N] [options]
+
+Solves the scenario at every point of a design and streams one row per point
+(and replication) to CSV or JSON Lines, in point order, whatever the number
+of workers. A run receipt OUT.meta.json records the version, scenario hash,
+command, master seed and design. Same scenario and seed: the same bytes.
+
+Design:
+  --vary PATH=LO:HI:STEPS  a factor: any scenario path, e.g. declaration.verification=0:1:11,
+                       states.USA.capability=0.5:1:6 (repeatable; a full grid, first factor slowest)
+  --lhs N              a Latin hypercube of N points over the --vary ranges (STEPS not needed)
+  --random N           N uniform random points over the --vary ranges
+  --replications R     R Monte Carlo draws of the scenario's uncertain inputs per point
+  --seed S             master seed (default: the scenario's world.seed)
+
+Output:
+  --solver nash|qre|both   what each point computes (default both): least and greatest
+                       equilibrium tallies; QRE expected tally and P(tally ≥ majority)
+  --track IDS          report these states' decisions, e.g. USA,CHN
+  --out FILE           write FILE (.csv or .jsonl) via FILE.partial; without it, rows go to stdout
+  --format csv|jsonl   the format, when the file name does not say
+
+Running:
+  --workers N          worker threads (default: available cores, here ${os.availableParallelism()})
+  --resume             continue an interrupted or killed run of the same command
+  --shard K/N|auto     run only rows K, K+N, K+2N … (1-based K); auto reads SLURM_ARRAY_TASK_ID,
+                       JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX; join with 'signatory merge'
+  --shards N           number of shards for --shard auto with a 0-based job index
+${SCENARIO_HELP}
+
+Ctrl-C stops cleanly after the rows in progress and prints the command to resume.
+Example:
+  signatory sweep scenarios/a-coruna-2026.yaml --vary declaration.verification=0:1:21 \\
+    --vary declaration.thresholdClarity=0:1:21 --track USA,CHN --out results.csv
+`,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs('sweep', argv, {
+      ...SCENARIO_OPTIONS,
+      vary: { type: 'string', multiple: true },
+      lhs: { type: 'string' },
+      random: { type: 'string' },
+      replications: { type: 'string' },
+      seed: { type: 'string' },
+      solver: { type: 'string' },
+      track: { type: 'string' },
+      out: { type: 'string' },
+      format: { type: 'string' },
+      workers: { type: 'string' },
+      resume: { type: 'boolean' },
+      shard: { type: 'string' },
+      shards: { type: 'string' },
+    });
+    if (values.help) return write(io, this.help), 0;
+    const file = requireFile('sweep', positionals);
+    if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`, 'sweep');
+    if (values.lhs !== undefined && values.random !== undefined) throw new UsageError('give --lhs or --random, not both', 'sweep');
+    const kind: DesignKind = values.lhs !== undefined ? 'lhs' : values.random !== undefined ? 'random' : 'grid';
+    const factors = asUsage('sweep', () => many(values.vary).map((v) => parseVary(v, kind === 'grid')));
+    const n = kind === 'grid' ? undefined : positiveInteger('sweep', kind === 'lhs' ? '--lhs' : '--random', kind === 'lhs' ? values.lhs : values.random);
+    if (kind !== 'grid' && factors.length === 0) throw new UsageError(`--${kind} needs at least one --vary PATH=LO:HI`, 'sweep');
+    const solver = (values.solver ?? 'both') as SolverChoice;
+    if (!['nash', 'qre', 'both'].includes(solver)) throw new UsageError(`--solver must be nash, qre or both, got '${values.solver}'`, 'sweep');
+    const replications = positiveInteger('sweep', '--replications', values.replications, 1);
+    const workers = positiveInteger('sweep', '--workers', values.workers, os.availableParallelism());
+    const format = outputFormat('sweep', values.out, values.format);
+    const shard = asUsage('sweep', () => parseShard(values.shard, values.shards, io.env));
+    if (values.resume && values.out === undefined) throw new UsageError('--resume needs --out FILE', 'sweep');
+    const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
+    if (out !== undefined) {
+      const dir = path.dirname(out);
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--out ${values.out}: folder ${dir} does not exist`, 'sweep');
+    }
+    const scenario = loadFromArgs(file, values, io.cwd);
+    checkFactors('sweep', scenario, factors);
+    let seed = scenario.world.seed;
+    if (values.seed !== undefined) {
+      seed = Number(values.seed);
+      if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`--seed must be a whole number ≥ 0, got '${values.seed}'`, 'sweep');
+    }
+    const track = (values.track ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const design: DesignSpec = { kind, factors, seed, ...(n === undefined ? {} : { n }) };
+    const plan: SweepPlan = { design, replications, draws: values.replications !== undefined, solver, track, format, shard };
+
+    const progress = await progressReporter(io);
+    let interrupted = false;
+    const onSigint = (): void => {
+      interrupted = true;
+    };
+    process.on('SIGINT', onSigint);
+    try {
+      const absoluteFile = path.isAbsolute(file) ? file : path.resolve(io.cwd, file);
+      const result = await asUsageAsync('sweep', () =>
+        runSweep({
+          scenario,
+          file: absoluteFile,
+          overrides: many(values.set),
+          fix: many(values.fix),
+          plan,
+          ...(out === undefined ? { stream: io.stdout } : { out }),
+          resume: Boolean(values.resume),
+          workers,
+          command: ['sweep', ...argv],
+          version: packageVersion(),
+          onProgress: progress.update,
+          stopped: () => interrupted,
+        }),
+      );
+      progress.stop();
+      if (result.status === 'already-complete') {
+        io.stderr.write(`signatory: ${values.out} is already complete (${result.total} rows)\n`);
+        return 0;
+      }
+      if (result.status === 'interrupted') {
+        const again = ['signatory', ...argv.filter((a) => a !== '--resume'), '--resume'].map(shellWord).join(' ');
+        io.stderr.write(
+          out === undefined
+            ? `signatory: interrupted after ${result.rows} of ${result.total} rows (rows went to stdout: rerun with --out FILE to be able to resume)\n`
+            : `signatory: interrupted after ${result.rows} of ${result.total} rows; ${values.out}.partial holds them. Resume with:\n  ${again}\n`,
+        );
+        return 130;
+      }
+      if (out !== undefined) io.stderr.write(`signatory: ${result.total} rows written to ${values.out} (receipt ${values.out}.meta.json)\n`);
+      return 0;
+    } finally {
+      progress.stop();
+      process.off('SIGINT', onSigint);
+    }
+  },
+};
+
+async function asUsageAsync<T>(command: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof SweepError || error instanceof RangeError) throw new UsageError(error.message, command);
+    throw error;
+  }
+}
+
+/** The Ink bar on a terminal, else a plain line on stderr every few seconds. */
+async function progressReporter(io: CommandIo): Promise<{ update(done: number, total: number): void; stop(): void }> {
+  const track = progressTracker();
+  if (io.stderr.isTTY && !io.env.CI) {
+    const { renderProgress } = await import('../../sweep/progress-view.js');
+    const view = renderProgress(io.stderr as NodeJS.WriteStream);
+    let last = 0;
+    let stopped = false;
+    let latest: ProgressSnapshot | undefined;
+    return {
+      update(done, total) {
+        latest = track(done, total);
+        const now = performance.now();
+        // Ink re-renders are cheap but not free: ten a second is smooth enough.
+        if (now - last > 100 || done === total) {
+          last = now;
+          view.update(latest);
+        }
+      },
+      stop() {
+        if (stopped) return;
+        stopped = true;
+        if (latest) view.update(latest);
+        view.stop();
+      },
+    };
+  }
+  let last = performance.now();
+  return {
+    update(done, total) {
+      const snapshot = track(done, total);
+      const now = performance.now();
+      if (now - last < PLAIN_PROGRESS_SECONDS * 1000 && done !== total) return;
+      last = now;
+      if (done > 0) io.stderr.write(progressLine(snapshot) + '\n');
+    },
+    stop() {},
+  };
+}

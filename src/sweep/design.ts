@@ -1,0 +1,80 @@
+/**
+ * Sweep designs: a full grid over the `--vary` factors, a Latin hypercube or
+ * uniform random points over their ranges. A design never materialises its
+ * points: `designPoint` computes point k on demand, so a million-point sweep
+ * costs no memory for the design (a Latin hypercube keeps one permutation of
+ * the point indices per factor).
+ */
+import { gridValue, type Factor } from './vary-spec.js';
+import { pointStream, stream } from './seeds.js';
+
+export type DesignKind = 'grid' | 'lhs' | 'random';
+
+/** A design as recorded in the run receipt; plain data, so it crosses to workers. */
+export interface DesignSpec {
+  kind: DesignKind;
+  factors: Factor[];
+  /** Number of points of a Latin hypercube or random design. */
+  n?: number;
+  /** Master seed of every random stream of the sweep. */
+  seed: number;
+}
+
+/** Number of design points (rows are points × replications). */
+export function designSize(spec: DesignSpec): number {
+  if (spec.kind !== 'grid') return spec.n ?? 0;
+  return spec.factors.reduce((acc, f) => acc * (f.steps ?? 1), 1);
+}
+
+/** Computes the factor values of design point k into `out`. */
+export type PointFunction = (k: number, out: Float64Array) => void;
+
+/**
+ * The point function of a design. Grid points are in row-major order: the
+ * first `--vary` factor changes slowest, as in nested loops written in the
+ * order given.
+ */
+export function designPoints(spec: DesignSpec): PointFunction {
+  const d = spec.factors.length;
+  if (spec.kind === 'grid') {
+    const steps = spec.factors.map((f) => f.steps ?? 1);
+    return (k, out) => {
+      let rest = k;
+      for (let j = d - 1; j >= 0; j--) {
+        const s = steps[j];
+        out[j] = gridValue(spec.factors[j], rest % s);
+        rest = Math.floor(rest / s);
+      }
+    };
+  }
+  const n = spec.n ?? 0;
+  if (spec.kind === 'random') {
+    return (k, out) => {
+      const u = pointStream(spec.seed, k);
+      for (let j = 0; j < d; j++) out[j] = spec.factors[j].lo + (spec.factors[j].hi - spec.factors[j].lo) * u();
+    };
+  }
+  // Latin hypercube (McKay, Beckman & Conover 1979): factor j of point k
+  // falls in stratum perm_j[k] of n equal strata, jittered within it.
+  const perms = spec.factors.map((_, j) => permutation(n, stream(`${spec.seed}/lhs/${j}`)));
+  return (k, out) => {
+    const u = pointStream(spec.seed, k);
+    for (let j = 0; j < d; j++) {
+      const f = spec.factors[j];
+      out[j] = f.lo + ((f.hi - f.lo) * (perms[j][k] + u())) / n;
+    }
+  };
+}
+
+/** A uniformly random permutation of 0..n−1 (Fisher–Yates). */
+export function permutation(n: number, u: () => number): Int32Array {
+  const p = new Int32Array(n);
+  for (let i = 0; i < n; i++) p[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(u() * (i + 1));
+    const t = p[i];
+    p[i] = p[j];
+    p[j] = t;
+  }
+  return p;
+}

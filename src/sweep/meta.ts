@@ -1,0 +1,83 @@
+/**
+ * The run receipt `OUT.meta.json` beside a sweep's output: what was run
+ * (version, scenario hash, command, master seed, design), when, and how far
+ * it got. `--resume` and `merge` read it to check that the rows they join
+ * belong to the same sweep.
+ */
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { columns, totalRows, type SweepPlan } from './plan.js';
+import { SweepError } from './sweep-error.js';
+
+export interface SweepMeta {
+  signatory: string;
+  scenario: { name: string; file: string; hash: string };
+  /** The command line as typed (argv after `signatory`). */
+  command: string[];
+  seed: number;
+  plan: SweepPlan;
+  columns: string[];
+  /** Rows of the whole sweep (all shards). */
+  totalRows: number;
+  /** Rows in this file once complete. */
+  rows: number;
+  status: 'running' | 'interrupted' | 'complete';
+  startedAt: string;
+  endedAt: string | null;
+  /** When the run was resumed, if it was. */
+  resumedAt?: string[];
+  /** Shard files a merged output was built from. */
+  mergedFrom?: string[];
+}
+
+/** The receipt's path for an output file. */
+export function metaPath(out: string): string {
+  return `${out}.meta.json`;
+}
+
+/** Writes the receipt atomically (write then rename), so it is never half-written. */
+export function writeMeta(out: string, meta: SweepMeta): void {
+  const target = metaPath(out);
+  writeFileSync(`${target}.tmp`, JSON.stringify(meta, null, 2) + '\n');
+  renameSync(`${target}.tmp`, target);
+}
+
+export function readMeta(out: string): SweepMeta {
+  const file = metaPath(out);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new SweepError(`${file}: run receipt not found (it is written beside every sweep output)`);
+  }
+  try {
+    const meta = JSON.parse(text) as SweepMeta;
+    if (!meta || typeof meta !== 'object' || !meta.plan || !Array.isArray(meta.columns)) throw new Error('shape');
+    return meta;
+  } catch {
+    throw new SweepError(`${file}: not a sweep run receipt`);
+  }
+}
+
+/** Fields that decide the rows' bytes: two runs agreeing on them write the same rows. */
+export function rowIdentity(meta: Pick<SweepMeta, 'signatory' | 'scenario' | 'plan'>): Record<string, unknown> {
+  const { shard: _shard, ...plan } = meta.plan;
+  return { signatory: meta.signatory, scenarioHash: meta.scenario.hash, plan };
+}
+
+/** The first field on which two receipts' rows would differ, or undefined. */
+export function identityDifference(a: SweepMeta, b: Pick<SweepMeta, 'signatory' | 'scenario' | 'plan'>): string | undefined {
+  const x = rowIdentity(a);
+  const y = rowIdentity(b);
+  if (x.signatory !== y.signatory) return `signatory version (${String(x.signatory)} vs ${String(y.signatory)})`;
+  if (x.scenarioHash !== y.scenarioHash) return 'scenario (its hash differs: the file or a --set/--fix changed)';
+  const px = x.plan as Record<string, unknown>;
+  const py = y.plan as Record<string, unknown>;
+  for (const key of Object.keys({ ...px, ...py })) {
+    if (JSON.stringify(px[key]) !== JSON.stringify(py[key])) return key === 'design' ? 'design (--vary, --lhs, --random or --seed)' : key;
+  }
+  return undefined;
+}
+
+export function newMeta(fields: Omit<SweepMeta, 'columns' | 'totalRows' | 'status' | 'endedAt' | 'seed'>): SweepMeta {
+  return { ...fields, seed: fields.plan.design.seed, columns: columns(fields.plan), totalRows: totalRows(fields.plan), status: 'running', endedAt: null };
+}

@@ -1,0 +1,54 @@
+/**
+ * A sweep plan: everything that decides the rows of a sweep, as plain data
+ * (it is sent to worker threads and recorded in the run receipt). Two runs
+ * with the same scenario and the same plan write the same bytes.
+ */
+import { designSize, type DesignSpec } from './design.js';
+import type { Shard } from './shard.js';
+
+/** What each point computes: pure Nash tallies, the logit QRE, or both. */
+export type SolverChoice = 'nash' | 'qre' | 'both';
+export type OutputFormat = 'csv' | 'jsonl';
+
+export interface SweepPlan {
+  design: DesignSpec;
+  /** Rows per design point. */
+  replications: number;
+  /** Whether each row draws the scenario's uncertain inputs (set by `--replications`). */
+  draws: boolean;
+  solver: SolverChoice;
+  /** State ids whose decisions each row reports. */
+  track: string[];
+  format: OutputFormat;
+  shard: Shard;
+}
+
+/** Rows of the whole sweep (all shards): design points × replications. */
+export function totalRows(plan: Pick<SweepPlan, 'design' | 'replications'>): number {
+  return designSize(plan.design) * plan.replications;
+}
+
+export const hasNash = (solver: SolverChoice): boolean => solver !== 'qre';
+export const hasQre = (solver: SolverChoice): boolean => solver !== 'nash';
+
+/** Column names, in order: the CSV header, the JSON Lines keys. */
+export function columns(plan: Pick<SweepPlan, 'design' | 'solver' | 'track'>): string[] {
+  const cols = ['index', 'point', 'replication', ...plan.design.factors.map((f) => f.path), 'seed'];
+  if (hasNash(plan.solver)) cols.push('least', 'greatest');
+  if (hasQre(plan.solver)) cols.push('qre_mean', 'p_majority');
+  for (const id of plan.track) {
+    if (hasNash(plan.solver)) cols.push(`${id}.least`, `${id}.greatest`);
+    if (hasQre(plan.solver)) cols.push(`${id}.p`);
+  }
+  return cols;
+}
+
+/** Quotes a CSV field when it needs it (RFC 4180). */
+export function csvField(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The first line of a CSV output (JSON Lines has none). */
+export function headerLine(plan: Pick<SweepPlan, 'design' | 'solver' | 'track' | 'format'>): string {
+  return plan.format === 'csv' ? columns(plan).map(csvField).join(',') + '\n' : '';
+}

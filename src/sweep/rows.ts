@@ -1,0 +1,79 @@
+/**
+ * The rows of a sweep: row `index` is replication `index mod R` of design
+ * point `⌊index / R⌋`. A row evaluator computes and formats one row from
+ * its index alone, so any worker can compute any row and get the same bytes.
+ */
+import type { Scenario, UncertainInput } from '../model/scenario.js';
+import { designPoints } from './design.js';
+import { formatFixed, OUTCOME_DECIMALS, PARAMETER_DECIMALS } from './number-format.js';
+import { columns, hasNash, hasQre, type SweepPlan } from './plan.js';
+import { pointModel, pointOutcome, type PointOutcome } from './point-model.js';
+import { normal, rowSeed, rowStream, type Uniform } from './seeds.js';
+
+export interface RowEvaluator {
+  /** The formatted row (with its newline). */
+  row(index: number): string;
+}
+
+/** A draw of an uncertain input, clamped to its bounds. */
+export function draw(input: UncertainInput, u: Uniform): number {
+  const d = input.distribution;
+  const x = d.kind === 'normal' ? d.mean + d.sd * normal(u) : d.min + (d.max - d.min) * u();
+  return Math.min(input.max, Math.max(input.min, x));
+}
+
+/** Uncertain inputs a row draws: none without `--replications`; a varied path keeps its design value. */
+export function drawnInputs(scenario: Pick<Scenario, 'uncertainty'>, plan: Pick<SweepPlan, 'draws' | 'design'>): UncertainInput[] {
+  if (!plan.draws) return [];
+  const varied = new Set(plan.design.factors.map((f) => f.path));
+  return scenario.uncertainty.filter((u) => !varied.has(u.path));
+}
+
+export function rowEvaluator(scenario: Scenario, plan: SweepPlan, file?: string): RowEvaluator {
+  const factors = plan.design.factors;
+  const uncertain = drawnInputs(scenario, plan);
+  const model = pointModel(scenario, [...factors.map((f) => f.path), ...uncertain.map((u) => u.path)], plan.track, file);
+  const pointAt = designPoints(plan.design);
+  const values = new Float64Array(factors.length);
+  const outcome = pointOutcome(plan.track.length);
+  const keys = columns(plan).map((c) => JSON.stringify(c));
+  const R = plan.replications;
+  const master = plan.design.seed;
+  let current = -1;
+  return {
+    row(index) {
+      const point = Math.floor(index / R);
+      const replication = index - point * R;
+      if (point !== current) {
+        pointAt(point, values);
+        current = point;
+      }
+      for (let j = 0; j < values.length; j++) model.set(j, values[j]);
+      const seed = rowSeed(master, point, replication);
+      if (uncertain.length > 0) {
+        const u = rowStream(seed);
+        for (let k = 0; k < uncertain.length; k++) model.set(values.length + k, draw(uncertain[k], u));
+      }
+      model.solve(plan.solver, outcome);
+      const fields = rowFields(plan, index, point, replication, values, seed, outcome);
+      if (plan.format === 'csv') return fields.join(',') + '\n';
+      return '{' + fields.map((f, k) => `${keys[k]}:${f}`).join(',') + '}\n';
+    },
+  };
+}
+
+/** The row's values as text, in column order. */
+function rowFields(plan: SweepPlan, index: number, point: number, replication: number, values: Float64Array, seed: number, o: PointOutcome): string[] {
+  const f: string[] = [String(index), String(point), String(replication)];
+  for (let j = 0; j < values.length; j++) f.push(formatFixed(values[j], PARAMETER_DECIMALS));
+  f.push(String(seed));
+  const nash = hasNash(plan.solver);
+  const qre = hasQre(plan.solver);
+  if (nash) f.push(String(o.least), String(o.greatest));
+  if (qre) f.push(formatFixed(o.qreMean, OUTCOME_DECIMALS), formatFixed(o.pMajority, OUTCOME_DECIMALS));
+  for (let t = 0; t < plan.track.length; t++) {
+    if (nash) f.push(String(o.trackLeast[t]), String(o.trackGreatest[t]));
+    if (qre) f.push(formatFixed(o.trackP[t], OUTCOME_DECIMALS));
+  }
+  return f;
+}

@@ -1,0 +1,133 @@
+/**
+ * Runs a sweep end to end: checks the plan against the scenario, opens (or
+ * resumes) the output and its run receipt, computes the rows on the worker
+ * pool and finishes the file. The core of `signatory sweep`: it never
+ * prints; progress goes to a callback.
+ */
+import { closeSync, existsSync, writeSync } from 'node:fs';
+import type { Scenario } from '../model/scenario.js';
+import { metaPath, identityDifference, newMeta, readMeta, writeMeta, type SweepMeta } from './meta.js';
+import { finishOutput, openOutput, partialPath } from './output-file.js';
+import { headerLine, totalRows, type SweepPlan } from './plan.js';
+import { runPool } from './pool.js';
+import { rowEvaluator } from './rows.js';
+import { scenarioHash } from './scenario-hash.js';
+import { shardRow, shardSize } from './shard.js';
+import { SweepError } from './sweep-error.js';
+
+export interface SweepRequest {
+  scenario: Scenario;
+  /** The scenario file as given, and the --set / --fix it was loaded with (workers reload it). */
+  file: string;
+  overrides: string[];
+  fix: string[];
+  plan: SweepPlan;
+  /** Output file; rows go to `stream` when absent (no receipt, no resume). */
+  out?: string;
+  stream?: { write(text: string): unknown };
+  resume: boolean;
+  workers: number;
+  /** argv after `signatory`, for the receipt. */
+  command: string[];
+  version: string;
+  /** Called after each block of rows is written. */
+  onProgress?(done: number, total: number): void;
+  /** Polled between chunks: true stops the run cleanly (Ctrl-C). */
+  stopped?(): boolean;
+}
+
+export interface SweepOutcome {
+  status: 'complete' | 'interrupted' | 'already-complete';
+  /** Rows in the output (this shard). */
+  rows: number;
+  /** Rows this shard should hold. */
+  total: number;
+  /** Rows written by this invocation. */
+  computed: number;
+}
+
+function rowIndexOf(line: string, format: SweepPlan['format']): number {
+  if (format === 'csv') return Number(line.slice(0, line.indexOf(',')));
+  try {
+    return Number((JSON.parse(line) as { index?: unknown }).index);
+  } catch {
+    return NaN;
+  }
+}
+
+export async function runSweep(req: SweepRequest): Promise<SweepOutcome> {
+  const { plan, scenario } = req;
+  // Builds the evaluator once here so a bad path or state id fails before any file is touched.
+  rowEvaluator(scenario, plan, req.file);
+  const hash = scenarioHash(scenario);
+  const total = shardSize(plan.shard, totalRows(plan));
+  const now = (): string => new Date().toISOString();
+  let meta: SweepMeta = newMeta({
+    signatory: req.version,
+    scenario: { name: scenario.name, file: req.file, hash },
+    command: req.command,
+    plan,
+    rows: total,
+    startedAt: now(),
+  });
+  let fd: number | undefined;
+  let start = 0;
+  if (req.out !== undefined) {
+    const out = req.out;
+    if (req.resume) {
+      if (!existsSync(metaPath(out))) throw new SweepError(`${metaPath(out)} not found: nothing to resume`);
+      const old = readMeta(out);
+      const diff = identityDifference(old, meta);
+      if (diff !== undefined) throw new SweepError(`cannot resume ${out}: the ${diff} differs from the interrupted run's`);
+      if (JSON.stringify(old.plan.shard) !== JSON.stringify(plan.shard)) throw new SweepError(`cannot resume ${out}: it holds shard ${old.plan.shard.index}/${old.plan.shard.count}`);
+      if (old.status === 'complete' && existsSync(out) && !existsSync(partialPath(out))) return { status: 'already-complete', rows: total, total, computed: 0 };
+      meta = { ...old, command: old.command, status: 'running', endedAt: null, resumedAt: [...(old.resumedAt ?? []), now()] };
+    }
+    const opened = openOutput(out, headerLine(plan), req.resume, `signatory ${req.command.filter((a) => a !== '--resume').join(' ')}`);
+    fd = opened.fd;
+    start = opened.rows;
+    if (opened.rows > total) {
+      closeSync(fd);
+      throw new SweepError(`${partialPath(out)} holds ${opened.rows} rows, more than the ${total} of this sweep; cannot resume`);
+    }
+    if (opened.lastRow !== undefined && rowIndexOf(opened.lastRow, plan.format) !== shardRow(plan.shard, opened.rows - 1)) {
+      closeSync(fd);
+      throw new SweepError(`${partialPath(out)}: its last row is not row ${shardRow(plan.shard, opened.rows - 1)} of this sweep; cannot resume`);
+    }
+    writeMeta(out, meta);
+  } else {
+    req.stream?.write(headerLine(plan));
+  }
+  let done = start;
+  req.onProgress?.(done, total);
+  const target = fd;
+  let end: number;
+  try {
+    end = await runPool({
+      init: { file: req.file, overrides: req.overrides, fix: req.fix, plan, hash },
+      workers: req.workers,
+      from: start,
+      to: total,
+      write(text, rows) {
+        if (target !== undefined) writeSync(target, text);
+        else req.stream?.write(text);
+        done += rows;
+        req.onProgress?.(done, total);
+      },
+      stopped: () => req.stopped?.() ?? false,
+    });
+  } catch (error) {
+    if (target !== undefined) {
+      closeSync(target);
+      writeMeta(req.out!, { ...meta, status: 'interrupted', rows: total });
+    }
+    throw error;
+  }
+  const complete = end >= total;
+  if (req.out !== undefined && target !== undefined) {
+    if (complete) finishOutput(req.out, target);
+    else closeSync(target);
+    writeMeta(req.out, { ...meta, status: complete ? 'complete' : 'interrupted', endedAt: now() });
+  }
+  return { status: complete ? 'complete' : 'interrupted', rows: end, total, computed: end - start };
+}

@@ -1,0 +1,23 @@
+/** Messages between the sweep's main thread and its worker threads. */
+import type { SweepPlan } from './plan.js';
+
+/** What a worker needs to rebuild the scenario and compute any row. */
+export interface WorkerInit {
+  file: string;
+  overrides: string[];
+  fix: string[];
+  plan: SweepPlan;
+  /** The scenario hash the main thread computed: a worker that loads a different scenario refuses. */
+  hash: string;
+}
+
+/** Compute shard positions [from, to) of the plan. */
+export interface ChunkTask {
+  id: number;
+  from: number;
+  to: number;
+}
+
+export type WorkerReply =
+  | { type: 'rows'; id: number; text: string; rows: number }
+  | { type: 'error'; message: string };
