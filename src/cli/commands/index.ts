@@ -19,4 +19,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'sweep', load: async () => (await import('./sweep.js')).sweepCommand },
   { name: 'merge', load: async () => (await import('./merge.js')).mergeCommand },
   { name: 'compare', load: async () => (await import('./compare.js')).compareCommand },
+  { name: 'seek', load: async () => (await import('./seek.js')).seekCommand },
 ];
