@@ -25,8 +25,19 @@ export function scenariosDirFor(cwd: string): string {
 
 /** Opens the UI on `file`; resolves with the exit code once the user quits. */
 export async function launchTui(file: string, io: CommandIo): Promise<number> {
-  // Load first: a bad file is reported on stderr like any command's, before the screen changes.
-  const scenario = loadScenario(path.resolve(io.cwd, file));
+  const stdin = io.stdin as NodeJS.ReadStream;
+  // Raw mode from the start: keys typed while the scenario loads wait in the
+  // stream for Ink instead of being echoed, or lost when the tty switches modes.
+  const raw = stdin.isTTY && typeof stdin.setRawMode === 'function';
+  if (raw) stdin.setRawMode(true);
+  let scenario;
+  try {
+    // Load first: a bad file is reported on stderr like any command's, before the screen changes.
+    scenario = loadScenario(path.resolve(io.cwd, file));
+  } catch (error) {
+    if (raw) stdin.setRawMode(false);
+    throw error;
+  }
   const stdout = io.stdout as NodeJS.WriteStream;
   stdout.write(ENTER_ALT_SCREEN);
   const restore = () => stdout.write(LEAVE_ALT_SCREEN);
@@ -34,12 +45,13 @@ export async function launchTui(file: string, io: CommandIo): Promise<number> {
   try {
     const instance = render(
       createElement(App, { scenario, cwd: io.cwd, scenariosDir: scenariosDirFor(io.cwd), theme: themeFor(io.env) }),
-      { stdin: io.stdin as NodeJS.ReadStream, stdout, stderr: io.stderr as NodeJS.WriteStream, exitOnCtrlC: true, patchConsole: false },
+      { stdin, stdout, stderr: io.stderr as NodeJS.WriteStream, exitOnCtrlC: true, patchConsole: false },
     );
     await instance.waitUntilExit();
     return 0;
   } finally {
     process.off('exit', restore);
     restore();
+    if (raw) stdin.setRawMode(false);
   }
 }
