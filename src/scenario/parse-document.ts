@@ -3,7 +3,7 @@
  * what a scenario never needs and an attacker could use: several documents,
  * duplicate keys, unknown tags, excessive aliases and deep nesting.
  */
-import { LineCounter, parseAllDocuments, type YAMLError } from 'yaml';
+import { LineCounter, isCollection, parseAllDocuments, visit, type Document, type YAMLError } from 'yaml';
 import { isMapping } from './describe.js';
 import { ScenarioError } from './errors.js';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_BYTES } from './limits.js';
@@ -22,7 +22,8 @@ export function parseDocumentText(text: string, file: string): unknown {
   if (text.trim() === '') throw new ScenarioError(file, '', 'expected a scenario mapping, the file is empty');
   checkNesting(text, file);
   const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true, schema: 'core', merge: false, version: '1.2' });
+  // logLevel 'error': the library would otherwise print warnings to stderr; the loader never prints.
+  const docs = parseAllDocuments(text, { logLevel: 'error', lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true, schema: 'core', merge: false, version: '1.2' });
   if (!Array.isArray(docs)) {
     // An empty stream (only comments or directives).
     throw new ScenarioError(file, '', 'expected a scenario mapping, the file holds no YAML document');
@@ -36,6 +37,7 @@ export function parseDocumentText(text: string, file: string): unknown {
     const { line, col } = lines.linePos(docs[1].range[0]);
     throw new ScenarioError(file, `line ${line}, column ${col}`, 'expected a single YAML document, found a second one');
   }
+  refuseCollectionKeys(docs[0], file, lines);
   let data: unknown;
   try {
     data = docs[0].toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -50,6 +52,18 @@ export function parseDocumentText(text: string, file: string): unknown {
   if (!isMapping(data)) throw new ScenarioError(file, '', `expected a mapping at the top level, got ${describeTop(data)}`);
   checkDepth(data, file);
   return data;
+}
+
+/** `? [a, b]: 1` would be stringified by the library; a scenario's keys are plain scalars. */
+function refuseCollectionKeys(doc: Document, file: string, lines: LineCounter): void {
+  visit(doc, {
+    Pair(_, pair) {
+      if (isCollection(pair.key)) {
+        const { line, col } = lines.linePos(pair.key.range?.[0] ?? 0);
+        throw new ScenarioError(file, `line ${line}, column ${col}`, 'expected a plain key, found a list or mapping used as a key');
+      }
+    },
+  });
 }
 
 function describeTop(value: unknown): string {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeCustomTerm } from '../../src/scenario/expression/custom-term.js';
 import { compileScenario, derivedQuantities, feltRace } from '../../src/model/compile.js';
 import { BUILTIN_TERM_IDS } from '../../src/model/terms.js';
 import { extremalEquilibria } from '../../src/solve/nash.js';
@@ -6,6 +7,9 @@ import { ScenarioError } from '../../src/scenario/errors.js';
 import { loadScenario, parseScenarioText } from '../../src/scenario/load.js';
 import { withValues } from '../../src/scenario/paths.js';
 import { baseDoc, FIXTURES, INLINE, stateDoc, toYaml, type Doc } from './scenario-text.js';
+
+// The private mathjs instance is created on first use (slow on a loaded machine): do it outside any test's timeout.
+beforeAll(() => void makeCustomTerm({ id: 'warm', label: 'warm', propositions: [], expression: '1' }, new Set()), 60_000);
 
 function withTerm(expression: string, extra: Doc = {}): string {
   const doc = baseDoc();

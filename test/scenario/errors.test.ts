@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeCustomTerm } from '../../src/scenario/expression/custom-term.js';
 import { loadScenario, parseScenarioText, type LoadOptions } from '../../src/scenario/load.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
 import { MAX_FILE_BYTES } from '../../src/scenario/limits.js';
 import { baseDoc, FIXTURES, INLINE, stateDoc, toYaml, type Doc } from './scenario-text.js';
+
+// The private mathjs instance is created on first use (slow on a loaded machine): do it outside any test's timeout.
+beforeAll(() => void makeCustomTerm({ id: 'warm', label: 'warm', propositions: [], expression: '1' }, new Set()), 60_000);
 
 /** The ScenarioError a call throws (fails the test if it throws anything else). */
 function errorOf(run: () => unknown): ScenarioError {
@@ -22,6 +26,7 @@ const states = (d: Doc) => d.states as Doc[];
 const cases: Case[] = [
   ['YAML syntax error', 'name: [1, 2\nworld: 3\n', INLINE, 'line 2, column 1', 'expected valid YAML'],
   ['duplicate keys', 'name: a\ndescription: b\nname: c\n', INLINE, 'line 3, column 1', 'duplicate key'],
+  ['collection as a key', 'name: x\n? [a, b]\n: 1\n', INLINE, 'line 2, column 3', 'expected a plain key'],
   ['two documents', 'name: a\n---\nname: b\n', INLINE, 'line 2, column 1', 'expected a single YAML document'],
   ['tabs as indentation', 'world:\n\tlambda: 1\n', INLINE, 'line 2, column 1', 'expected valid YAML'],
   ['empty text', '  \n', INLINE, '', 'the file is empty'],

@@ -89,6 +89,18 @@ describe('loading good files', () => {
     expect(s.file).toBeUndefined();
   });
 
+  it('removes a patron with null and overrides a custom term field by field', () => {
+    const s = parseScenarioText(
+      'extends: tech-lobby.yaml\nstates:\n  - id: CCC\n    patron: null\nterms:\n  - id: lobbyCost\n    expression: "-2 * lobby * race"\n',
+      INLINE,
+    );
+    expect(s.states[2].patron).toBeUndefined();
+    const term = s.terms.find((t) => t.id === 'lobbyCost')!;
+    expect(term.label).toBe('Domestic tech lobby');
+    expect(term.formula).toBe('-2 * lobby * race');
+    expect(s.weights.lobbyCost).toBe(0.5);
+  });
+
   it('loads a generated document', () => {
     const s = parseScenarioText(toYaml(baseDoc()), INLINE);
     expect(s.states).toHaveLength(3);
