@@ -82,16 +82,18 @@ export function sobolEstimates(sample: SaltelliSample, rows?: Int32Array): { fir
   const { fA, fB, fAB } = sample;
   const n = rows ? rows.length : fA.length;
   const at = (r: number): number => (rows ? rows[r] : r);
+  // Outputs are centred on their mean first: an output far from zero (a tally near 40 that
+  // varies by ±1) otherwise swamps the S1 estimator with noise (Saltelli et al. 2010, §3).
   let sum = 0;
+  for (let r = 0; r < n; r++) sum += fA[at(r)] + fB[at(r)];
+  const mean = sum / (2 * n);
   let sumSq = 0;
   for (let r = 0; r < n; r++) {
-    const a = fA[at(r)];
-    const b = fB[at(r)];
-    sum += a + b;
+    const a = fA[at(r)] - mean;
+    const b = fB[at(r)] - mean;
     sumSq += a * a + b * b;
   }
-  const mean = sum / (2 * n);
-  const variance = sumSq / (2 * n) - mean * mean;
+  const variance = sumSq / (2 * n);
   const first: number[] = [];
   const total: number[] = [];
   for (const col of fAB) {
@@ -99,7 +101,7 @@ export function sobolEstimates(sample: SaltelliSample, rows?: Int32Array): { fir
     let vti = 0;
     for (let r = 0; r < n; r++) {
       const j = at(r);
-      vi += fB[j] * (col[j] - fA[j]);
+      vi += (fB[j] - mean) * (col[j] - fA[j]);
       const diff = fA[j] - col[j];
       vti += diff * diff;
     }

@@ -1,0 +1,67 @@
+/** `signatory sensitivity` and `signatory plot` through the real CLI. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
+const CROWD = path.join(ROOT, 'scenarios', 'examples', 'threshold-crowd.yaml');
+const STAG = path.join(ROOT, 'scenarios', 'examples', 'stag-hunt.yaml');
+const dir = mkdtempSync(path.join(os.tmpdir(), 'signatory-analysis-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1' }, timeout: 60_000 });
+
+describe('signatory sensitivity', () => {
+  it('finds an input that does nothing (Sobol, JSON)', () => {
+    // The crowd has no rivals, so verification (which only relieves rivals' restraint) cannot matter.
+    const r = cli('sensitivity', CROWD, '--vary', 'weights.momentum=0.5:1.5', '--vary', 'declaration.verification=0:1', '--n', '300', '--bootstrap', '50', '--json');
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.evaluations).toBe(300 * 4);
+    const [momentum, verification] = out.inputs;
+    expect(momentum.total).toBeGreaterThan(0.7);
+    expect(verification.total).toBe(0);
+    expect(verification.first).toBe(0);
+  });
+
+  it('screens with Morris and reports a state probability', () => {
+    const r = cli('sensitivity', STAG, '--vary', 'declaration.verification=0:1', '--vary', 'world.raceShock=0:1', '--method', 'morris', '--n', '20', '--output', 'p:RED');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('declaration.verification');
+    expect(r.stdout).toMatch(/μ\*/);
+  });
+
+  it('refuses a bad output or path in one line', () => {
+    const bad = cli('sensitivity', STAG, '--vary', 'declaration.verification=0:1', '--output', 'tally');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--output 'tally'");
+    const path = cli('sensitivity', STAG, '--vary', 'states.RED.capabilty=0:1');
+    expect(path.status).toBe(2);
+    expect(path.stderr).toContain('states.RED.capabilty');
+    expect(path.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('signatory plot', () => {
+  it('draws a heatmap and a line chart of a sweep, and writes SVG', () => {
+    const sweep = cli('sweep', STAG, '--vary', 'declaration.verification=0:1:6', '--vary', 'world.raceIntensity=0:1:5', '--out', 'grid.csv', '--workers', '1');
+    expect(sweep.status, sweep.stderr).toBe(0);
+    const heat = cli('plot', 'grid.csv', '--x', 'declaration.verification', '--y', 'world.raceIntensity', '--z', 'qre_mean', '--svg', 'grid.svg');
+    expect(heat.status, heat.stderr).toBe(0);
+    expect(heat.stdout).toContain('declaration.verification across, world.raceIntensity up');
+    expect(heat.stdout.split('\n').filter((l) => l.includes('│'))).toHaveLength(5);
+    const svg = readFileSync(path.join(dir, 'grid.svg'), 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg.match(/<rect x=/g)?.length).toBeGreaterThanOrEqual(30);
+    const line = cli('plot', 'grid.csv', '--x', 'world.raceIntensity');
+    expect(line.status, line.stderr).toBe(0);
+    expect(line.stdout).toContain('least (mean over 30 rows) against world.raceIntensity');
+    const bad = cli('plot', 'grid.csv', '--x', 'declaration.enforcement', '--svg', 'bad.svg');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("no column 'declaration.enforcement'");
+    expect(existsSync(path.join(dir, 'bad.svg'))).toBe(false);
+  });
+});
