@@ -18,6 +18,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'tui', load: async () => (await import('./tui.js')).tuiCommand },
   { name: 'sweep', load: async () => (await import('./sweep.js')).sweepCommand },
   { name: 'merge', load: async () => (await import('./merge.js')).mergeCommand },
+  { name: 'sensitivity', load: async () => (await import('./sensitivity.js')).sensitivityCommand },
+  { name: 'plot', load: async () => (await import('./plot.js')).plotCommand },
   { name: 'compare', load: async () => (await import('./compare.js')).compareCommand },
   { name: 'seek', load: async () => (await import('./seek.js')).seekCommand },
 ];
