@@ -98,7 +98,7 @@ ${SCENARIO_HELP}
       const weights = Object.fromEntries(Object.entries(result.weights).map(([k, v]) => [k, Number(v.toPrecision(6))]));
       const doc = {
         name: values.name ?? `${scenario.name}, calibrated`,
-        description: scenario.description,
+        description: `${scenario.description.trim()} Weights fitted to the observed outcome by signatory calibrate.`,
         extends: relative.startsWith('.') ? relative : `./${relative}`,
         weights,
       };
