@@ -13,35 +13,40 @@ export interface CascadeReplay {
   stepBy: (delta: number) => void;
 }
 
+interface ReplayState {
+  /** The result the position belongs to. */
+  key: unknown;
+  step: number;
+  playing: boolean;
+}
+
 /**
  * The replay position in the cascade from all-abstain to the least
- * equilibrium. Shows the equilibrium (the last round) whenever the result
- * changes, so the pane never shows a stale path.
+ * equilibrium. A new result (`resultKey`) shows its equilibrium, the last
+ * round, so the pane never shows a stale path; that reset is derived while
+ * rendering rather than set from an effect, so a burst of slider keys does
+ * not queue an update per key.
  */
 export function useCascadeReplay(rounds: number, resultKey: unknown): CascadeReplay {
-  const [step, setStep] = useState(rounds);
-  const [playing, setPlaying] = useState(false);
+  const [state, setState] = useState<ReplayState>({ key: resultKey, step: rounds, playing: false });
+  const current: ReplayState = state.key === resultKey ? state : { key: resultKey, step: rounds, playing: false };
+  const step = Math.min(current.step, rounds);
   useEffect(() => {
-    setStep(rounds);
-    setPlaying(false);
-  }, [resultKey, rounds]);
-  useEffect(() => {
-    if (!playing) return;
-    if (step >= rounds) {
-      setPlaying(false);
-      return;
-    }
-    const timer = setTimeout(() => setStep((s) => Math.min(rounds, s + 1)), ROUND_INTERVAL_MS);
+    if (!current.playing) return;
+    const timer = setTimeout(
+      () => setState({ key: resultKey, step: Math.min(rounds, step + 1), playing: step + 1 < rounds }),
+      ROUND_INTERVAL_MS,
+    );
     return () => clearTimeout(timer);
-  }, [playing, step, rounds]);
-  const toggle = () => {
-    if (playing) return setPlaying(false);
-    if (step >= rounds) setStep(0);
-    setPlaying(true);
-  };
-  const stepBy = (delta: number) => {
-    setPlaying(false);
-    setStep((s) => Math.max(0, Math.min(rounds, s + delta)));
-  };
-  return { step: Math.min(step, rounds), playing, toggle, stepBy };
+  }, [current.playing, step, rounds, resultKey]);
+  // Functional updates: several keys can arrive before the next render.
+  const settled = (s: ReplayState): ReplayState => (s.key === resultKey ? s : { key: resultKey, step: rounds, playing: false });
+  const toggle = () =>
+    setState((prev) => {
+      const s = settled(prev);
+      return s.playing ? { ...s, playing: false } : { key: resultKey, step: s.step >= rounds ? 0 : s.step, playing: rounds > 0 };
+    });
+  const stepBy = (delta: number) =>
+    setState((prev) => ({ key: resultKey, step: Math.max(0, Math.min(rounds, settled(prev).step + delta)), playing: false }));
+  return { step, playing: current.playing, toggle, stepBy };
 }
