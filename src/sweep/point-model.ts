@@ -10,8 +10,8 @@ import { fixedActions, majorityOf } from '../analysis/run.js';
 import { compileScenario } from '../model/compile.js';
 import type { Scenario } from '../model/scenario.js';
 import { isSupermodular, type LinearGame } from '../solve/game.js';
-import { extremalEquilibria, nashWorkspace } from '../solve/nash.js';
-import { greatestTally, leastTally } from './extremal-tallies.js';
+import { extremalEquilibria } from '../solve/nash.js';
+import { greatestTally, leastTally, tallyWorkspace } from './extremal-tallies.js';
 import { copyScenario, resolvePath, withValues } from '../scenario/paths.js';
 import { agreesWithCompile, fastCompiler, isFastCompilable, type Setter } from './fast-compile.js';
 import { atLeast, leastQre, qreWorkspace, tallyInto } from './least-qre.js';
@@ -61,7 +61,7 @@ export function pointModel(scenario: Scenario, paths: readonly string[], track: 
   const fixed = fixedActions(scenario);
   const majority = majorityOf(scenario.states.length);
   const n = scenario.states.length;
-  const ws = nashWorkspace(n);
+  const ws = tallyWorkspace(n);
   const qws = qreWorkspace(n);
 
   let setters: Setter[] | undefined;

@@ -10,6 +10,11 @@ import type { ChunkTask, WorkerInit, WorkerReply } from './worker-protocol.js';
 
 /** Unwritten chunks allowed per worker: enough to keep every worker busy while one chunk lags. */
 const WINDOW_PER_WORKER = 4;
+/**
+ * Young-generation cap of a worker's heap: rows are short-lived strings, and
+ * a small nursery keeps each worker's memory flat at a few MB of garbage.
+ */
+const WORKER_YOUNG_MB = 4;
 /** Aim for chunks of about this many seconds: large enough to amortise messaging, small enough for smooth progress. */
 const CHUNK_SECONDS = 0.1;
 const MAX_CHUNK = 8192;
@@ -21,8 +26,8 @@ export interface PoolOptions {
   /** Shard positions [from, to) to compute. */
   from: number;
   to: number;
-  /** Called with each chunk's rows, in position order. */
-  write(text: string, rows: number): void;
+  /** Called with each chunk's rows (UTF-8), in position order. */
+  write(bytes: Uint8Array, rows: number): void;
   /** Polled before each chunk is handed out: true stops the run once the chunks out are in. */
   stopped(): boolean;
   /** Where the worker script is (resolved from this module's URL by default, so dist/ works). */
@@ -37,7 +42,7 @@ export function runPool(options: PoolOptions): Promise<number> {
   return new Promise<number>((resolve, reject) => {
     const workers: Worker[] = [];
     const idle: Worker[] = [];
-    const pending = new Map<number, { text: string; rows: number }>();
+    const pending = new Map<number, { bytes: Uint8Array; rows: number }>();
     let nextId = 0;
     let nextWrite = 0;
     let nextStart = from;
@@ -68,7 +73,7 @@ export function runPool(options: PoolOptions): Promise<number> {
       w.postMessage(task);
     };
     for (let k = 0; k < count; k++) {
-      const w = new Worker(url, { workerData: init });
+      const w = new Worker(url, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
       workers.push(w);
       w.on('message', (reply: WorkerReply) => {
         if (reply.type === 'error') return finish(new Error(reply.message));
@@ -80,7 +85,7 @@ export function runPool(options: PoolOptions): Promise<number> {
         try {
           for (let next = pending.get(nextWrite); next; next = pending.get(nextWrite)) {
             pending.delete(nextWrite++);
-            options.write(next.text, next.rows);
+            options.write(next.bytes, next.rows);
             written += next.rows;
           }
         } catch (error) {

@@ -24,7 +24,7 @@ export interface SweepRequest {
   plan: SweepPlan;
   /** Output file; rows go to `stream` when absent (no receipt, no resume). */
   out?: string;
-  stream?: { write(text: string): unknown };
+  stream?: { write(data: string | Uint8Array): unknown };
   resume: boolean;
   workers: number;
   /** argv after `signatory`, for the receipt. */
@@ -53,6 +53,11 @@ function rowIndexOf(line: string, format: SweepPlan['format']): number {
   } catch {
     return NaN;
   }
+}
+
+/** writeSync until every byte is out (a write may be short). */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
 export async function runSweep(req: SweepRequest): Promise<SweepOutcome> {
@@ -108,9 +113,9 @@ export async function runSweep(req: SweepRequest): Promise<SweepOutcome> {
       workers: req.workers,
       from: start,
       to: total,
-      write(text, rows) {
-        if (target !== undefined) writeSync(target, text);
-        else req.stream?.write(text);
+      write(bytes, rows) {
+        if (target !== undefined) writeAll(target, bytes);
+        else req.stream?.write(bytes);
         done += rows;
         req.onProgress?.(done, total);
       },

@@ -19,5 +19,5 @@ export interface ChunkTask {
 }
 
 export type WorkerReply =
-  | { type: 'rows'; id: number; text: string; rows: number }
+  | { type: 'rows'; id: number; bytes: Uint8Array; rows: number }
   | { type: 'error'; message: string };

@@ -12,7 +12,8 @@ import type { ChunkTask, WorkerInit, WorkerReply } from './worker-protocol.js';
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
-const reply = (message: WorkerReply): void => port.postMessage(message);
+const reply = (message: WorkerReply): void => port.postMessage(message, message.type === 'rows' ? [message.bytes.buffer as ArrayBuffer] : []);
+const encoder = new TextEncoder();
 
 try {
   const scenario = loadScenario(init.file, { overrides: init.overrides, fix: init.fix });
@@ -22,7 +23,8 @@ try {
     try {
       let text = '';
       for (let pos = task.from; pos < task.to; pos++) text += evaluator.row(shardRow(init.plan.shard, pos));
-      reply({ type: 'rows', id: task.id, text, rows: task.to - task.from });
+      // Encoded here and transferred, not copied: the main thread only hands the bytes to write().
+      reply({ type: 'rows', id: task.id, bytes: encoder.encode(text), rows: task.to - task.from });
     } catch (error) {
       reply({ type: 'error', message: (error as Error).message });
     }

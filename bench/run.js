@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+/**
+ * Sweep benchmarks (`npm run bench`; never part of `npm test`). Runs on the
+ * compiled dist/ and prints medians:
+ *   1. least + greatest equilibrium solves per second on one core (fast
+ *      recompile at each point + both extremal equilibria), beside the
+ *      straightforward path (compileScenario + extremalEquilibria);
+ *   2. QRE solves per second (least logit QRE + exact tally distribution);
+ *   3. a 1,000,000-point sweep on 2 workers: wall time and peak RSS;
+ *   4. the same sweep's speed-up from 1 to 2 workers.
+ * Options: --quick (smaller sizes), --scenario FILE, --points N.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { syntheticScenarioFile } from './synthetic-scenario.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = (p) => import(path.join(root, 'dist', p));
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const option = (name, fallback) => {
+  const k = args.indexOf(name);
+  return k >= 0 ? args[k + 1] : fallback;
+};
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'signatory-bench-'));
+const baseline = path.join(root, 'scenarios', 'a-coruna-2026.yaml');
+const scenarioFile = option('--scenario', existsSync(baseline) ? baseline : syntheticScenarioFile(tmp, 85));
+const points = Number(option('--points', quick ? 100_000 : 1_000_000));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (x) => Math.round(x).toLocaleString('en-US');
+
+const { loadScenario } = await dist('scenario/load.js');
+const { pointModel, pointOutcome } = await dist('sweep/point-model.js');
+const { compileScenario } = await dist('model/compile.js');
+const { extremalEquilibria } = await dist('solve/nash.js');
+const { fixedActions } = await dist('analysis/run.js');
+const { withValues } = await dist('scenario/paths.js');
+
+const scenario = loadScenario(scenarioFile);
+const paths = ['declaration.verification', 'declaration.thresholdClarity'];
+console.log(`signatory sweep benchmarks · ${scenario.name} (${scenario.states.length} states) · node ${process.version} · ${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()}`);
+console.log(`load average at start: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
+
+/** Solves per second of `solve(k)` over `seconds`, median of `rounds` rounds. */
+function rate(solve, seconds, rounds) {
+  const rates = [];
+  for (let r = 0; r < rounds; r++) {
+    let k = 0;
+    const start = performance.now();
+    let now = start;
+    while (now - start < seconds * 1000) {
+      for (let b = 0; b < 256; b++) solve(k++);
+      now = performance.now();
+    }
+    rates.push(k / ((now - start) / 1000));
+  }
+  return median(rates);
+}
+
+// 1. Least + greatest per core: a 101 × 101 grid over two declaration knobs, cycled.
+const model = pointModel(scenario, paths, ['USA', 'CHN']);
+const out = pointOutcome(2);
+const at = (k) => {
+  model.set(0, (k % 101) / 100);
+  model.set(1, (Math.floor(k / 101) % 101) / 100);
+};
+rate((k) => (at(k), model.solve('nash', out)), 0.5, 1); // warm-up
+const nashRate = rate((k) => (at(k), model.solve('nash', out)), quick ? 1 : 2, 5);
+const fixed = fixedActions(scenario);
+const simpleRate = rate((k) => {
+  const s = withValues(scenario, { [paths[0]]: (k % 101) / 100, [paths[1]]: (Math.floor(k / 101) % 101) / 100 });
+  extremalEquilibria(compileScenario(s).game, fixed);
+}, quick ? 0.5 : 1, 3);
+console.log(`least+greatest solves/s, 1 core:   ${fmt(nashRate)}  (aim ≥ 200,000; fast path: ${model.fast ? 'yes' : 'NO'})`);
+console.log(`  straightforward path:            ${fmt(simpleRate)}  (withValues + compileScenario + extremalEquilibria; ${(nashRate / simpleRate).toFixed(1)}× slower)`);
+
+// 2. QRE solves per second.
+const qreRate = rate((k) => (at(k), model.solve('qre', out)), quick ? 1 : 2, 5);
+console.log(`QRE solves/s, 1 core:              ${fmt(qreRate)}  (least logit QRE at λ = ${scenario.world.lambda} + exact tally distribution)`);
+
+/** Runs the CLI, polling the process's peak RSS (VmHWM: worker threads share it). */
+function sweep(extra, out) {
+  return new Promise((resolve, reject) => {
+    const side = Math.round(Math.sqrt(points));
+    const argv = [path.join(root, 'dist', 'cli', 'main.js'), 'sweep', scenarioFile, '--vary', `${paths[0]}=0:1:${side}`, '--vary', `${paths[1]}=0:1:${Math.round(points / side)}`, '--solver', 'nash', '--track', 'USA,CHN', '--out', out, ...extra];
+    const start = performance.now();
+    const child = spawn(process.execPath, argv, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
+    let peak = 0;
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const poll = setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) peak = Math.max(peak, Number(m[1]) * 1024);
+      } catch {
+        // exited between polls
+      }
+    }, 50);
+    child.on('close', (code) => {
+      clearInterval(poll);
+      if (code !== 0) return reject(new Error(`sweep exited with ${code}: ${stderr}`));
+      const rows = Math.round(Math.sqrt(points)) * Math.round(points / Math.round(Math.sqrt(points)));
+      resolve({ seconds: (performance.now() - start) / 1000, peak, rows, argv: argv.slice(1).join(' ') });
+    });
+  });
+}
+
+const mb = (b) => `${(b / 2 ** 20).toFixed(0)} MB`;
+const two = await sweep(['--workers', '2'], path.join(tmp, 'two.csv'));
+console.log(`\n${fmt(two.rows)}-point sweep, 2 workers:  ${two.seconds.toFixed(1)} s wall (${fmt(two.rows / two.seconds)} rows/s), peak RSS ${mb(two.peak)} (aim < 200 MB)`);
+console.log(`  command: node ${two.argv.replace(tmp + path.sep, '')}`);
+const one = await sweep(['--workers', '1'], path.join(tmp, 'one.csv'));
+console.log(`same sweep, 1 worker:              ${one.seconds.toFixed(1)} s wall, peak RSS ${mb(one.peak)}`);
+console.log(`speed-up 1 → 2 workers:            ${(one.seconds / two.seconds).toFixed(2)}× (aim ≥ 1.7×; wall time includes start-up)`);
+const same = readFileSync(path.join(tmp, 'one.csv')).equals(readFileSync(path.join(tmp, 'two.csv')));
+console.log(`1- and 2-worker outputs identical:  ${same ? 'yes' : 'NO'}`);
+rmSync(tmp, { recursive: true, force: true });
