@@ -27,7 +27,8 @@ export function scenarioDiffToYaml(
   name: string,
   description: string,
   changes: Record<string, number>,
-  fixed?: Record<string, 'sign' | 'abstain'>,
+  /** Held actions; `free` releases a state the parent holds fixed. */
+  fixed?: Record<string, 'sign' | 'abstain' | 'free'>,
 ): string {
   const doc: Entry = { name, description, extends: parentFileRelative };
   const states = new Map<string, Entry>();

@@ -6,7 +6,6 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FixedAction } from '../model/inputs.js';
 import { runToJson } from '../report/run-json.js';
 import { fixed } from '../report/format.js';
 import { scenarioDiffToYaml } from '../scenario/serialize.js';
@@ -51,8 +50,6 @@ export function defaultExportPath(session: Session, cwd: string): string {
 export interface SaveOutcome {
   /** Absolute path written. */
   file: string;
-  /** Changes a what-if file cannot express (freeing a state the parent holds fixed). */
-  dropped: string[];
 }
 
 /** Thrown (never written) when the target exists and overwriting was not confirmed. */
@@ -64,20 +61,14 @@ export class FileExistsError extends Error {
 }
 
 /** The YAML of the what-if file at `target`, extending the loaded scenario by a path relative to it. */
-export function whatIfYaml(session: Session, target: string): { yaml: string; dropped: string[] } {
+export function whatIfYaml(session: Session, target: string): string {
   const parent = session.base.file;
   if (!parent) throw new Error('the scenario was not loaded from a file, so a what-if cannot extend it');
   const relative = path.relative(path.dirname(path.resolve(target)), parent).split(path.sep).join('/');
-  const fixes: Record<string, FixedAction> = {};
-  const dropped: string[] = [];
-  for (const [id, choice] of Object.entries(session.fixes)) {
-    if (choice === 'free') dropped.push(`${id} free`);
-    else fixes[id] = choice;
-  }
-  const changes = describeChanges(session).filter((c) => !dropped.includes(c));
+  const fixes = session.fixes;
+  const changes = describeChanges(session);
   const description = changes.length ? `What-if on ${session.base.name}: ${changes.join('; ')}.` : `A copy of ${session.base.name}.`;
-  const yaml = scenarioDiffToYaml(relative, `${session.base.name} (what-if)`, description, { ...session.values }, Object.keys(fixes).length ? fixes : undefined);
-  return { yaml, dropped };
+  return scenarioDiffToYaml(relative, `${session.base.name} (what-if)`, description, { ...session.values }, Object.keys(fixes).length ? fixes : undefined);
 }
 
 function writeNew(target: string, text: string, overwrite: boolean): string {
@@ -90,12 +81,11 @@ function writeNew(target: string, text: string, overwrite: boolean): string {
 
 /** Saves the what-if; throws FileExistsError rather than overwrite without consent. */
 export function saveWhatIf(session: Session, target: string, overwrite = false): SaveOutcome {
-  const { yaml, dropped } = whatIfYaml(session, target);
-  return { file: writeNew(target, yaml, overwrite), dropped };
+  return { file: writeNew(target, whatIfYaml(session, target), overwrite) };
 }
 
 /** Writes the current result as JSON; throws FileExistsError rather than overwrite without consent. */
 export function exportResult(session: Session, target: string, overwrite = false): SaveOutcome {
   const json = JSON.stringify(runToJson(session.run, { rounds: true }), null, 2) + '\n';
-  return { file: writeNew(target, json, overwrite), dropped: [] };
+  return { file: writeNew(target, json, overwrite) };
 }

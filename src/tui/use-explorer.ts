@@ -148,8 +148,7 @@ export function useExplorer(options: ExplorerOptions): Explorer {
     try {
       const outcome = p.kind === 'save' ? saveWhatIf(session, target, overwrite) : exportResult(session, target, overwrite);
       const shownName = path.relative(cwd, outcome.file) || outcome.file;
-      const note = outcome.dropped.length ? ` (left out, a what-if file cannot free a state its parent fixes: ${outcome.dropped.join(', ')})` : '';
-      setMessage({ text: `${p.kind === 'save' ? 'Saved what-if' : 'Exported result'} to ${shownName}${note}`, tone: 'info' });
+      setMessage({ text: `${p.kind === 'save' ? 'Saved what-if' : 'Exported result'} to ${shownName}`, tone: 'info' });
       setPrompt(undefined);
       setMode('normal');
     } catch (error) {

@@ -112,3 +112,22 @@ describe('table order and theme', () => {
     expect(themeFor({}).sign).toBe('green');
   });
 });
+
+describe('saving a what-if that frees a state its parent holds', () => {
+  it('writes `free`, and the file loads back with the state released', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { saveWhatIf } = await import('../../src/tui/save.js');
+    const parent = loadScenario(path.resolve('scenarios/what-if/usa-signs.yaml'));
+    expect(parent.fixed.USA).toBe('sign');
+    let s = openSession(parent);
+    // Held at sign by the parent: one press holds it at abstain, the next frees it.
+    while (s.scenario.fixed.USA !== undefined) s = applyEdit(s, { kind: 'cycleFix', id: 'USA' });
+    const target = path.join(mkdtempSync(path.join(tmpdir(), 'signatory-free-')), 'freed.yaml');
+    saveWhatIf(s, target);
+    const saved = loadScenario(target);
+    expect(saved.fixed.USA).toBeUndefined();
+    expect(runScenario(saved).equilibria.least.signed).toBe(s.run.equilibria.least.signed);
+  });
+});
