@@ -11,15 +11,14 @@ const WIDTH = 30;
 /** The bar for one snapshot of a sweep's progress. */
 export function SweepProgress({ progress }: { progress: ProgressSnapshot }) {
   const { done, total, rate, eta } = progress;
-  const filled = total > 0 ? Math.round((WIDTH * done) / total) : WIDTH;
+  const filled = total > 0 ? Math.round((WIDTH * done) / total) : 0;
+  // One line, truncated rather than wrapped when the terminal is narrow.
   return (
     <Box>
-      <Text color="green">{'█'.repeat(filled)}</Text>
-      <Text dimColor>{'░'.repeat(WIDTH - filled)}</Text>
-      <Text>
-        {' '}
-        {done.toLocaleString('en-US')}/{total.toLocaleString('en-US')} rows · {Math.round(rate).toLocaleString('en-US')}/s
-        {eta === undefined ? '' : ` · ${duration(eta)} left`}
+      <Text wrap="truncate-end">
+        <Text color="green">{'█'.repeat(filled)}</Text>
+        <Text dimColor>{'░'.repeat(WIDTH - filled)}</Text>
+        {` ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} rows · ${Math.round(rate).toLocaleString('en-US')}/s${eta === undefined ? '' : ` · ${duration(eta)} left`}`}
       </Text>
     </Box>
   );
@@ -31,6 +30,10 @@ export function renderProgress(stream: NodeJS.WriteStream): { update(p: Progress
   const app = render(<SweepProgress progress={initial} />, { stdout: stream, patchConsole: false, exitOnCtrlC: false });
   return {
     update: (p) => app.rerender(<SweepProgress progress={p} />),
-    stop: () => app.unmount(),
+    stop: () => {
+      app.unmount();
+      // Ink leaves the cursor after the bar: the next message starts on its own line.
+      stream.write('\n');
+    },
   };
 }
