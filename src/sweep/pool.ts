@@ -6,7 +6,7 @@
  * unwritten, so memory stays flat however long the sweep.
  */
 import { Worker } from 'node:worker_threads';
-import type { ChunkTask, WorkerInit, WorkerReply } from './worker-protocol.js';
+import type { ChunkTask, RecycledBuffer, WorkerInit, WorkerReply } from './worker-protocol.js';
 
 /** Unwritten chunks allowed per worker: enough to keep every worker busy while one chunk lags. */
 const WINDOW_PER_WORKER = 4;
@@ -15,9 +15,17 @@ const WINDOW_PER_WORKER = 4;
  * a small nursery keeps each worker's memory flat at a few MB of garbage.
  */
 const WORKER_YOUNG_MB = 4;
+/**
+ * Old-generation cap of a worker's heap. A worker's live data is small (the
+ * scenario and its compiled game; design tables live outside the heap), but
+ * V8 lets promoted row strings pile up to far more before a major GC: the cap
+ * makes it collect early, so memory stays flat in the number of points.
+ */
+const WORKER_OLD_MB = 64;
 /** Aim for chunks of about this many seconds: large enough to amortise messaging, small enough for smooth progress. */
 const CHUNK_SECONDS = 0.1;
-const MAX_CHUNK = 8192;
+/** At most this many rows a chunk: its text stays small enough for the young generation. */
+const MAX_CHUNK = 1024;
 const FIRST_CHUNK = 16;
 
 export interface PoolOptions {
@@ -42,7 +50,7 @@ export function runPool(options: PoolOptions): Promise<number> {
   return new Promise<number>((resolve, reject) => {
     const workers: Worker[] = [];
     const idle: Worker[] = [];
-    const pending = new Map<number, { bytes: Uint8Array; rows: number }>();
+    const pending = new Map<number, { bytes: Uint8Array; rows: number; from: Worker }>();
     let nextId = 0;
     let nextWrite = 0;
     let nextStart = from;
@@ -66,14 +74,14 @@ export function runPool(options: PoolOptions): Promise<number> {
         if (inFlight === 0 && done()) finish();
         return;
       }
-      const task: ChunkTask = { id: nextId++, from: nextStart, to: Math.min(to, nextStart + chunk) };
+      const task: ChunkTask = { type: 'task', id: nextId++, from: nextStart, to: Math.min(to, nextStart + chunk) };
       nextStart = task.to;
       inFlight++;
       started.set(task.id, performance.now());
       w.postMessage(task);
     };
     for (let k = 0; k < count; k++) {
-      const w = new Worker(url, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+      const w = new Worker(url, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: WORKER_OLD_MB } });
       workers.push(w);
       w.on('message', (reply: WorkerReply) => {
         if (reply.type === 'error') return finish(new Error(reply.message));
@@ -81,12 +89,14 @@ export function runPool(options: PoolOptions): Promise<number> {
         const seconds = (performance.now() - (started.get(reply.id) ?? 0)) / 1000;
         started.delete(reply.id);
         if (reply.rows > 0 && seconds > 0) chunk = Math.max(1, Math.min(MAX_CHUNK, Math.round((CHUNK_SECONDS * reply.rows) / seconds)));
-        pending.set(reply.id, reply);
+        pending.set(reply.id, { bytes: reply.bytes, rows: reply.rows, from: w });
         try {
           for (let next = pending.get(nextWrite); next; next = pending.get(nextWrite)) {
             pending.delete(nextWrite++);
             options.write(next.bytes, next.rows);
             written += next.rows;
+            const recycle: RecycledBuffer = { type: 'recycle', buffer: next.bytes.buffer as ArrayBuffer };
+            next.from.postMessage(recycle, [recycle.buffer]);
           }
         } catch (error) {
           return finish(error as Error);

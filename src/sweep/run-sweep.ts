@@ -115,7 +115,8 @@ export async function runSweep(req: SweepRequest): Promise<SweepOutcome> {
       to: total,
       write(bytes, rows) {
         if (target !== undefined) writeAll(target, bytes);
-        else req.stream?.write(bytes);
+        // A stream may write later, and the pool hands the buffer back to its worker: copy it.
+        else req.stream?.write(Buffer.from(bytes));
         done += rows;
         req.onProgress?.(done, total);
       },

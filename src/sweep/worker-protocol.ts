@@ -13,9 +13,16 @@ export interface WorkerInit {
 
 /** Compute shard positions [from, to) of the plan. */
 export interface ChunkTask {
+  type: 'task';
   id: number;
   from: number;
   to: number;
+}
+
+/** A row buffer handed back once written, for the worker to fill again: no allocation in steady state. */
+export interface RecycledBuffer {
+  type: 'recycle';
+  buffer: ArrayBuffer;
 }
 
 export type WorkerReply =

@@ -8,7 +8,7 @@ import { loadScenario } from '../scenario/load.js';
 import { rowEvaluator } from './rows.js';
 import { scenarioHash } from './scenario-hash.js';
 import { shardRow } from './shard.js';
-import type { ChunkTask, WorkerInit, WorkerReply } from './worker-protocol.js';
+import type { ChunkTask, RecycledBuffer, WorkerInit, WorkerReply } from './worker-protocol.js';
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
@@ -19,12 +19,22 @@ try {
   const scenario = loadScenario(init.file, { overrides: init.overrides, fix: init.fix });
   if (scenarioHash(scenario) !== init.hash) throw new Error(`${init.file} changed while the sweep was starting`);
   const evaluator = rowEvaluator(scenario, init.plan, init.file);
-  port.on('message', (task: ChunkTask) => {
+  const spare: ArrayBuffer[] = [];
+  port.on('message', (message: ChunkTask | RecycledBuffer) => {
+    if (message.type === 'recycle') {
+      spare.push(message.buffer);
+      return;
+    }
     try {
       let text = '';
-      for (let pos = task.from; pos < task.to; pos++) text += evaluator.row(shardRow(init.plan.shard, pos));
-      // Encoded here and transferred, not copied: the main thread only hands the bytes to write().
-      reply({ type: 'rows', id: task.id, bytes: encoder.encode(text), rows: task.to - task.from });
+      for (let pos = message.from; pos < message.to; pos++) text += evaluator.row(shardRow(init.plan.shard, pos));
+      // UTF-8 needs at most 3 bytes per UTF-16 unit; rows are ASCII but ids in JSON keys need not be.
+      const need = 3 * text.length;
+      let buffer = spare.pop();
+      if (buffer === undefined || buffer.byteLength < need) buffer = new ArrayBuffer(Math.max(need, 64 * 1024));
+      const { written } = encoder.encodeInto(text, new Uint8Array(buffer));
+      // Transferred, not copied; the main thread sends the buffer back once written.
+      reply({ type: 'rows', id: message.id, bytes: new Uint8Array(buffer, 0, written), rows: message.to - message.from });
     } catch (error) {
       reply({ type: 'error', message: (error as Error).message });
     }

@@ -8,7 +8,7 @@ import { loadScenario } from '../../src/scenario/load.js';
 import { withValues } from '../../src/scenario/paths.js';
 import { monotoneSolve, nashWorkspace } from '../../src/solve/nash.js';
 import { logitQre } from '../../src/solve/qre.js';
-import { greatestTally, leastTally } from '../../src/sweep/extremal-tallies.js';
+import { greatestTally, leastTally, tallyWorkspace } from '../../src/sweep/extremal-tallies.js';
 import { fastCompiler } from '../../src/sweep/fast-compile.js';
 import { leastQre, qreWorkspace } from '../../src/sweep/least-qre.js';
 
@@ -62,6 +62,7 @@ describe.each(files)('fast recompiler on %s', (file) => {
     const fixed = fixedActions(scenario);
     const ws = nashWorkspace(scenario.states.length);
     const qws = qreWorkspace(scenario.states.length);
+    const tws = tallyWorkspace(scenario.states.length);
     fc.assert(
       fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (v, s) => {
         set(v);
@@ -72,10 +73,10 @@ describe.each(files)('fast recompiler on %s', (file) => {
         const leastProfile = ws.s.slice();
         const greatest = monotoneSolve(g, -1, fixed, ws);
         const greatestProfile = ws.s.slice();
-        expect(leastTally(g, fixed, ws)).toBe(least);
-        expect(ws.s).toEqual(leastProfile);
-        expect(greatestTally(g, fixed, ws)).toBe(greatest);
-        expect(ws.s).toEqual(greatestProfile);
+        expect(leastTally(g, fixed, tws)).toBe(least);
+        expect(tws.s).toEqual(leastProfile);
+        expect(greatestTally(g, fixed, tws)).toBe(greatest);
+        expect(tws.s).toEqual(greatestProfile);
         leastQre(g, scenario.world.lambda, fixed, true, qws);
         const reference = logitQre(g, scenario.world.lambda, fixed).least.p;
         for (let i = 0; i < g.n; i++) expect(Math.abs(qws.p[i] - reference[i])).toBeLessThan(1e-9);
