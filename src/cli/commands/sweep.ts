@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DesignKind, DesignSpec } from '../../sweep/design.js';
 import { progressLine, progressTracker, type ProgressSnapshot } from '../../sweep/progress-rate.js';
-import type { OutputFormat, SolverChoice, SweepPlan } from '../../sweep/plan.js';
+import { totalRows, type OutputFormat, type SolverChoice, type SweepPlan } from '../../sweep/plan.js';
 import { runSweep } from '../../sweep/run-sweep.js';
 import { parseShard } from '../../sweep/shard.js';
 import { SweepError } from '../../sweep/sweep-error.js';
@@ -156,10 +156,14 @@ Example:
     const track = (values.track ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
     const design: DesignSpec = { kind, factors, seed, ...(n === undefined ? {} : { n }) };
     const plan: SweepPlan = { design, replications, draws: values.replications !== undefined, solver, track, format, shard };
+    const rows = totalRows(plan);
+    if (!Number.isSafeInteger(rows)) throw new UsageError(`the design has ${rows.toExponential(2)} rows: too many to index exactly (at most ${Number.MAX_SAFE_INTEGER})`, 'sweep');
 
     const progress = await progressReporter(io);
     let interrupted = false;
     const onSigint = (): void => {
+      // A second Ctrl-C does not wait for the chunks in progress; complete rows are kept either way.
+      if (interrupted) process.exit(130);
       interrupted = true;
     };
     process.on('SIGINT', onSigint);
