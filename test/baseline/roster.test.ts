@@ -11,25 +11,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { STATE_ATTRIBUTES } from '../../src/model/inputs.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ROSTER = join(ROOT, 'scenarios', 'rosters', 'reaim-2026.yaml');
 const DOC = join(ROOT, 'docs', 'baseline.md');
 
-const NUMERIC = [
-  'capability',
-  'pace',
-  'size',
-  'threat',
-  'ratification',
-  'grayZone',
-  'treatyCaution',
-  'weaponizationFear',
-  'clubOption',
-  'humanControlValue',
-  'normSensitivity',
-  'raceExposure',
-] as const;
+// The model's own list: a new attribute must get data and provenance too.
+const NUMERIC = STATE_ATTRIBUTES;
 const PROVENANCE = [...NUMERIC, 'blocs', 'rivals', 'patron'] as const;
 
 interface RosterState {
