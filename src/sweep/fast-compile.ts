@@ -18,9 +18,11 @@ import type { Scenario } from '../model/scenario.js';
 import { BUILTIN_TERMS } from '../model/terms.js';
 import { refreshTranspose, type LinearGame } from '../solve/game.js';
 
-/** Term codes of the inlined built-in terms, in BUILTIN_TERMS order. */
-const TERM_CODES = new Map(BUILTIN_TERMS.map((t, k) => [t, k] as const));
-const [REPUTATION, MOMENTUM, ALIGNMENT, HUMAN_CONTROL, ADOPTION, RESTRAINT, EXPOSURE, AMBIGUITY, BLAME, GRAY_ZONE, WEAPONIZATION, CLUB] = BUILTIN_TERMS.map((_, k) => k);
+/** The built-in terms inlined below, by id; a built-in term not listed here makes a scenario not fast-compilable. */
+const INLINED = ['reputation', 'momentum', 'alignment', 'humanControl', 'adoption', 'restraint', 'exposure', 'ambiguity', 'blame', 'grayZone', 'weaponization', 'club'] as const;
+const [REPUTATION, MOMENTUM, ALIGNMENT, HUMAN_CONTROL, ADOPTION, RESTRAINT, EXPOSURE, AMBIGUITY, BLAME, GRAY_ZONE, WEAPONIZATION, CLUB] = INLINED.map((_, k) => k);
+/** Code of each inlined built-in term object (custom terms are not in it, even under a built-in id). */
+const TERM_CODES = new Map(BUILTIN_TERMS.filter((t) => (INLINED as readonly string[]).includes(t.id)).map((t) => [t, INLINED.indexOf(t.id as (typeof INLINED)[number])] as const));
 
 const DECLARATION_INDEX = new Map(DECLARATION_KEYS.map((k, i) => [k as string, i] as const));
 const declarationIndex = (key: keyof Declaration): number => DECLARATION_INDEX.get(key)!;
@@ -38,7 +40,11 @@ const WORLD_FIELDS = ['raceIntensity', 'raceShock', 'lambda', 'seed'] as const;
 const STATE_FIELDS = [...STATE_ATTRIBUTES, 'bias'] as const;
 const STATE_INDEX = new Map(STATE_FIELDS.map((k, i) => [k as string, i] as const));
 const BIAS = STATE_INDEX.get('bias')!;
-const [CAP, PACE, SIZE, THREAT, RATIF, GRAY, CAUTION, WFEAR, CLUB_OPT, HCV, NORM, RACE_EXP] = STATE_ATTRIBUTES.map((_, k) => k);
+/** Column of a state attribute, by name (never by position: the attribute list may grow). */
+const column = (name: (typeof STATE_FIELDS)[number]): number => STATE_INDEX.get(name)!;
+const [CAP, PACE, SIZE, THREAT, RATIF, GRAY, CAUTION, WFEAR, CLUB_OPT, HCV, NORM, RACE_EXP] = (
+  ['capability', 'pace', 'size', 'threat', 'ratification', 'grayZone', 'treatyCaution', 'weaponizationFear', 'clubOption', 'humanControlValue', 'normSensitivity', 'raceExposure'] as const
+).map(column);
 
 /** Sets one input to a value. */
 export type Setter = (value: number) => void;

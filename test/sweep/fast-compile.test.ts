@@ -93,3 +93,14 @@ function compileValue(scenario: ReturnType<typeof loadScenario>, p: string): num
   if (head === 'weights') return scenario.weights[key];
   return scenario.states.find((s) => s.id === key)![attr as 'capability'];
 }
+
+describe('sweep point model', () => {
+  it('takes the fast path on the A Coruña baseline (a term changed in terms.ts but not in fast-compile.ts would turn it off)', async () => {
+    const { pointModel } = await import('../../src/sweep/point-model.js');
+    const scenario = loadScenario(path.join(root, 'scenarios', 'a-coruna-2026.yaml'));
+    const paths = [...DECLARATION_KEYS.map((k) => `declaration.${k}`), 'world.raceIntensity', 'world.raceShock', 'weights.restraint', 'states.USA.capability', 'states.CHN.bias'];
+    expect(pointModel(scenario, paths, ['USA']).fast).toBe(true);
+    // Rival weights change the game's structure: compiled afresh each point.
+    expect(pointModel(scenario, ['states.USA.rivals.CHN'], []).fast).toBe(false);
+  });
+});
