@@ -33,6 +33,10 @@ export function runToText(run: RunResult, options: { rounds?: boolean } = {}): s
     `QRE (λ = ${qre.lambda}): expected ${fixed(tally.mean, 1)} signers, 90% interval [${tally.interval90[0]}, ${tally.interval90[1]}], ` +
       `P(≥ ${majorityOf(n)}) = ${percent(run.pMajority, 1)}`,
   );
+  const greatestMean = qre.greatest.p.reduce((x, y) => x + y, 0);
+  if (greatestMean - tally.mean > 0.05) {
+    out.push(`    A second QRE branch exists, from everybody signing: expected ${fixed(greatestMean, 1)} signers.`);
+  }
   if (!(qre.least.converged && qre.greatest.converged)) out.push('Warning: the QRE iteration did not reach its tolerance.');
   if (options.rounds) out.push('', ...cascadeToText(cascadeOf(run)));
   const signers = run.states.filter((s) => s.signs);
