@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -147,5 +147,19 @@ describe('calibrate --write never overwrites silently', () => {
     expect(existsSync(`${fresh}.partial`)).toBe(false);
     const run = JSON.parse(cli(['run', fresh, '--json']).stdout);
     expect(run.equilibrium.least.signed).toBe(35);
+  });
+});
+
+describe('every example scenario runs in plain and JSON form', () => {
+  const examples = readdirSync(path.join(ROOT, 'scenarios', 'examples')).filter((f) => f.endsWith('.yaml'));
+  it('there are examples', () => expect(examples.length).toBeGreaterThanOrEqual(3));
+  it.each(examples)('%s', (file) => {
+    const rel = `scenarios/examples/${file}`;
+    const plain = cli(['run', rel]);
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(plain.stdout).toMatch(/\d+ sign · \d+ abstain \(of \d+\)/);
+    const json = cli(['run', rel, '--json']);
+    expect(json.status, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout).equilibrium.least.signed).toBeGreaterThanOrEqual(0);
   });
 });
