@@ -7,15 +7,28 @@
  * src/model/terms.ts, so the numbers are the same as `compileScenario`'s
  * (test/sweep/fast-compile.test.ts checks it).
  *
+ * Any other term (a scenario's custom terms) is evaluated per state through
+ * its own `linear(ctx)`, with one context object per state kept and reused
+ * (its state, declaration and world are a private copy that the setters
+ * write), and its weighted parts are summed in term order like the inlined
+ * ones, so a custom term keeps a scenario on the fast path. A custom term is
+ * recomputed only when an input its expression names changes.
+ *
  * Inputs are held as mutable columns; a path setter writes one of them.
- * Scenarios with custom terms, or paths this module does not know (rival
- * weights, a patron's deference…), are not fast-compilable: callers fall
- * back to `compileScenario` (see point-model.ts).
+ * Paths this module does not know (rival weights, a patron's deference…)
+ * have no setter: callers fall back to `compileScenario` (see
+ * point-model.ts).
  */
-import { compileScenario } from '../model/compile.js';
+import { compileScenario, feltRace } from '../model/compile.js';
 import { DECLARATION_KEYS, STATE_ATTRIBUTES, type Declaration } from '../model/inputs.js';
 import type { Scenario } from '../model/scenario.js';
-import { BUILTIN_TERMS } from '../model/terms.js';
+import { BUILTIN_TERMS, type DerivedQuantities, type Term, type TermContext } from '../model/terms.js';
+import { expressionNames } from '../scenario/expression/custom-term.js';
+import { parseExpressionTree } from '../scenario/expression/restricted-math.js';
+import { compileTree, type CompiledExpression } from '../scenario/expression/compile.js';
+import { degreeIn } from '../scenario/expression/degree.js';
+import { namesUsed, toSafeTree, type SafeNode } from '../scenario/expression/safe-tree.js';
+import { copyScenario } from '../scenario/paths.js';
 import { refreshTranspose, type LinearGame } from '../solve/game.js';
 
 /** The built-in terms inlined below, by id; a built-in term not listed here makes a scenario not fast-compilable. */
@@ -23,6 +36,8 @@ const INLINED = ['reputation', 'momentum', 'alignment', 'humanControl', 'adoptio
 const [REPUTATION, MOMENTUM, ALIGNMENT, HUMAN_CONTROL, ADOPTION, RESTRAINT, EXPOSURE, AMBIGUITY, BLAME, GRAY_ZONE, WEAPONIZATION, CLUB] = INLINED.map((_, k) => k);
 /** Code of each inlined built-in term object (custom terms are not in it, even under a built-in id). */
 const TERM_CODES = new Map(BUILTIN_TERMS.filter((t) => (INLINED as readonly string[]).includes(t.id)).map((t) => [t, INLINED.indexOf(t.id as (typeof INLINED)[number])] as const));
+/** Code of a term evaluated through its own `linear(ctx)` (custom terms). */
+const GENERIC = -1;
 
 const DECLARATION_INDEX = new Map(DECLARATION_KEYS.map((k, i) => [k as string, i] as const));
 const declarationIndex = (key: keyof Declaration): number => DECLARATION_INDEX.get(key)!;
@@ -46,6 +61,22 @@ const [CAP, PACE, SIZE, THREAT, RATIF, GRAY, CAUTION, WFEAR, CLUB_OPT, HCV, NORM
   ['capability', 'pace', 'size', 'threat', 'ratification', 'grayZone', 'treatyCaution', 'weaponizationFear', 'clubOption', 'humanControlValue', 'normSensitivity', 'raceExposure'] as const
 ).map(column);
 
+/** A custom term of proved degree ≤ 1 compiled over the fast compiler's columns. */
+interface DirectTerm {
+  readonly f: CompiledExpression;
+  /** The expression's variable slots, reused for every state. */
+  readonly values: Float64Array;
+  /** Slots filled per state, and the column each reads. */
+  readonly perStateSlot: Int32Array;
+  readonly perStateCol: readonly Float64Array[];
+  /** Slots filled once per recompile (declaration, world, derived quantities). */
+  readonly global: readonly (readonly [number, () => number])[];
+  /** Slots of rivalShare, signShare, patronSigns (−1 when unused). */
+  readonly rivals: number;
+  readonly momentum: number;
+  readonly patron: number;
+}
+
 /** Sets one input to a value. */
 export type Setter = (value: number) => void;
 
@@ -60,18 +91,54 @@ export interface FastCompiler {
   recompile(): void;
 }
 
-/** True when every term of the scenario is a built-in one this module inlines. */
+/** True when every term is either inlined here or has a linear form to evaluate (custom terms). */
 export function isFastCompilable(scenario: Pick<Scenario, 'terms'>): boolean {
-  return scenario.terms.every((t) => TERM_CODES.has(t));
+  return scenario.terms.every((t) => TERM_CODES.has(t) || typeof t.linear === 'function');
 }
 
-/** Builds a fast compiler at the scenario's own values. Throws if the scenario has custom terms. */
+const INTERACTION = ['rivalShare', 'signShare', 'patronSigns'] as const;
+const INTERACTION_SET: ReadonlySet<string> = new Set(INTERACTION);
+
+/** A custom term's checked expression tree, parsed again from its text; undefined for any other term. */
+function customTree(term: Term, customAttributes: ReadonlySet<string>): SafeNode | undefined {
+  const expression = (term as { expression?: unknown }).expression;
+  if (typeof expression !== 'string') return undefined;
+  try {
+    return toSafeTree(parseExpressionTree(expression), expressionNames(customAttributes));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The inputs an expression reads, as setter keys (`declaration.<key>`,
+ * `world.<key>`, `state.<attribute>`), from the names it uses; undefined
+ * when a name is not known here.
+ */
+function inputsOf(names: ReadonlySet<string>, customAttributes: ReadonlySet<string>): ReadonlySet<string> | undefined {
+  const keys = new Set<string>();
+  for (const name of names) {
+    if ((STATE_ATTRIBUTES as readonly string[]).includes(name) || customAttributes.has(name) || name === 'bias') keys.add(`state.${name}`);
+    else if (DECLARATION_INDEX.has(name)) keys.add(`declaration.${name}`);
+    else if (name === 'raceIntensity' || name === 'raceShock') keys.add(`world.${name}`);
+    else if (name === 'bindingness') keys.add('declaration.enforcement');
+    else if (name === 'assurance') keys.add('declaration.verification').add('declaration.enforcement');
+    else if (name === 'meanCapability') keys.add('state.capability');
+    else if (name === 'race') keys.add('world.raceIntensity').add('world.raceShock').add('state.raceExposure');
+    else if (name === 'deference') keys.add('state.patron.deference');
+    else if (!INTERACTION_SET.has(name)) return undefined;
+  }
+  return keys;
+}
+
+/** Builds a fast compiler at the scenario's own values; the scenario is not modified. */
 export function fastCompiler(scenario: Scenario): FastCompiler {
-  if (!isFastCompilable(scenario)) throw new RangeError('scenario has custom terms: use compileScenario');
+  if (!isFastCompilable(scenario)) throw new RangeError('scenario has a term without a linear form: use compileScenario');
   const base = compileScenario(scenario);
   const { structure, game } = base;
   const n = scenario.states.length;
-  const codes = Int32Array.from(scenario.terms, (t) => TERM_CODES.get(t)!);
+  const terms = scenario.terms;
+  const codes = Int32Array.from(terms, (t) => TERM_CODES.get(t) ?? GENERIC);
   const termWeights = Float64Array.from(scenario.terms, (t) => scenario.weights[t.id]);
   let intercept = scenario.weights.intercept;
   const decl = Float64Array.from(DECLARATION_KEYS, (k) => scenario.declaration[k as keyof Declaration]);
@@ -97,21 +164,94 @@ export function fastCompiler(scenario: Scenario): FastCompiler {
     const p = structure.patron[i];
     if (p >= 0 && p !== i) slotPatron[slotOf(i, p)] = 1;
   }
-  const weightIndex = new Map(scenario.terms.map((t, k) => [t.id, k] as const));
+  const weightIndex = new Map(terms.map((t, k) => [t.id, k] as const));
 
   // Each term's weighted parts w·f per state, kept so that a point which changes one
   // declaration knob recomputes only the terms that read it. The sums are then redone in
   // term order, the order compileScenario adds them in, so the result is the same bits.
   const T = codes.length;
   const hasConstant = (code: number): boolean => code !== MOMENTUM;
+  const hasMomentum = (code: number): boolean => code === MOMENTUM || code === GENERIC;
+  const hasRivals = (code: number): boolean => code === RESTRAINT || code === EXPOSURE || code === GENERIC;
+  const hasPatron = (code: number): boolean => code === ALIGNMENT || code === GENERIC;
   const partA = Array.from({ length: T }, (_, t) => (hasConstant(codes[t]) ? new Float64Array(n) : new Float64Array(0)));
-  const partM = Array.from({ length: T }, (_, t) => (codes[t] === MOMENTUM ? new Float64Array(n) : new Float64Array(0)));
-  const partR = Array.from({ length: T }, (_, t) => (codes[t] === RESTRAINT || codes[t] === EXPOSURE ? new Float64Array(n) : new Float64Array(0)));
-  const partP = Array.from({ length: T }, (_, t) => (codes[t] === ALIGNMENT ? new Float64Array(n) : new Float64Array(0)));
+  const partM = Array.from({ length: T }, (_, t) => (hasMomentum(codes[t]) ? new Float64Array(n) : new Float64Array(0)));
+  const partR = Array.from({ length: T }, (_, t) => (hasRivals(codes[t]) ? new Float64Array(n) : new Float64Array(0)));
+  const partP = Array.from({ length: T }, (_, t) => (hasPatron(codes[t]) ? new Float64Array(n) : new Float64Array(0)));
   const dirty = new Uint8Array(T).fill(1);
   let baselineDirty = true;
+  // Sums still to redo: kept across calls, so a term that throws (a custom term gone
+  // non-linear at these values) leaves nothing half-done for the next recompile.
+  let pendingA = true;
+  let pendingM = true;
+  let pendingB = true;
   /** Positions in scenario.terms of the terms with a given code. */
   const termsOf = (...wanted: number[]): number[] => [...codes.keys()].filter((t) => wanted.includes(codes[t]));
+
+  // Custom terms: one reused context per state over a private copy of the inputs, which
+  // the setters keep equal to the columns. Derived quantities and the felt race are
+  // refreshed once per recompile that evaluates a custom term, as compileScenario has them.
+  const mirror = copyScenario(scenario);
+  const derived: DerivedQuantities = { bindingness: 0, assurance: 0, meanCapability: 0 };
+  const raceCol = new Float64Array(n);
+  const contexts: TermContext[] = mirror.states.map((state) => ({ state, declaration: mirror.declaration, world: mirror.world, derived, race: 0 }));
+  let contextsFresh = false;
+  const customAttributes = new Set(scenario.states.flatMap((s) => Object.keys(s.extra)));
+  /** Columns of the custom attributes (NaN where a state has none, as custom-term.ts reads them). */
+  const extraCols = new Map([...customAttributes].map((name) => [name, Float64Array.from(mirror.states, (st) => st.extra[name] ?? NaN)] as const));
+  const trees = terms.map((t, k) => (codes[k] === GENERIC ? customTree(t, customAttributes) : undefined));
+  const genericInputs = trees.map((tree) => (tree === undefined ? undefined : inputsOf(namesUsed(tree), customAttributes)));
+  /** Positions of the custom terms that read a setter key (and of those whose inputs are unknown: any key). */
+  const customReaders = (key: string): number[] => [...codes.keys()].filter((t) => codes[t] === GENERIC && (genericInputs[t] === undefined || genericInputs[t]!.has(key)));
+  const direct = trees.map((tree, k) => (tree !== undefined && genericInputs[k] !== undefined ? directTerm(tree) : undefined));
+
+  /**
+   * A custom term of proved degree 0 or 1, evaluated here on its own compiled tree with
+   * the slots filled straight from the columns: the arithmetic of custom-term.ts's
+   * linearOrProblem (f at 0, then f with one interaction quantity at 1, minus f at 0),
+   * without its context reads and result objects. Unproved degrees go through linear().
+   */
+  function directTerm(tree: SafeNode): DirectTerm | undefined {
+    if (degreeIn(tree, INTERACTION_SET) === 'unknown') return undefined;
+    const used = [...namesUsed(tree)];
+    const slots = new Map(used.map((name, i) => [name, i] as const));
+    const values = new Float64Array(used.length);
+    const perState: [number, Float64Array][] = [];
+    const global: [number, () => number][] = [];
+    for (const name of used) {
+      const slot = slots.get(name)!;
+      const f = STATE_INDEX.get(name);
+      if (f !== undefined) perState.push([slot, cols[f]]);
+      else if (extraCols.has(name)) perState.push([slot, extraCols.get(name)!]);
+      else if (name === 'deference') perState.push([slot, deference]);
+      else if (name === 'race') perState.push([slot, raceCol]);
+      else if (DECLARATION_INDEX.has(name)) {
+        const k = DECLARATION_INDEX.get(name)!;
+        global.push([slot, () => decl[k]]);
+      } else if (name === 'raceIntensity') global.push([slot, () => world[0]]);
+      else if (name === 'raceShock') global.push([slot, () => world[1]]);
+      else if (name === 'bindingness') global.push([slot, () => derived.bindingness]);
+      else if (name === 'assurance') global.push([slot, () => derived.assurance]);
+      else if (name === 'meanCapability') global.push([slot, () => derived.meanCapability]);
+      else if (!INTERACTION_SET.has(name)) return undefined;
+    }
+    const f: CompiledExpression = compileTree(tree, (name) => slots.get(name)!);
+    const [rivals, momentum, patron] = INTERACTION.map((name) => slots.get(name) ?? -1);
+    return { f, values, perStateSlot: Int32Array.from(perState, (e) => e[0]), perStateCol: perState.map((e) => e[1]), global, rivals, momentum, patron };
+  }
+
+  function refreshContexts(): void {
+    if (contextsFresh) return;
+    const { declaration, world, states } = mirror;
+    // derivedQuantities and feltRace of compile.ts, without allocating.
+    derived.bindingness = (1 + declaration.enforcement) / 2;
+    derived.assurance = declaration.verification * derived.bindingness;
+    let capSum = 0;
+    for (let i = 0; i < n; i++) capSum = capSum + states[i].capability;
+    derived.meanCapability = n ? capSum / n : 0;
+    for (let i = 0; i < n; i++) contexts[i].race = raceCol[i] = feltRace(world, states[i]);
+    contextsFresh = true;
+  }
 
   function recomputeTerm(t: number): void {
     const w = termWeights[t];
@@ -218,25 +358,84 @@ export function fastCompiler(scenario: Scenario): FastCompiler {
         for (let i = 0; i < n; i++) A[i] = w * (-club[i] * rival);
         break;
       }
+      case GENERIC: {
+        refreshContexts();
+        const M = partM[t];
+        const R = partR[t];
+        const P = partP[t];
+        const d = direct[t];
+        if (d === undefined) {
+          const term = terms[t];
+          // The products compileScenario forms: weight × each part.
+          for (let i = 0; i < n; i++) {
+            const part = term.linear(contexts[i]);
+            A[i] = w * part.constant;
+            M[i] = w * part.momentum;
+            R[i] = w * part.rivals;
+            P[i] = w * part.patron;
+          }
+          break;
+        }
+        const { f, values, perStateSlot, perStateCol, global } = d;
+        for (let g = 0; g < global.length; g++) values[global[g][0]] = global[g][1]();
+        const slots = perStateSlot.length;
+        for (let i = 0; i < n; i++) {
+          for (let k = 0; k < slots; k++) values[perStateSlot[k]] = perStateCol[k][i];
+          const c = f(values);
+          let rv = 0;
+          let mv = 0;
+          let pv = 0;
+          if (d.rivals >= 0) {
+            values[d.rivals] = 1;
+            rv = f(values) - c;
+            values[d.rivals] = 0;
+          }
+          if (d.momentum >= 0) {
+            values[d.momentum] = 1;
+            mv = f(values) - c;
+            values[d.momentum] = 0;
+          }
+          if (d.patron >= 0) {
+            values[d.patron] = 1;
+            pv = f(values) - c;
+            values[d.patron] = 0;
+          }
+          if (!(Number.isFinite(c) && Number.isFinite(rv) && Number.isFinite(mv) && Number.isFinite(pv))) {
+            // linear() throws the loader's message for a non-finite value.
+            const part = terms[t].linear(contexts[i]);
+            A[i] = w * part.constant;
+            M[i] = w * part.momentum;
+            R[i] = w * part.rivals;
+            P[i] = w * part.patron;
+            continue;
+          }
+          A[i] = w * c;
+          M[i] = w * mv;
+          R[i] = w * rv;
+          P[i] = w * pv;
+        }
+        break;
+      }
     }
   }
 
   function recompile(): void {
-    let changedA = baselineDirty;
-    let changedM = false;
-    let changedB = false;
+    contextsFresh = false;
+    if (baselineDirty) pendingA = true;
     for (let t = 0; t < T; t++) {
       if (dirty[t] === 0) continue;
-      dirty[t] = 0;
       recomputeTerm(t);
-      changedA = true;
-      if (codes[t] === MOMENTUM) changedM = true;
-      if (codes[t] === RESTRAINT || codes[t] === EXPOSURE || codes[t] === ALIGNMENT) changedB = true;
+      dirty[t] = 0;
+      pendingA = true;
+      const code = codes[t];
+      if (hasMomentum(code)) pendingM = true;
+      if (hasRivals(code) || hasPatron(code)) pendingB = true;
     }
     baselineDirty = false;
     const { a, m } = game;
     // A zero weight adds ±0, which changes nothing: skipped, as below.
-    if (changedA) {
+    if (pendingA) {
+      pendingA = false;
       const bias = cols[BIAS];
       for (let i = 0; i < n; i++) a[i] = intercept + bias[i];
       for (let t = 0; t < T; t++) {
@@ -245,7 +444,8 @@ export function fastCompiler(scenario: Scenario): FastCompiler {
         for (let i = 0; i < n; i++) a[i] += A[i];
       }
     }
-    if (changedM) {
+    if (pendingM) {
+      pendingM = false;
       m.fill(0);
       for (let t = 0; t < T; t++) {
         const M = partM[t];
@@ -253,7 +453,9 @@ export function fastCompiler(scenario: Scenario): FastCompiler {
         for (let i = 0; i < n; i++) m[i] += M[i];
       }
     }
-    if (!changedB || nnz === 0) return;
+    if (!pendingB) return;
+    pendingB = false;
+    if (nnz === 0) return;
     rivalCoef.fill(0);
     patronCoef.fill(0);
     for (let t = 0; t < T; t++) {
@@ -313,12 +515,16 @@ export function fastCompiler(scenario: Scenario): FastCompiler {
     const parts = path.split('.');
     if (parts.length === 2 && parts[0] === 'declaration' && DECLARATION_INDEX.has(parts[1])) {
       const k = DECLARATION_INDEX.get(parts[1])!;
-      return marking((x) => void (decl[k] = x), () => decl[k], termsOf(...DECLARATION_READERS[parts[1]]));
+      const key = parts[1] as keyof Declaration;
+      const readers = [...termsOf(...DECLARATION_READERS[key]), ...customReaders(`declaration.${key}`)];
+      return marking((x) => void (decl[k] = mirror.declaration[key] = x), () => decl[k], readers);
     }
     if (parts.length === 2 && parts[0] === 'world') {
       const k = WORLD_FIELDS.indexOf(parts[1] as (typeof WORLD_FIELDS)[number]);
       if (k < 0) return undefined;
-      return marking((x) => void (world[k] = x), () => world[k], k < 2 ? termsOf(RESTRAINT) : []);
+      const key = WORLD_FIELDS[k];
+      const readers = [...(k < 2 ? termsOf(RESTRAINT) : []), ...customReaders(`world.${key}`)];
+      return marking((x) => void (world[k] = mirror.world[key] = x), () => world[k], readers);
     }
     if (parts.length === 2 && parts[0] === 'weights') {
       if (parts[1] === 'intercept') return marking((x) => void (intercept = x), () => intercept, [], true);
@@ -327,10 +533,21 @@ export function fastCompiler(scenario: Scenario): FastCompiler {
     }
     if (parts.length === 3 && parts[0] === 'states') {
       const i = structure.index.get(parts[1]);
-      const f = STATE_INDEX.get(parts[2]);
-      if (i === undefined || f === undefined) return undefined;
-      const col = cols[f];
-      return marking((x) => void (col[i] = x), () => col[i], termsOf(...STATE_READERS[parts[2]]), parts[2] === 'bias');
+      if (i === undefined) return undefined;
+      const attr = parts[2];
+      const state = mirror.states[i];
+      const readers = customReaders(`state.${attr}`);
+      const f = STATE_INDEX.get(attr);
+      if (f !== undefined) {
+        const col = cols[f];
+        const name = attr as (typeof STATE_FIELDS)[number];
+        return marking((x) => void (col[i] = state[name] = x), () => col[i], [...termsOf(...STATE_READERS[attr]), ...readers], attr === 'bias');
+      }
+      // A custom attribute: only custom terms read it.
+      if (!Object.hasOwn(state.extra, attr)) return undefined;
+      const extra = state.extra;
+      const col = extraCols.get(attr)!;
+      return marking((x) => void (extra[attr] = col[i] = x), () => extra[attr], readers);
     }
     return undefined;
   }
@@ -378,5 +595,7 @@ function compileValue(scenario: Scenario, path: string): number {
   if (head === 'world') return scenario.world[key as 'raceIntensity'];
   if (head === 'weights') return scenario.weights[key];
   const state = scenario.states.find((s) => s.id === key)!;
-  return attr === 'bias' ? state.bias : state[attr as (typeof STATE_ATTRIBUTES)[number]];
+  if (attr === 'bias') return state.bias;
+  if ((STATE_ATTRIBUTES as readonly string[]).includes(attr)) return state[attr as (typeof STATE_ATTRIBUTES)[number]];
+  return state.extra[attr];
 }

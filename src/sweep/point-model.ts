@@ -1,10 +1,12 @@
 /**
  * One scenario, re-solved at many input values: the sweep's inner loop.
  * `set` writes an input (a `--vary` factor or an uncertain input), `solve`
- * recompiles and solves into a reused outcome. With built-in terms and
- * plain paths the fast recompiler and the workspace solvers allocate
- * nothing per point; otherwise each point is compiled afresh with
- * `compileScenario` on a private copy of the scenario.
+ * recompiles and solves into a reused outcome. With plain paths the fast
+ * recompiler is used (built-in terms inlined, custom terms evaluated through
+ * their compiled expressions; allocation-free when all terms are built in);
+ * with paths it cannot vary (rival weights, a patron's deference) or if its
+ * start-up check against `compileScenario` fails, each point is compiled
+ * afresh with `compileScenario` on a private copy of the scenario.
  */
 import { fixedActions, majorityOf } from '../analysis/run.js';
 import { compileScenario } from '../model/compile.js';
