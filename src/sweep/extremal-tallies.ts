@@ -9,80 +9,132 @@
  * path of the cascade, which does depend on the order, is not produced:
  * reports that show it use `extremalEquilibria`.
  *
+ * Warm order. A sweep solves many nearby games on one workspace, and the
+ * states that switched at the last point mostly switch again, in much the
+ * same order (the cascade follows the thresholds). So each solve first
+ * offers the switch to the states of the previous solve's cascade, in their
+ * order, which usually brings the whole cascade in one pass; the Gauss–Seidel
+ * passes over every candidate then follow as before and stop only after a
+ * full pass in which nobody switches. Every switch is an exact best response
+ * (the same Δ comparison as the Jacobi solver) and the stopping test is the
+ * same exact check of every remaining candidate, so the order can only save
+ * work: the result is the extremal equilibrium whatever the workspace held.
+ *
  * Tie rules as in nash.ts: the least equilibrium signs iff Δ > tol, the
  * greatest keeps signing iff Δ ≥ −tol, tol = TIE_TOLERANCE·(1 + |a_i|).
  */
 import type { LinearGame } from '../solve/game.js';
 import { nashWorkspace, TIE_TOLERANCE, type FixedActions, type NashWorkspace } from '../solve/nash.js';
 
-/** A NashWorkspace plus the list of states that may still switch. */
+/** A NashWorkspace plus the list of states that may still switch and the previous solves' cascades. */
 export interface TallyWorkspace extends NashWorkspace {
   candidates: Int32Array;
+  /** The states that signed in the last least solve, in order (the first `leastSwitched`). */
+  leastOrder: Int32Array;
+  leastSwitched: number;
+  /** The states that left in the last greatest solve, in order (the first `greatestSwitched`). */
+  greatestOrder: Int32Array;
+  greatestSwitched: number;
 }
 
 export function tallyWorkspace(n: number): TallyWorkspace {
-  return { ...nashWorkspace(n), candidates: new Int32Array(n) };
+  return { ...nashWorkspace(n), candidates: new Int32Array(n), leastOrder: new Int32Array(n), leastSwitched: 0, greatestOrder: new Int32Array(n), greatestSwitched: 0 };
 }
 
 /** Least equilibrium into ws.s; returns the number of signers. */
 export function leastTally(game: LinearGame, fixed: FixedActions, ws: TallyWorkspace): number {
   const { n, a, m, colPtr, row, tval } = game;
-  const { s, local, candidates } = ws;
+  const { s, local, candidates, leastOrder: order } = ws;
   const scale = n > 1 ? 1 / (n - 1) : 0;
   let total = 0;
-  let count = 0;
   for (let i = 0; i < n; i++) {
     local[i] = 0;
     s[i] = fixed[i] === 1 ? 1 : 0;
     total += s[i];
-    if (fixed[i] === -1) candidates[count++] = i;
   }
   if (total > 0) for (let j = 0; j < n; j++) if (s[j] === 1) for (let k = colPtr[j]; k < colPtr[j + 1]; k++) local[row[k]] += tval[k];
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let c = 0; c < count; ) {
-      const i = candidates[c];
-      const ai = a[i];
-      if (ai + m[i] * total * scale + local[i] > TIE_TOLERANCE * (1 + (ai < 0 ? -ai : ai))) {
-        s[i] = 1;
-        total++;
-        for (let k = colPtr[i]; k < colPtr[i + 1]; k++) local[row[k]] += tval[k];
-        // A signer never leaves on the way up: drop it from the list.
-        candidates[c] = candidates[--count];
-        changed = true;
-      } else c++;
+  // The previous cascade first, in its order; the list is rewritten in place with this one.
+  let switched = 0;
+  const hinted = ws.leastSwitched;
+  for (let h = 0; h < hinted; h++) {
+    const i = order[h];
+    if (i >= n || fixed[i] !== -1 || s[i] === 1) continue;
+    const ai = a[i];
+    if (ai + m[i] * total * scale + local[i] > TIE_TOLERANCE * (1 + (ai < 0 ? -ai : ai))) {
+      s[i] = 1;
+      total++;
+      for (let k = colPtr[i]; k < colPtr[i + 1]; k++) local[row[k]] += tval[k];
+      order[switched++] = i;
     }
   }
+  // Then Gauss–Seidel, cyclically over the states still abstaining, until every one of them has
+  // been checked since the last switch.
+  let count = 0;
+  for (let i = 0; i < n; i++) if (fixed[i] === -1 && s[i] === 0) candidates[count++] = i;
+  for (let c = 0, streak = 0; streak < count; ) {
+    if (c >= count) c = 0;
+    const i = candidates[c];
+    const ai = a[i];
+    if (ai + m[i] * total * scale + local[i] > TIE_TOLERANCE * (1 + (ai < 0 ? -ai : ai))) {
+      s[i] = 1;
+      total++;
+      for (let k = colPtr[i]; k < colPtr[i + 1]; k++) local[row[k]] += tval[k];
+      order[switched++] = i;
+      // A signer never leaves on the way up: drop it from the list.
+      candidates[c] = candidates[--count];
+      streak = 0;
+    } else {
+      c++;
+      streak++;
+    }
+  }
+  ws.leastSwitched = switched;
   return total;
 }
 
 /** Greatest equilibrium into ws.s; returns the number of signers. */
 export function greatestTally(game: LinearGame, fixed: FixedActions, ws: TallyWorkspace): number {
   const { n, a, m, colPtr, row, tval } = game;
-  const { s, local, candidates } = ws;
+  const { s, local, candidates, greatestOrder: order } = ws;
   const scale = n > 1 ? 1 / (n - 1) : 0;
   let total = 0;
-  let count = 0;
   for (let i = 0; i < n; i++) {
     local[i] = 0;
     s[i] = fixed[i] === 0 ? 0 : 1;
     total += s[i];
-    if (fixed[i] === -1) candidates[count++] = i;
   }
   for (let j = 0; j < n; j++) if (s[j] === 1) for (let k = colPtr[j]; k < colPtr[j + 1]; k++) local[row[k]] += tval[k];
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let c = 0; c < count; ) {
-      const i = candidates[c];
-      const ai = a[i];
-      if (ai + m[i] * (total - 1) * scale + local[i] < -TIE_TOLERANCE * (1 + (ai < 0 ? -ai : ai))) {
-        s[i] = 0;
-        total--;
-        for (let k = colPtr[i]; k < colPtr[i + 1]; k++) local[row[k]] -= tval[k];
-        candidates[c] = candidates[--count];
-        changed = true;
-      } else c++;
+  let switched = 0;
+  const hinted = ws.greatestSwitched;
+  for (let h = 0; h < hinted; h++) {
+    const i = order[h];
+    if (i >= n || fixed[i] !== -1 || s[i] === 0) continue;
+    const ai = a[i];
+    if (ai + m[i] * (total - 1) * scale + local[i] < -TIE_TOLERANCE * (1 + (ai < 0 ? -ai : ai))) {
+      s[i] = 0;
+      total--;
+      for (let k = colPtr[i]; k < colPtr[i + 1]; k++) local[row[k]] -= tval[k];
+      order[switched++] = i;
     }
   }
+  let count = 0;
+  for (let i = 0; i < n; i++) if (fixed[i] === -1 && s[i] === 1) candidates[count++] = i;
+  for (let c = 0, streak = 0; streak < count; ) {
+    if (c >= count) c = 0;
+    const i = candidates[c];
+    const ai = a[i];
+    if (ai + m[i] * (total - 1) * scale + local[i] < -TIE_TOLERANCE * (1 + (ai < 0 ? -ai : ai))) {
+      s[i] = 0;
+      total--;
+      for (let k = colPtr[i]; k < colPtr[i + 1]; k++) local[row[k]] -= tval[k];
+      order[switched++] = i;
+      candidates[c] = candidates[--count];
+      streak = 0;
+    } else {
+      c++;
+      streak++;
+    }
+  }
+  ws.greatestSwitched = switched;
   return total;
 }
