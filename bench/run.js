@@ -85,6 +85,18 @@ const simpleRate = rate((k) => {
 }, quick ? 0.5 : 1, 3);
 console.log(`least+greatest solves/s, 1 core:   ${fmt(nashRate)}  (aim ≥ 200,000; fast path: ${model.fast ? 'yes' : 'NO'})`);
 console.log(`  straightforward path:            ${fmt(simpleRate)}  (withValues + compileScenario + extremalEquilibria; ${(nashRate / simpleRate).toFixed(1)}× slower)`);
+// The same solver on 101 games compiled beforehand: the solve alone, without the per-point recompile.
+{
+  const { leastTally, greatestTally, tallyWorkspace } = await dist('sweep/extremal-tallies.js');
+  const games = Array.from({ length: 101 }, (_, k) => compileScenario(withValues(scenario, { [paths[0]]: k / 100, [paths[1]]: ((k * 37) % 101) / 100 })).game);
+  const ws = tallyWorkspace(scenario.states.length);
+  const solveOnly = rate((k) => {
+    const g = games[k % 101];
+    leastTally(g, fixed, ws);
+    greatestTally(g, fixed, ws);
+  }, quick ? 0.5 : 1, 3);
+  console.log(`  solve alone (games precompiled): ${fmt(solveOnly)}  (the rest of a sweep point is the recompile)`);
+}
 
 // 2. QRE solves per second.
 const qreRate = rate((k) => (at(k), model.solve('qre', out)), quick ? 1 : 2, 5);
