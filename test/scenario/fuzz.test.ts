@@ -71,11 +71,14 @@ function mutate(doc: Doc, steps: { at: number; action: string; value: unknown; k
     const locs = locations(doc);
     if (locs.length === 0) break;
     const [container, key] = locs[step.at % locs.length];
+    // A fresh copy: fc.constant hands out the same object every run, and a
+    // later step mutating inside it would make it cyclic for the next run.
+    const value = structuredClone(step.value);
     if (step.action === 'delete') {
       if (Array.isArray(container)) container.splice(key as number, 1);
       else delete container[key];
-    } else if (step.action === 'replace') container[key] = step.value;
-    else if (step.action === 'add' && !Array.isArray(container)) Object.defineProperty(container, step.key, { value: step.value, enumerable: true, writable: true, configurable: true });
+    } else if (step.action === 'replace') container[key] = value;
+    else if (step.action === 'add' && !Array.isArray(container)) Object.defineProperty(container, step.key, { value, enumerable: true, writable: true, configurable: true });
     else if (step.action === 'rename' && !Array.isArray(container)) {
       const v = container[key];
       delete container[key];
