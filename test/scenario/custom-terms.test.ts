@@ -71,6 +71,7 @@ describe('hostile expressions are refused with a clear message', () => {
     ['', 'expected a non-empty string'],
     ['threat +', 'syntax error'],
     ['(threat', 'syntax error'],
+    ['end = 1', 'syntax error: Cannot assign to symbol "end"'],
     ['1 / 0', 'evaluates to Infinity'],
     ['sqrt(-threat)', 'evaluates to NaN'],
   ];

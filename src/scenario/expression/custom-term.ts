@@ -80,7 +80,9 @@ export function makeCustomTerm(spec: CustomTermSpec, customAttributes: ReadonlyS
   try {
     parsed = parseExpressionTree(expression);
   } catch (error) {
-    if (error instanceof SyntaxError || (error instanceof Error && /char \d+|Unexpected|Parenthesis|Value expected/i.test(error.message))) {
+    // mathjs's parser throws SyntaxError, or a plain Error for text it reads but
+    // refuses (`end = 1`: "Cannot assign to symbol"); other types are our bugs.
+    if (error instanceof Error && (error instanceof SyntaxError || error.constructor === Error)) {
       throw new ExpressionProblem(`syntax error: ${error.message.split('\n')[0]}`);
     }
     throw error;
