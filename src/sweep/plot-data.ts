@@ -38,9 +38,16 @@ function rowsOf(file: string): RowSource {
       if (first === undefined) throw new SweepError(`${file}: empty`);
       if (first.startsWith('{')) {
         let columns: string[] = [];
+        let number = 0;
         for (let line: string | undefined = first; line !== undefined; line = await reader.next()) {
+          number++;
           if (line.trim() === '') continue;
-          const record = JSON.parse(line) as Record<string, unknown>;
+          let record: Record<string, unknown>;
+          try {
+            record = JSON.parse(line) as Record<string, unknown>;
+          } catch {
+            throw new SweepError(`${file}: line ${number} is not a JSON row (a torn line? plot the finished file, not its .partial)`);
+          }
           if (columns.length === 0) columns = Object.keys(record);
           each((c) => Number(record[c]));
         }

@@ -1,6 +1,6 @@
 /** `signatory sensitivity` and `signatory plot` through the real CLI. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -63,5 +63,22 @@ describe('signatory plot', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("no column 'declaration.enforcement'");
     expect(existsSync(path.join(dir, 'bad.svg'))).toBe(false);
+  });
+
+  it('refuses a torn results file, a folder and a missing --svg folder in one line, exit 2', () => {
+    const sweep = cli('sweep', STAG, '--vary', 'declaration.verification=0:1:3', '--out', 'torn.jsonl', '--workers', '1');
+    expect(sweep.status, sweep.stderr).toBe(0);
+    appendFileSync(path.join(dir, 'torn.jsonl'), '{"index":3,"po');
+    const bad = [
+      [['torn.jsonl', '--x', 'declaration.verification'], 'line 4 is not a JSON row'],
+      [['.', '--x', 'declaration.verification'], 'not a file'],
+      [['torn.jsonl', '--x', 'declaration.verification', '--svg', 'nowhere/chart.svg'], 'folder'],
+    ] as const;
+    for (const [args, message] of bad) {
+      const r = cli('plot', ...args);
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
   });
 });

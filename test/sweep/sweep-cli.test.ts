@@ -98,6 +98,10 @@ describe('signatory sweep', () => {
     expect(duplicated.stderr).toMatch(/duplicated rows 1, 4, 7\b/);
     expect(existsSync(file('g.csv'))).toBe(false);
     expect(existsSync(file('g.csv.partial'))).toBe(false);
+    const nowhere = await cli(['merge', 'g-1.csv', 'g-2.csv', 'g-3.csv', '--out', 'nowhere/g.csv']);
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toContain('folder');
+    expect(nowhere.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('refuses a bad --vary path in one line naming it, exit 2, no file', async () => {

@@ -3,6 +3,7 @@ import { mergeParts } from '../../sweep/merge.js';
 import { SweepError } from '../../sweep/sweep-error.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
 import { UsageError } from '../usage-error.js';
+import { checkFolder } from './sweep.js';
 
 export const mergeCommand: Command = {
   name: 'merge',
@@ -28,6 +29,7 @@ Example:
     const out = path.resolve(io.cwd, values.out);
     const parts = positionals.map((p) => path.resolve(io.cwd, p));
     if (parts.includes(out)) throw new UsageError(`--out ${values.out} is also one of the parts`, 'merge');
+    checkFolder('merge', '--out', values.out, out);
     try {
       const result = await mergeParts(parts, out);
       io.stderr.write(`signatory: ${result.rows} rows merged into ${values.out}\n`);

@@ -1,4 +1,4 @@
-import { writeFileSync, renameSync } from 'node:fs';
+import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chartSvg } from '../../sweep/chart-svg.js';
 import { heatmap, lineChart } from '../../sweep/chart-text.js';
@@ -7,6 +7,7 @@ import { SweepError } from '../../sweep/sweep-error.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
 import { requireFile } from '../scenario-args.js';
 import { UsageError } from '../usage-error.js';
+import { checkFolder } from './sweep.js';
 
 export const plotCommand: Command = {
   name: 'plot',
@@ -39,13 +40,14 @@ Example:
     if (values.help) return write(io, this.help), 0;
     const file = path.resolve(io.cwd, requireFile('plot', positionals, 0, 'RESULTS file'));
     if (values.x === undefined) throw new UsageError('--x PATH is required', 'plot');
+    if (!existsSync(file)) throw new UsageError(`${positionals[0]}: no such file`, 'plot');
+    if (!statSync(file).isFile()) throw new UsageError(`${positionals[0]}: not a file`, 'plot');
+    if (values.svg !== undefined) checkFolder('plot', '--svg', values.svg, path.resolve(io.cwd, values.svg));
     let data;
     try {
       data = await plotData(file, values.x, values.z ?? 'least', values.y);
     } catch (error) {
       if (error instanceof SweepError) throw new UsageError(error.message.replace(io.cwd + path.sep, ''), 'plot');
-      const e = error as NodeJS.ErrnoException;
-      if (e.code === 'ENOENT') throw new UsageError(`${positionals[0]}: no such file`, 'plot');
       throw error;
     }
     if (!values['no-text']) write(io, data.y ? heatmap(data) : lineChart(data));

@@ -66,6 +66,12 @@ export function outputFormat(command: string, out: string | undefined, format: s
   throw new UsageError(`cannot tell the format of '${out}': name it .csv or .jsonl, or give --format`, command);
 }
 
+/** Refuses an output file (`given` as typed, `file` resolved) whose folder does not exist. */
+export function checkFolder(command: string, option: string, given: string, file: string): void {
+  const dir = path.dirname(file);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${option} ${given}: folder ${dir} does not exist`, command);
+}
+
 /** A shell word, quoted only when it needs to be. */
 export function shellWord(word: string): string {
   return /^[A-Za-z0-9_./:=,@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
@@ -142,10 +148,7 @@ Example:
     const shard = asUsage('sweep', () => parseShard(values.shard, values.shards, io.env));
     if (values.resume && values.out === undefined) throw new UsageError('--resume needs --out FILE', 'sweep');
     const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
-    if (out !== undefined) {
-      const dir = path.dirname(out);
-      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--out ${values.out}: folder ${dir} does not exist`, 'sweep');
-    }
+    if (out !== undefined) checkFolder('sweep', '--out', values.out!, out);
     const scenario = loadFromArgs(file, values, io.cwd);
     checkFactors('sweep', scenario, factors);
     let seed = scenario.world.seed;
