@@ -21,7 +21,8 @@ function split(arg: string, file: string, form: string): [string, string] {
 /** Applies `--set` overrides (validated against each path's bounds); returns a new scenario. */
 export function applySets(scenario: Scenario, overrides: readonly string[]): Scenario {
   if (overrides.length === 0) return scenario;
-  const values: Record<string, number> = {};
+  // No prototype: `--set __proto__=1` must reach the path check, not set a prototype and vanish.
+  const values: Record<string, number> = Object.create(null) as Record<string, number>;
   for (const arg of overrides) {
     const [path, text] = split(arg, '--set', 'PATH=VALUE (e.g. declaration.verification=0.8)');
     if (!DECIMAL.test(text)) throw new ScenarioError('--set', path, `expected a number, got ${quote(text)}`);

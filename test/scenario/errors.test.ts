@@ -81,6 +81,7 @@ const cases: Case[] = [
   ['--set not a number', (d) => void d, '--set', 'world.lambda', 'expected a number, got "fast"', { overrides: ['world.lambda=fast'] }],
   ['--set unknown path', (d) => void d, '--set', 'states.USA.capability', 'expected a state id', { overrides: ['states.USA.capability=0.5'] }],
   ['--set without =', (d) => void d, '--set', '', 'expected PATH=VALUE', { overrides: ['declaration.verification'] }],
+  ['--set __proto__', (d) => void d, '--set', '__proto__', 'expected a path of the form', { overrides: ['__proto__=1'] }],
   ['--fix unknown state', (d) => void d, '--fix', 'AAB', 'did you mean "AAA"?', { fix: ['AAB=sign'] }],
   ['--fix bad action', (d) => void d, '--fix', 'AAA', 'expected sign, abstain or free', { fix: ['AAA=maybe'] }],
 ];
