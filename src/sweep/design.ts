@@ -51,7 +51,7 @@ export function designPoints(spec: DesignSpec): PointFunction {
   if (spec.kind === 'random') {
     return (k, out) => {
       const u = pointStream(spec.seed, k);
-      for (let j = 0; j < d; j++) out[j] = spec.factors[j].lo + (spec.factors[j].hi - spec.factors[j].lo) * u();
+      for (let j = 0; j < d; j++) out[j] = inRange(spec.factors[j], spec.factors[j].lo + (spec.factors[j].hi - spec.factors[j].lo) * u());
     };
   }
   // Latin hypercube (McKay, Beckman & Conover 1979): factor j of point k
@@ -61,10 +61,13 @@ export function designPoints(spec: DesignSpec): PointFunction {
     const u = pointStream(spec.seed, k);
     for (let j = 0; j < d; j++) {
       const f = spec.factors[j];
-      out[j] = f.lo + ((f.hi - f.lo) * (perms[j][k] + u())) / n;
+      out[j] = inRange(f, f.lo + ((f.hi - f.lo) * (perms[j][k] + u())) / n);
     }
   };
 }
+
+/** A design value kept inside its factor's range, which rounding can leave by an ulp. */
+const inRange = (f: Factor, x: number): number => (x > f.hi ? f.hi : x);
 
 /** A uniformly random permutation of 0..n−1 (Fisher–Yates). */
 export function permutation(n: number, u: () => number): Int32Array {

@@ -37,8 +37,12 @@ export function parseVary(spec: string, needSteps: boolean): Factor {
   return { path, lo, hi, steps };
 }
 
-/** Value of grid step k of a factor: lo + (hi − lo)·k/(steps − 1). */
+/**
+ * Value of grid step k of a factor: lo + (hi − lo)·k/(steps − 1), and hi
+ * itself at the last step (the sum can round an ulp past hi: 0.2 + 0.8 > 1).
+ */
 export function gridValue(factor: Factor, k: number): number {
   const steps = factor.steps ?? 1;
-  return steps === 1 ? factor.lo : factor.lo + ((factor.hi - factor.lo) * k) / (steps - 1);
+  if (steps === 1) return factor.lo;
+  return k === steps - 1 ? factor.hi : factor.lo + ((factor.hi - factor.lo) * k) / (steps - 1);
 }

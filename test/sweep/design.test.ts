@@ -33,6 +33,29 @@ describe('designs', () => {
     expect(points).toEqual([[0, 10], [0, 20], [0.5, 10], [0.5, 20], [1, 10], [1, 20]]);
   });
 
+  it('stay inside every factor range, ending a grid exactly on HI (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 2, max: 50 }), (a, b, steps) => {
+        const lo = a / 1000;
+        const hi = lo + b / 1000;
+        const factors = [{ path: 'x', lo, hi, steps }];
+        const out = new Float64Array(1);
+        designPoints({ kind: 'grid', seed: 1, factors })(steps - 1, out);
+        expect(out[0]).toBe(hi);
+        for (const kind of ['lhs', 'random'] as const) {
+          const at = designPoints({ kind, seed: 1, n: steps, factors: [{ path: 'x', lo, hi }] });
+          for (let k = 0; k < steps; k++) {
+            at(k, out);
+            expect(out[0]).toBeGreaterThanOrEqual(lo);
+            expect(out[0]).toBeLessThanOrEqual(hi);
+          }
+        }
+      }),
+      // 0.2 + (1 − 0.2)·3/3 rounds to 1.0000000000000002.
+      { examples: [[200, 800, 4]] },
+    );
+  });
+
   it('stratify a Latin hypercube: each factor hits every one of the n strata once', () => {
     const n = 50;
     const spec = { kind: 'lhs' as const, n, seed: 9, factors: [parseVary('a=0:1', false), parseVary('b=-2:2', false)] };
