@@ -7,7 +7,7 @@
 import { closeSync, existsSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { lineReader, type LineReader } from './line-reader.js';
 import { identityDifference, readMeta, writeMeta, type SweepMeta } from './meta.js';
-import { headerLine } from './plan.js';
+import { headerLine, rowIndex } from './plan.js';
 import { WHOLE } from './shard.js';
 import { SweepError } from './sweep-error.js';
 
@@ -18,13 +18,6 @@ const NAMED = 10;
 
 export interface MergeResult {
   rows: number;
-}
-
-/** The row index at the start of a CSV or JSON Lines row. */
-export function rowIndex(line: string, format: 'csv' | 'jsonl'): number {
-  if (format === 'csv') return Number(line.slice(0, line.indexOf(',')));
-  const m = /^\{"index":(\d+)[,}]/.exec(line);
-  return m ? Number(m[1]) : NaN;
 }
 
 /** "3, 7, 8" or "3, 7, 8, … (120 in all)". */

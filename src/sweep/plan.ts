@@ -52,3 +52,10 @@ export function csvField(text: string): string {
 export function headerLine(plan: Pick<SweepPlan, 'design' | 'solver' | 'track' | 'format'>): string {
   return plan.format === 'csv' ? columns(plan).map(csvField).join(',') + '\n' : '';
 }
+
+/** The row index at the start of a CSV or JSON Lines row (NaN when there is none). */
+export function rowIndex(line: string, format: OutputFormat): number {
+  if (format === 'csv') return Number(line.slice(0, line.indexOf(',')));
+  const m = /^\{"index":(\d+)[,}]/.exec(line);
+  return m ? Number(m[1]) : NaN;
+}

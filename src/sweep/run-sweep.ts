@@ -8,7 +8,7 @@ import { closeSync, existsSync, writeSync } from 'node:fs';
 import type { Scenario } from '../model/scenario.js';
 import { metaPath, identityDifference, newMeta, readMeta, writeMeta, type SweepMeta } from './meta.js';
 import { finishOutput, openOutput, partialPath } from './output-file.js';
-import { headerLine, totalRows, type SweepPlan } from './plan.js';
+import { headerLine, rowIndex, totalRows, type SweepPlan } from './plan.js';
 import { runPool } from './pool.js';
 import { rowEvaluator } from './rows.js';
 import { scenarioHash } from './scenario-hash.js';
@@ -44,15 +44,6 @@ export interface SweepOutcome {
   total: number;
   /** Rows written by this invocation. */
   computed: number;
-}
-
-function rowIndexOf(line: string, format: SweepPlan['format']): number {
-  if (format === 'csv') return Number(line.slice(0, line.indexOf(',')));
-  try {
-    return Number((JSON.parse(line) as { index?: unknown }).index);
-  } catch {
-    return NaN;
-  }
 }
 
 /** writeSync until every byte is out (a write may be short). */
@@ -95,7 +86,7 @@ export async function runSweep(req: SweepRequest): Promise<SweepOutcome> {
       closeSync(fd);
       throw new SweepError(`${partialPath(out)} holds ${opened.rows} rows, more than the ${total} of this sweep; cannot resume`);
     }
-    if (opened.lastRow !== undefined && rowIndexOf(opened.lastRow, plan.format) !== shardRow(plan.shard, opened.rows - 1)) {
+    if (opened.lastRow !== undefined && rowIndex(opened.lastRow, plan.format) !== shardRow(plan.shard, opened.rows - 1)) {
       closeSync(fd);
       throw new SweepError(`${partialPath(out)}: its last row is not row ${shardRow(plan.shard, opened.rows - 1)} of this sweep; cannot resume`);
     }
