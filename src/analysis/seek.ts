@@ -189,10 +189,20 @@ export interface SeekResult {
   changes: SeekChange[];
   /** L1 distance of the change. */
   distance: number;
-  /** A proven lower bound on the minimal distance. */
+  /** A proven lower bound on the minimal distance (over the grid of `gridded`). */
   lowerBound: number;
-  /** True when the lower bound meets the distance (within the tolerance): the answer is the minimum. */
+  /**
+   * True when the lower bound meets the distance (within the tolerance): the
+   * answer is the minimum — over the scanned grid of `gridded` when that is
+   * not empty, since two-sided values between grid points are not searched.
+   */
   exact: boolean;
+  /**
+   * Two-sided parameters scanned only on a grid (plus their current values):
+   * 'infeasible', `exact` and `lowerBound` then hold over that grid, not over
+   * every value in [0, 1].
+   */
+  gridded: string[];
   /** The run at the answer ('met', 'found') or at the most favourable corner found ('infeasible'). */
   run: RunResult;
   /** Versus the scenario's least equilibrium. */
@@ -278,6 +288,7 @@ export function seek(scenario: Scenario, target: Target, options: SeekOptions = 
     return {
       target,
       searched: params.map((p) => p.path),
+      gridded: two.map((p) => p.path),
       status,
       changes: status === 'infeasible' ? [] : changes,
       distance: status === 'infeasible' ? Infinity : distance,
