@@ -2,21 +2,13 @@
  * SVG charts of plot data: a line chart or a heatmap with axes, labels and
  * a colour scale. Self-contained SVG 1.1, no scripts.
  */
-import type { PlotData } from './plot-data.js';
+import { valueRange, type PlotData } from './plot-data.js';
 
 const W = 640;
 const H = 420;
 const M = { left: 70, right: 90, top: 40, bottom: 60 };
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const num = (v: number): string => String(Number(v.toPrecision(4)));
-
-function range(values: number[]): [number, number] {
-  const finite = values.filter(Number.isFinite);
-  if (finite.length === 0) return [0, 1];
-  const lo = Math.min(...finite);
-  const hi = Math.max(...finite);
-  return lo === hi ? [lo - 0.5, hi + 0.5] : [lo, hi];
-}
 
 /** Blue (low) to yellow (high) through teal: readable in print and for most colour-blind readers. */
 function colour(t: number): string {
@@ -50,7 +42,7 @@ function frame(title: string, xName: string, yName: string, body: string[]): str
 export function chartSvg(data: PlotData): string {
   const pw = W - M.left - M.right;
   const ph = H - M.top - M.bottom;
-  const [xlo, xhi] = range(data.x.values);
+  const [xlo, xhi] = valueRange(data.x.values);
   const sx = (v: number): number => M.left + ((v - xlo) / (xhi - xlo)) * pw;
   const axes = [
     `<line x1="${M.left}" y1="${M.top + ph}" x2="${M.left + pw}" y2="${M.top + ph}" stroke="black"/>`,
@@ -60,7 +52,7 @@ export function chartSvg(data: PlotData): string {
   ];
   if (!data.y) {
     const zs = data.mean[0];
-    const [lo, hi] = range(zs);
+    const [lo, hi] = valueRange(zs);
     const sy = (v: number): number => M.top + ph - ((v - lo) / (hi - lo)) * ph;
     const points = data.x.values.map((xv, k) => [xv, zs[k]] as const).filter(([, z]) => Number.isFinite(z));
     return frame(`${data.z} against ${data.x.name}`, data.x.name, data.z, [
@@ -72,7 +64,7 @@ export function chartSvg(data: PlotData): string {
     ]);
   }
   const y = data.y;
-  const [zlo, zhi] = range(data.mean.flat());
+  const [zlo, zhi] = valueRange(data.mean.flat());
   const cw = pw / data.x.values.length;
   const ch = ph / y.values.length;
   const cells: string[] = [];

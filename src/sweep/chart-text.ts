@@ -2,24 +2,16 @@
  * Terminal charts of plot data: a line chart (one input) or a heatmap (two
  * inputs), in plain characters so they survive logs and pipes.
  */
-import type { PlotData } from './plot-data.js';
+import { valueRange, type PlotData } from './plot-data.js';
 
 const SHADES = ' ░▒▓█';
 const short = (v: number): string => (Number.isFinite(v) ? String(Number(v.toPrecision(3))) : '–');
 
-function range(values: number[]): [number, number] {
-  const finite = values.filter(Number.isFinite);
-  if (finite.length === 0) return [0, 1];
-  const lo = Math.min(...finite);
-  const hi = Math.max(...finite);
-  return lo === hi ? [lo - 0.5, hi + 0.5] : [lo, hi];
-}
-
 /** A line chart of mean z against x, `width` × `height` characters of plot area. */
 export function lineChart(data: PlotData, width = 60, height = 14): string {
   const zs = data.mean[0];
-  const [lo, hi] = range(zs);
-  const [xlo, xhi] = range(data.x.values);
+  const [lo, hi] = valueRange(zs);
+  const [xlo, xhi] = valueRange(data.x.values);
   const grid = Array.from({ length: height }, () => new Array<string>(width).fill(' '));
   let prev: [number, number] | undefined;
   data.x.values.forEach((xv, k) => {
@@ -48,7 +40,7 @@ export function lineChart(data: PlotData, width = 60, height = 14): string {
 /** A heatmap of mean z over x (columns) and y (rows, high at the top). */
 export function heatmap(data: PlotData): string {
   const y = data.y!;
-  const [lo, hi] = range(data.mean.flat());
+  const [lo, hi] = valueRange(data.mean.flat());
   const cell = (v: number): string => {
     if (!Number.isFinite(v)) return '  ';
     const k = Math.min(SHADES.length - 1, Math.floor(((v - lo) / (hi - lo)) * SHADES.length));

@@ -68,6 +68,15 @@ function rowsOf(file: string): RowSource {
   };
 }
 
+/** The span of the finite values for a chart's scale: widened by ±0.5 when flat, [0, 1] when empty. */
+export function valueRange(values: number[]): [number, number] {
+  const finite = values.filter(Number.isFinite);
+  if (finite.length === 0) return [0, 1];
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  return lo === hi ? [lo - 0.5, hi + 0.5] : [lo, hi];
+}
+
 interface Binner {
   axis: Axis;
   slot(v: number): number;
