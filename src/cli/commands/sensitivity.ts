@@ -6,7 +6,7 @@ import { parseVary } from '../../sweep/vary-spec.js';
 import { many, parseCommandArgs, write, type Command } from '../command.js';
 import { loadFromArgs, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
 import { UsageError } from '../usage-error.js';
-import { asUsage, checkFactors } from './sweep.js';
+import { asUsage, checkFactors, wholeNumber } from './sweep.js';
 
 const fmt = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : String(x));
 
@@ -56,18 +56,12 @@ Example:
     const factors = asUsage('sensitivity', () => many(values.vary).map((v) => parseVary(v, false)));
     if (factors.length === 0) throw new UsageError('give at least one --vary PATH=LO:HI', 'sensitivity');
     const output = asUsage('sensitivity', () => parseOutput(values.output ?? 'least'));
-    const whole = (name: string, text: string | undefined, fallback: number, min: number): number => {
-      if (text === undefined) return fallback;
-      const n = Number(text);
-      if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} must be a whole number ≥ ${min}, got '${text}'`, 'sensitivity');
-      return n;
-    };
-    const n = whole('--n', values.n, method === 'sobol' ? 1000 : 50, 2);
-    const bootstrap = whole('--bootstrap', values.bootstrap, 200, 0);
-    const levels = whole('--levels', values.levels, 4, 2);
+    const n = wholeNumber('sensitivity', '--n', values.n, method === 'sobol' ? 1000 : 50, 2);
+    const bootstrap = wholeNumber('sensitivity', '--bootstrap', values.bootstrap, 200, 0);
+    const levels = wholeNumber('sensitivity', '--levels', values.levels, 4, 2);
     const scenario = loadFromArgs(file, values, io.cwd);
     checkFactors('sensitivity', scenario, factors);
-    const seed = whole('--seed', values.seed, scenario.world.seed, 0);
+    const seed = wholeNumber('sensitivity', '--seed', values.seed, scenario.world.seed, 0);
     const model = asUsage('sensitivity', () => pointModel(scenario, factors.map((f) => f.path), output.state ? [output.state] : [], file));
     const outcome = pointOutcome(output.state ? 1 : 0);
     const f = (x: Float64Array): number => {

@@ -33,13 +33,11 @@ export function asUsage<T>(command: string, step: () => T): T {
   }
 }
 
-function positiveInteger(command: string, name: string, text: string | undefined, fallback?: number): number {
-  if (text === undefined) {
-    if (fallback === undefined) throw new UsageError(`${name} is required`, command);
-    return fallback;
-  }
+/** A whole-number option (`fallback` when absent), refused below `min` or beyond exact integers. */
+export function wholeNumber(command: string, name: string, text: string | undefined, fallback: number, min = 1): number {
+  if (text === undefined) return fallback;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a whole number ≥ 1, got '${text}'`, command);
+  if (text.trim() === '' || !Number.isSafeInteger(n) || n < min) throw new UsageError(`${name} must be a whole number ≥ ${min}, got '${text}'`, command);
   return n;
 }
 
@@ -138,12 +136,12 @@ Example:
     if (values.lhs !== undefined && values.random !== undefined) throw new UsageError('give --lhs or --random, not both', 'sweep');
     const kind: DesignKind = values.lhs !== undefined ? 'lhs' : values.random !== undefined ? 'random' : 'grid';
     const factors = asUsage('sweep', () => many(values.vary).map((v) => parseVary(v, kind === 'grid')));
-    const n = kind === 'grid' ? undefined : positiveInteger('sweep', kind === 'lhs' ? '--lhs' : '--random', kind === 'lhs' ? values.lhs : values.random);
+    const n = kind === 'grid' ? undefined : wholeNumber('sweep', `--${kind}`, kind === 'lhs' ? values.lhs : values.random, 0);
     if (kind !== 'grid' && factors.length === 0) throw new UsageError(`--${kind} needs at least one --vary PATH=LO:HI`, 'sweep');
     const solver = (values.solver ?? 'both') as SolverChoice;
     if (!['nash', 'qre', 'both'].includes(solver)) throw new UsageError(`--solver must be nash, qre or both, got '${values.solver}'`, 'sweep');
-    const replications = positiveInteger('sweep', '--replications', values.replications, 1);
-    const workers = positiveInteger('sweep', '--workers', values.workers, os.availableParallelism());
+    const replications = wholeNumber('sweep', '--replications', values.replications, 1);
+    const workers = wholeNumber('sweep', '--workers', values.workers, os.availableParallelism());
     const format = outputFormat('sweep', values.out, values.format);
     const shard = asUsage('sweep', () => parseShard(values.shard, values.shards, io.env));
     if (values.resume && values.out === undefined) throw new UsageError('--resume needs --out FILE', 'sweep');
@@ -151,11 +149,7 @@ Example:
     if (out !== undefined) checkFolder('sweep', '--out', values.out!, out);
     const scenario = loadFromArgs(file, values, io.cwd);
     checkFactors('sweep', scenario, factors);
-    let seed = scenario.world.seed;
-    if (values.seed !== undefined) {
-      seed = Number(values.seed);
-      if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`--seed must be a whole number ≥ 0, got '${values.seed}'`, 'sweep');
-    }
+    const seed = wholeNumber('sweep', '--seed', values.seed, scenario.world.seed, 0);
     const track = (values.track ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
     const design: DesignSpec = { kind, factors, seed, ...(n === undefined ? {} : { n }) };
     const plan: SweepPlan = { design, replications, draws: values.replications !== undefined, solver, track, format, shard };
