@@ -26,6 +26,11 @@ export function requireFile(command: string, positionals: string[], index = 0, w
   return file;
 }
 
+/** Refuses arguments beyond the `count` a command takes, rather than silently ignoring them. */
+export function noExtraArguments(command: string, positionals: string[], count: number): void {
+  if (positionals.length > count) throw new UsageError(`unexpected argument '${positionals[count]}'`, command);
+}
+
 export function loadFromArgs(file: string, values: { set?: unknown; fix?: unknown }, cwd: string): Scenario {
   // Relative paths are the user's own words: errors then name the file as typed.
   const resolved = path.isAbsolute(file) || path.resolve(file) === path.resolve(cwd, file) ? file : path.resolve(cwd, file);

@@ -83,6 +83,10 @@ describe('bad input: one line, exit code 2, no stack trace', () => {
     [['explain', STAG, 'NOPE'], /unknown state 'NOPE'/],
     [['subgame', STAG, 'RED'], /two state ids/],
     [['run'], /missing a scenario FILE/],
+    [['run', STAG, STAG], /unexpected argument/],
+    [['explain', STAG, 'RED', 'BLUE'], /unexpected argument 'BLUE'/],
+    [['subgame', STAG, 'RED', 'BLUE', 'RED'], /unexpected argument 'RED'/],
+    [['calibrate', STAG, 'extra'], /unexpected argument 'extra'/],
   ])('%j', (args, message) => {
     const r = cli(args as string[]);
     expect(r.status).toBe(2);

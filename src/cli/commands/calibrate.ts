@@ -5,7 +5,7 @@ import { calibrate, DEFAULT_CALIBRATION, PRIOR_KINDS, type CalibrationOptions, t
 import { calibrationToText } from '../../report/calibrate-text.js';
 import { roundNumber } from '../../report/run-json.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
-import { loadFromArgs, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
+import { loadFromArgs, noExtraArguments, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
 import { asUsageError } from '../state-ids.js';
 import { UsageError } from '../usage-error.js';
 
@@ -62,6 +62,7 @@ ${SCENARIO_HELP}
     });
     if (values.help) return write(io, this.help), 0;
     const file = requireFile('calibrate', positionals);
+    noExtraArguments('calibrate', positionals, 1);
     const prior = (values.prior ?? DEFAULT_CALIBRATION.prior) as PriorKind;
     if (!PRIOR_KINDS.includes(prior)) throw new UsageError(`--prior expects ${PRIOR_KINDS.join(', ')}, got '${prior}'`, 'calibrate');
     const options: CalibrationOptions = {

@@ -2,8 +2,7 @@ import { compareRuns } from '../../analysis/compare.js';
 import { runScenario } from '../../analysis/run.js';
 import { comparisonToJson, comparisonToText } from '../../report/compare-text.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
-import { loadFromArgs, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
-import { UsageError } from '../usage-error.js';
+import { loadFromArgs, noExtraArguments, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
 
 export const compareCommand: Command = {
   name: 'compare',
@@ -29,7 +28,7 @@ Example:
     if (values.help) return write(io, this.help), 0;
     const baseFile = requireFile('compare', positionals, 0, 'BASE scenario file');
     const otherFile = requireFile('compare', positionals, 1, 'OTHER scenario file');
-    if (positionals.length > 2) throw new UsageError(`expected two scenario files, got ${positionals.length}`, 'compare');
+    noExtraArguments('compare', positionals, 2);
     const base = runScenario(loadFromArgs(baseFile, {}, io.cwd));
     const other = runScenario(loadFromArgs(otherFile, values, io.cwd));
     const c = compareRuns(base, other);

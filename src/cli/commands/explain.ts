@@ -3,7 +3,7 @@ import { runScenario } from '../../analysis/run.js';
 import { roundNumber } from '../../report/run-json.js';
 import { explanationToText } from '../../report/explain-text.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
-import { loadFromArgs, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
+import { loadFromArgs, noExtraArguments, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
 import { asUsageError } from '../state-ids.js';
 
 export const explainCommand: Command = {
@@ -29,6 +29,7 @@ ${SCENARIO_HELP}
     if (values.help) return write(io, this.help), 0;
     const file = requireFile('explain', positionals);
     const id = requireFile('explain', positionals, 1, 'state ID');
+    noExtraArguments('explain', positionals, 2);
     const run = runScenario(loadFromArgs(file, values, io.cwd));
     const e = asUsageError('explain', () => explainState(run, id, !values['no-flips']));
     if (values.json) {

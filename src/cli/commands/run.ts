@@ -4,7 +4,7 @@ import { cascadeToJson } from '../../report/cascade-text.js';
 import { runToJson } from '../../report/run-json.js';
 import { runToText } from '../../report/run-text.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
-import { loadFromArgs, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
+import { loadFromArgs, noExtraArguments, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
 
 export const runCommand: Command = {
   name: 'run',
@@ -27,7 +27,9 @@ ${SCENARIO_HELP}
       rounds: { type: 'boolean' },
     });
     if (values.help) return write(io, this.help), 0;
-    const scenario = loadFromArgs(requireFile('run', positionals), values, io.cwd);
+    const file = requireFile('run', positionals);
+    noExtraArguments('run', positionals, 1);
+    const scenario = loadFromArgs(file, values, io.cwd);
     const run = runScenario(scenario);
     if (values.json) {
       const json = runToJson(run, { rounds: Boolean(values.rounds) });

@@ -1,7 +1,7 @@
 import { parseTarget, seek } from '../../analysis/seek.js';
 import { seekToJson, seekToText } from '../../report/seek-text.js';
 import { many, parseCommandArgs, write, type Command } from '../command.js';
-import { loadFromArgs, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
+import { loadFromArgs, noExtraArguments, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
 import { asUsageError } from '../state-ids.js';
 import { UsageError } from '../usage-error.js';
 
@@ -40,7 +40,7 @@ Example:
     });
     if (values.help) return write(io, this.help), 0;
     const file = requireFile('seek', positionals);
-    if (positionals.length > 1) throw new UsageError(`expected one scenario file, got ${positionals.length} arguments`, 'seek');
+    noExtraArguments('seek', positionals, 1);
     if (values.target === undefined) throw new UsageError('--target is required, e.g. --target "signed>=43"', 'seek');
     const allow = many(values.allow);
     for (const a of allow) if (a !== 'world') throw new UsageError(`--allow takes 'world', got '${a}'`, 'seek');

@@ -2,7 +2,7 @@ import { runScenario } from '../../analysis/run.js';
 import { scenarioSubgame } from '../../analysis/subgame.js';
 import { subgameToText } from '../../report/subgame-text.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
-import { loadFromArgs, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
+import { loadFromArgs, noExtraArguments, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
 import { asUsageError } from '../state-ids.js';
 import { UsageError } from '../usage-error.js';
 
@@ -27,6 +27,7 @@ ${SCENARIO_HELP}
     const file = requireFile('subgame', positionals);
     const [id1, id2] = positionals.length >= 3 ? [positionals[1], positionals[2]] : ['USA', 'CHN'];
     if (positionals.length === 2) throw new UsageError('give two state ids, or none for USA and CHN', 'subgame');
+    noExtraArguments('subgame', positionals, 3);
     const run = runScenario(loadFromArgs(file, values, io.cwd));
     const g = asUsageError('subgame', () => scenarioSubgame(run, id1, id2));
     write(io, values.json ? JSON.stringify(g, null, 2) : subgameToText(g));
