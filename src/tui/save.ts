@@ -64,6 +64,8 @@ export class FileExistsError extends Error {
 export function whatIfYaml(session: Session, target: string): string {
   const parent = session.base.file;
   if (!parent) throw new Error('the scenario was not loaded from a file, so a what-if cannot extend it');
+  // Even with the user's yes: the file would extend itself, and the scenario it came from would be lost.
+  if (path.resolve(target) === path.resolve(parent)) throw new Error('a what-if cannot replace the scenario it extends; choose another name');
   const relative = path.relative(path.dirname(path.resolve(target)), parent).split(path.sep).join('/');
   const fixes = session.fixes;
   const changes = describeChanges(session);

@@ -131,3 +131,18 @@ describe('saving a what-if that frees a state its parent holds', () => {
     expect(runScenario(saved).equilibria.least.signed).toBe(s.run.equilibria.least.signed);
   });
 });
+
+describe('saving a what-if over the scenario it extends', () => {
+  it('is refused even when overwriting was agreed, and the parent is left as it was', async () => {
+    const { copyFileSync, mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { saveWhatIf } = await import('../../src/tui/save.js');
+    const parentFile = path.join(mkdtempSync(path.join(tmpdir(), 'signatory-self-')), 'twenty.yaml');
+    copyFileSync(TWENTY, parentFile);
+    const before = readFileSync(parentFile, 'utf8');
+    const s = applyEdit(openSession(loadScenario(parentFile)), { kind: 'step', path: 'declaration.verification', delta: 0.1 });
+    expect(() => saveWhatIf(s, parentFile, true)).toThrow('a what-if cannot replace the scenario it extends');
+    expect(readFileSync(parentFile, 'utf8')).toBe(before);
+  });
+});
