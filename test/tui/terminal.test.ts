@@ -51,9 +51,11 @@ describe.skipIf(!hasTmux)('in a pseudo-terminal (tmux)', () => {
   it('draws the baseline, moves the tally on a key, and quits on q with the terminal restored', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'signatory-tmux-'));
     const exitFile = path.join(dir, 'exit-code');
+    const sttyFile = path.join(dir, 'stty');
     const session = 'tui';
     // Ink draws nothing but the last frame when it believes it runs in CI: this terminal is a real one.
-    const command = `cd '${ROOT}' && env -u CI -u CONTINUOUS_INTEGRATION node dist/cli/main.js tui scenarios/a-coruna-2026.yaml; echo $? > '${exitFile}'`;
+    // After the UI: the tty's modes, then keep the pane open so the screen it left behind can be read.
+    const command = `cd '${ROOT}' && env -u CI -u CONTINUOUS_INTEGRATION node dist/cli/main.js tui scenarios/a-coruna-2026.yaml; echo $? > '${exitFile}'; stty -a > '${sttyFile}'; exec sleep 120`;
     tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', command);
     const capture = () => tmux('capture-pane', '-p', '-t', session);
     const base = runScenario(loadScenario(BASELINE));
@@ -79,8 +81,10 @@ describe.skipIf(!hasTmux)('in a pseudo-terminal (tmux)', () => {
     tmux('send-keys', '-t', session, 'q');
     await waitFor(() => existsSync(exitFile), 'the binary to exit', 20_000);
     expect(readFileSync(exitFile, 'utf8').trim()).toBe('0');
-    // The alternate screen is gone: the explorer no longer shows.
-    const final = await waitFor(() => (spawnSync('tmux', ['-L', SOCKET, 'has-session', '-t', session]).status !== 0 ? 'gone' : capture().includes('q quit') ? undefined : 'restored'), 'the screen to be restored', 10_000);
-    expect(final).toBeTruthy();
+    // The terminal is back as it was: cooked mode with echo, and the alternate screen gone.
+    const stty = await waitFor(() => existsSync(sttyFile) && readFileSync(sttyFile, 'utf8'), 'the tty modes after quitting', 20_000);
+    expect(stty).toMatch(/(^|\s)icanon\b/);
+    expect(stty).toMatch(/(^|\s)echo\b/);
+    expect(capture()).not.toContain('q quit');
   }, 120_000);
 });
