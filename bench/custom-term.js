@@ -20,21 +20,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dist, fmt, median, option, quick, root } from './common.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = (p) => import(path.join(root, 'dist', p));
-const args = process.argv.slice(2);
-const quick = args.includes('--quick');
-const option = (name, fallback) => {
-  const k = args.indexOf(name);
-  return k >= 0 ? args[k + 1] : fallback;
-};
 const points = Number(option('--points', quick ? 50_000 : 200_000));
 const rounds = Number(option('--rounds', quick ? 3 : 5));
 const solver = option('--solver', 'nash');
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const fmt = (x) => Math.round(x).toLocaleString('en-US');
 
 const { loadScenario } = await dist('scenario/load.js');
 const { pointModel, pointOutcome } = await dist('sweep/point-model.js');

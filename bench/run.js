@@ -14,23 +14,13 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dist, fmt, median, option, quick, root } from './common.js';
 import { syntheticScenarioFile } from './synthetic-scenario.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = (p) => import(path.join(root, 'dist', p));
-const args = process.argv.slice(2);
-const quick = args.includes('--quick');
-const option = (name, fallback) => {
-  const k = args.indexOf(name);
-  return k >= 0 ? args[k + 1] : fallback;
-};
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'signatory-bench-'));
 const baseline = path.join(root, 'scenarios', 'a-coruna-2026.yaml');
 const scenarioFile = option('--scenario', existsSync(baseline) ? baseline : syntheticScenarioFile(tmp, 85));
 const points = Number(option('--points', quick ? 100_000 : 1_000_000));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const fmt = (x) => Math.round(x).toLocaleString('en-US');
 
 const { loadScenario } = await dist('scenario/load.js');
 const { pointModel, pointOutcome } = await dist('sweep/point-model.js');
