@@ -87,6 +87,8 @@ describe('bad input: one line, exit code 2, no stack trace', () => {
     [['explain', STAG, 'RED', 'BLUE'], /unexpected argument 'BLUE'/],
     [['subgame', STAG, 'RED', 'BLUE', 'RED'], /unexpected argument 'RED'/],
     [['calibrate', STAG, 'extra'], /unexpected argument 'extra'/],
+    [['calibrate', STAG, '--cv', '0.5'], /--cv expects a whole number of folds/],
+    [['calibrate', STAG, '--cv', '2.5'], /--cv expects a whole number of folds/],
   ])('%j', (args, message) => {
     const r = cli(args as string[]);
     expect(r.status).toBe(2);

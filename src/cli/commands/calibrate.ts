@@ -68,9 +68,9 @@ ${SCENARIO_HELP}
     const options: CalibrationOptions = {
       ridge: values.ridge === 'auto' ? 'auto' : numberOption('ridge', values.ridge, DEFAULT_CALIBRATION.ridge as number, 0),
       prior,
-      folds: Math.floor(numberOption('cv', values.cv, 0, 0)),
+      folds: numberOption('cv', values.cv, 0, 0),
     };
-    if (options.folds === 1) throw new UsageError('--cv expects at least 2 folds', 'calibrate');
+    if (!Number.isInteger(options.folds) || options.folds === 1) throw new UsageError(`--cv expects a whole number of folds, at least 2, got '${values.cv}'`, 'calibrate');
     const outFile = values.write ? path.resolve(io.cwd, values.write) : undefined;
     const inFile = path.resolve(io.cwd, file);
     if (outFile) {
