@@ -6,6 +6,7 @@
  * unwritten, so memory stays flat however long the sweep.
  */
 import { Worker } from 'node:worker_threads';
+import { SweepError } from './sweep-error.js';
 import type { ChunkTask, RecycledBuffer, WorkerInit, WorkerReply } from './worker-protocol.js';
 
 /** Unwritten chunks allowed per worker: enough to keep every worker busy while one chunk lags. */
@@ -84,7 +85,7 @@ export function runPool(options: PoolOptions): Promise<number> {
       const w = new Worker(url, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: WORKER_OLD_MB } });
       workers.push(w);
       w.on('message', (reply: WorkerReply) => {
-        if (reply.type === 'error') return finish(new Error(reply.message));
+        if (reply.type === 'error') return finish(reply.user ? new SweepError(reply.message) : new Error(reply.message));
         inFlight--;
         const seconds = (performance.now() - (started.get(reply.id) ?? 0)) / 1000;
         started.delete(reply.id);

@@ -27,4 +27,5 @@ export interface RecycledBuffer {
 
 export type WorkerReply =
   | { type: 'rows'; id: number; bytes: Uint8Array; rows: number }
-  | { type: 'error'; message: string };
+  /** `user`: the scenario's or the command's fault (e.g. a custom term non-linear at a swept value), reported as bad input. */
+  | { type: 'error'; message: string; user: boolean };

@@ -4,20 +4,28 @@
  * here rather than in the main thread keeps the main thread a writer only.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { ScenarioError } from '../scenario/errors.js';
 import { loadScenario } from '../scenario/load.js';
 import { rowEvaluator } from './rows.js';
 import { scenarioHash } from './scenario-hash.js';
 import { shardRow } from './shard.js';
+import { SweepError } from './sweep-error.js';
 import type { ChunkTask, RecycledBuffer, WorkerInit, WorkerReply } from './worker-protocol.js';
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
 const reply = (message: WorkerReply): void => port.postMessage(message, message.type === 'rows' ? [message.bytes.buffer as ArrayBuffer] : []);
 const encoder = new TextEncoder();
+/** The error as a reply: RangeErrors (a term's linearity check, a bad value), scenario and sweep errors are the user's to fix. */
+const failure = (error: unknown, where = ''): WorkerReply => ({
+  type: 'error',
+  message: where + (error as Error).message,
+  user: error instanceof RangeError || error instanceof ScenarioError || error instanceof SweepError,
+});
 
 try {
   const scenario = loadScenario(init.file, { overrides: init.overrides, fix: init.fix });
-  if (scenarioHash(scenario) !== init.hash) throw new Error(`${init.file} changed while the sweep was starting`);
+  if (scenarioHash(scenario) !== init.hash) throw new SweepError(`${init.file} changed while the sweep was starting`);
   const evaluator = rowEvaluator(scenario, init.plan, init.file);
   const spare: ArrayBuffer[] = [];
   port.on('message', (message: ChunkTask | RecycledBuffer) => {
@@ -25,9 +33,10 @@ try {
       spare.push(message.buffer);
       return;
     }
+    let pos = message.from;
     try {
       let text = '';
-      for (let pos = message.from; pos < message.to; pos++) text += evaluator.row(shardRow(init.plan.shard, pos));
+      for (; pos < message.to; pos++) text += evaluator.row(shardRow(init.plan.shard, pos));
       // UTF-8 needs at most 3 bytes per UTF-16 unit; rows are ASCII but ids in JSON keys need not be.
       const need = 3 * text.length;
       let buffer = spare.pop();
@@ -36,9 +45,9 @@ try {
       // Transferred, not copied; the main thread sends the buffer back once written.
       reply({ type: 'rows', id: message.id, bytes: new Uint8Array(buffer, 0, written), rows: message.to - message.from });
     } catch (error) {
-      reply({ type: 'error', message: (error as Error).message });
+      reply(failure(error, `row ${shardRow(init.plan.shard, pos)}: `));
     }
   });
 } catch (error) {
-  reply({ type: 'error', message: (error as Error).message });
+  reply(failure(error));
 }

@@ -42,6 +42,12 @@ describe('signatory sensitivity', () => {
     expect(path.status).toBe(2);
     expect(path.stderr).toContain('states.RED.capabilty');
     expect(path.stderr.trim().split('\n')).toHaveLength(1);
+    // A custom term linear at the scenario's values, not at others the sample visits.
+    const nonlinear = cli('sensitivity', `${ROOT}/test/sweep/fixtures/nonlinear-when-swept.yaml`, '--vary', 'declaration.verification=0:1', '--n', '10');
+    expect(nonlinear.status).toBe(2);
+    expect(nonlinear.stderr).toContain('is not linear');
+    expect(nonlinear.stderr).not.toContain('internal error');
+    expect(nonlinear.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
 

@@ -121,6 +121,16 @@ describe('signatory sweep', () => {
     expect(existsSync(file('bad.csv.partial'))).toBe(false);
   });
 
+  it('refuses a custom term that turns non-linear at a swept value in one line, exit 2, naming the row', async () => {
+    const nonlinear = path.join(ROOT, 'test', 'sweep', 'fixtures', 'nonlinear-when-swept.yaml');
+    const r = await cli(['sweep', nonlinear, '--vary', 'declaration.verification=0:1:3', '--workers', '2', '--out', 'nonlinear.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/row 1: custom term "odd" is not linear/);
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(file('nonlinear.csv'))).toBe(false);
+  });
+
   it('resumes a run killed midway (SIGKILL, torn last row) to the same bytes as an uninterrupted run', async () => {
     const reference = cli(['sweep', ...LONG_SWEEP, '--workers', '2', '--out', 'long-ref.csv']);
     const killed = await cli(['sweep', ...LONG_SWEEP, '--workers', '1', '--out', 'long.csv'], (child) => whenFileGrows('long.csv.partial', 60_000, () => child.kill('SIGKILL')));

@@ -72,7 +72,7 @@ Example:
     const bounds = factors.map((fa) => ({ lo: fa.lo, hi: fa.hi }));
     const width = Math.max(9, ...factors.map((fa) => fa.path.length));
     if (method === 'sobol') {
-      const r = sobolIndices(f, { n, bounds, seed, bootstrap });
+      const r = asUsage('sensitivity', () => sobolIndices(f, { n, bounds, seed, bootstrap }));
       if (values.json) {
         write(io, JSON.stringify({ method, output: output.name, n, seed, bootstrap, evaluations: r.evaluations, variance: r.variance, inputs: factors.map((fa, i) => ({ path: fa.path, lo: fa.lo, hi: fa.hi, first: r.first[i], firstInterval: r.firstInterval[i], total: r.total[i], totalInterval: r.totalInterval[i] })) }, null, 2));
         return 0;
@@ -89,7 +89,7 @@ Example:
       write(io, lines.join('\n'));
       return 0;
     }
-    const r = morrisEffects(f, { trajectories: n, bounds, seed, levels });
+    const r = asUsage('sensitivity', () => morrisEffects(f, { trajectories: n, bounds, seed, levels }));
     if (values.json) {
       write(io, JSON.stringify({ method, output: output.name, trajectories: n, levels, seed, evaluations: r.evaluations, inputs: factors.map((fa, i) => ({ path: fa.path, lo: fa.lo, hi: fa.hi, ...r.effects[i] })) }, null, 2));
       return 0;
