@@ -82,7 +82,8 @@ describe.skipIf(!hasTmux)('in a pseudo-terminal (tmux)', () => {
     await waitFor(() => existsSync(exitFile), 'the binary to exit', 20_000);
     expect(readFileSync(exitFile, 'utf8').trim()).toBe('0');
     // The terminal is back as it was: cooked mode with echo, and the alternate screen gone.
-    const stty = await waitFor(() => existsSync(sttyFile) && readFileSync(sttyFile, 'utf8'), 'the tty modes after quitting', 20_000);
+    // Wait for the whole listing: the file exists, empty, before stty writes to it.
+    const stty = await waitFor(() => (existsSync(sttyFile) && /icanon/.test(readFileSync(sttyFile, 'utf8')) ? readFileSync(sttyFile, 'utf8') : undefined), 'the tty modes after quitting', 20_000);
     expect(stty).toMatch(/(^|\s)icanon\b/);
     expect(stty).toMatch(/(^|\s)echo\b/);
     expect(capture()).not.toContain('q quit');
