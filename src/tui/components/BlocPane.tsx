@@ -4,6 +4,7 @@ import { fixed } from '../../report/format.js';
 import { useTheme } from '../use-theme.js';
 import { cell } from '../text.js';
 import { TallyBar } from './TallyBar.js';
+import { PaneTitle } from './PaneTitle.js';
 
 export interface BlocPaneProps {
   /** One row per bloc, largest first (blocBreakdown). */
@@ -25,9 +26,7 @@ export function BlocPane({ blocs, top, focused, width, height }: BlocPaneProps) 
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate">
-        <Text bold inverse={focused} color={focused ? theme.accent : undefined}>
-          {' Blocs '}
-        </Text>
+        <PaneTitle title="Blocs" focused={focused} />
         <Text color={theme.muted}>  sign (least eq.) / members · greatest · QRE expected{blocs.length > rows ? ' · ↑↓ scroll' : ''}</Text>
       </Text>
       {blocs.slice(first, first + rows).map((b) => (

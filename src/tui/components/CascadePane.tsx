@@ -3,6 +3,7 @@ import type { RunResult } from '../../analysis/run.js';
 import { useTheme } from '../use-theme.js';
 import { cell } from '../text.js';
 import { TallyBar } from './TallyBar.js';
+import { PaneTitle } from './PaneTitle.js';
 
 export interface CascadePaneProps {
   run: RunResult;
@@ -45,9 +46,7 @@ export function CascadePane({ run, step, playing, focused, width, height }: Casc
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate">
-        <Text bold inverse={focused} color={focused ? theme.accent : undefined}>
-          {' Cascade '}
-        </Text>
+        <PaneTitle title="Cascade" focused={focused} />
         <Text color={theme.muted}>
           {'  '}from no signatures · {playing ? 'playing' : 'paused'} · space play/pause · ←→ round · Home/End
         </Text>

@@ -4,6 +4,7 @@ import { SLIDERS, sliderValue } from '../parameters.js';
 import { useTheme } from '../use-theme.js';
 import { cell } from '../text.js';
 import { Slider } from './Slider.js';
+import { PaneTitle } from './PaneTitle.js';
 
 export interface ParameterPaneProps {
   /** The scenario as loaded (the sliders' home values). */
@@ -31,9 +32,7 @@ export function ParameterPane({ base, current, selected, focused, width, height 
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate">
-        <Text bold inverse={focused} color={focused ? theme.accent : undefined}>
-          {' Parameters '}
-        </Text>
+        <PaneTitle title="Parameters" focused={focused} />
         <Text color={theme.muted}>
           {'  '}↑↓ pick · ←→ ±{spec.coarse} · -/+ ±{spec.fine} · r reset · R all{changedCount ? ` · ${changedCount} changed` : ''}
         </Text>

@@ -4,6 +4,7 @@ import { signed } from '../../report/format.js';
 import { SORT_LABELS, type SortOrder } from '../state-order.js';
 import { useTheme } from '../use-theme.js';
 import { cell, cellRight, percentCell } from '../text.js';
+import { PaneTitle } from './PaneTitle.js';
 
 export interface StatesPaneProps {
   /** The states in table order. */
@@ -41,9 +42,7 @@ export function StatesPane({ states, selected, flipped, order, focused, width, h
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate">
-        <Text bold inverse={focused} color={focused ? theme.accent : undefined}>
-          {' States '}
-        </Text>
+        <PaneTitle title="States" focused={focused} />
         <Text color={theme.muted}>
           {'  '}by {SORT_LABELS[order.key]} {direction} · {signers}/{states.length} sign · s sort · S reverse · f fix · / find
           {flipped.size ? ` · ${flipped.size} flipped ▲▼` : ''}

@@ -8,6 +8,7 @@ import { percentCell } from '../text.js';
 import { FlipList } from './FlipList.js';
 import { SubgameSummary } from './SubgameSummary.js';
 import { TermChart } from './TermChart.js';
+import { PaneTitle } from './PaneTitle.js';
 
 export interface WhyPaneProps {
   /** The selected state's term contributions at the least equilibrium. */
@@ -34,9 +35,7 @@ export function WhyPane({ explanation: e, pSign, flips, subgame, focused, width,
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate">
-        <Text bold inverse={focused} color={focused ? theme.accent : undefined}>
-          {' Why '}
-        </Text>
+        <PaneTitle title="Why" focused={focused} />
         <Text bold> {e.id} {e.name}</Text>
         <Text color={e.signs ? theme.sign : theme.abstain} bold>
           {' '}
