@@ -8,40 +8,19 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/model/compile.js';
 import { DECLARATION_KEYS } from '../../src/model/inputs.js';
-import type { Scenario } from '../../src/model/scenario.js';
 import { makeCustomTerm } from '../../src/scenario/expression/custom-term.js';
 import { loadScenario, parseScenarioText } from '../../src/scenario/load.js';
-import { withValues } from '../../src/scenario/paths.js';
+import { resolvePath, withValues } from '../../src/scenario/paths.js';
 import { fastCompiler, isFastCompilable } from '../../src/sweep/fast-compile.js';
 import { pointModel, pointOutcome } from '../../src/sweep/point-model.js';
 import { baseDoc, INLINE, toYaml } from '../scenario/scenario-text.js';
+import { expectSameGame } from './same-game.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const fixture = (name: string): string => path.join(root, 'test', 'sweep', 'fixtures', name);
-/** ±0 compare equal: a skipped zero-weight term may leave −0 where compileScenario has +0. */
-const plain = (x: Float64Array): number[] => Array.from(x, (v) => v + 0);
 
 // The private mathjs instance is created on first use (slow on a loaded machine): outside any test's timeout.
 beforeAll(() => void makeCustomTerm({ id: 'warm', label: 'warm', propositions: [], expression: '1' }, new Set()), 60_000);
-
-function valueAt(scenario: Scenario, p: string): number {
-  const [head, key, attr] = p.split('.');
-  if (head === 'declaration') return scenario.declaration[key as keyof Scenario['declaration']];
-  if (head === 'world') return scenario.world[key as 'raceIntensity'];
-  if (head === 'weights') return scenario.weights[key];
-  const state = scenario.states.find((s) => s.id === key)!;
-  if (attr === 'bias') return state.bias;
-  return attr in state.extra ? state.extra[attr] : state[attr as 'capability'];
-}
-
-function expectSameGame(compiler: ReturnType<typeof fastCompiler>, target: Scenario): void {
-  compiler.recompile();
-  const reference = compileScenario(target).game;
-  expect(plain(compiler.game.a)).toEqual(plain(reference.a));
-  expect(plain(compiler.game.m)).toEqual(plain(reference.m));
-  expect(plain(compiler.game.val)).toEqual(plain(reference.val));
-  expect(plain(compiler.game.tval)).toEqual(plain(reference.tval));
-}
 
 describe('fast recompiler with custom terms', () => {
   const scenario = () => loadScenario(fixture('custom-terms.yaml'));
@@ -81,7 +60,7 @@ describe('fast recompiler with custom terms', () => {
         paths.forEach((p, k) => {
           if (use[k]) chosen[p] = values[k];
         });
-        paths.forEach((p, k) => setters[k]!(p in chosen ? chosen[p] : valueAt(s, p)));
+        paths.forEach((p, k) => setters[k]!(p in chosen ? chosen[p] : resolvePath(s, p).get(s)));
         expectSameGame(compiler, withValues(s, chosen));
       }),
       { numRuns: 40 },
