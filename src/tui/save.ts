@@ -1,11 +1,13 @@
 /**
  * Writing the what-if and the result: a new scenario file that `extends`
  * the loaded one with only the changed values and fixes, and the JSON of
- * the current result (`runToJson`, the same as `signatory run --json`).
+ * the current result (the same as `signatory run --json --rounds`).
  * Never overwrites a file unless the caller says the user agreed.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { cascadeOf } from '../analysis/cascade.js';
+import { cascadeToJson } from '../report/cascade-text.js';
 import { runToJson } from '../report/run-json.js';
 import { fixed } from '../report/format.js';
 import { scenarioDiffToYaml } from '../scenario/serialize.js';
@@ -86,8 +88,9 @@ export function saveWhatIf(session: Session, target: string, overwrite = false):
   return { file: writeNew(target, whatIfYaml(session, target), overwrite) };
 }
 
-/** Writes the current result as JSON; throws FileExistsError rather than overwrite without consent. */
+/** Writes the current result as `signatory run --json --rounds` does; throws FileExistsError rather than overwrite without consent. */
 export function exportResult(session: Session, target: string, overwrite = false): SaveOutcome {
-  const json = JSON.stringify(runToJson(session.run, { rounds: true }), null, 2) + '\n';
+  const result = { ...runToJson(session.run, { rounds: true }), cascade: cascadeToJson(cascadeOf(session.run)) };
+  const json = JSON.stringify(result, null, 2) + '\n';
   return { file: writeNew(target, json, overwrite) };
 }

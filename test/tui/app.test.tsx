@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cascadeOf } from '../../src/analysis/cascade.js';
 import { runScenario } from '../../src/analysis/run.js';
+import { cascadeToJson } from '../../src/report/cascade-text.js';
+import { runToJson } from '../../src/report/run-json.js';
 import type { Scenario } from '../../src/model/scenario.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { App } from '../../src/tui/App.js';
@@ -176,7 +179,7 @@ describe('saving and exporting', () => {
     expect(readFileSync(target, 'utf8')).toBe(text);
   });
 
-  it('exports the current result as the JSON of `signatory run --json`', async () => {
+  it('exports the current result as the JSON of `signatory run --json --rounds`', async () => {
     const r = open(baseline);
     await press(r, 'e');
     await waitForText(r, 'Export result as: ');
@@ -188,6 +191,8 @@ describe('saving and exporting', () => {
     const run = runScenario(baseline);
     expect(json.equilibrium.least.signed).toBe(run.equilibria.least.signed);
     expect(json.total).toBe(85);
+    // What `run --json --rounds` writes: the result with its rounds, and the cascade.
+    expect(json).toEqual(JSON.parse(JSON.stringify({ ...runToJson(run, { rounds: true }), cascade: cascadeToJson(cascadeOf(run)) })));
   });
 });
 
