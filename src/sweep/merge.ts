@@ -7,6 +7,7 @@
 import { closeSync, existsSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { lineReader, type LineReader } from './line-reader.js';
 import { identityDifference, readMeta, writeMeta, type SweepMeta } from './meta.js';
+import { partialPath } from './output-file.js';
 import { headerLine, rowIndex } from './plan.js';
 import { WHOLE } from './shard.js';
 import { SweepError } from './sweep-error.js';
@@ -53,7 +54,9 @@ export async function mergeParts(parts: string[], out: string): Promise<MergeRes
   const format = first.plan.format;
   const header = headerLine(first.plan);
   const total = first.totalRows;
-  const partial = `${out}.partial`;
+  const partial = partialPath(out);
+  // Never over an interrupted sweep's rows: they would be overwritten, then removed if the merge fails.
+  if (existsSync(partial)) throw new SweepError(`${partial} exists (an interrupted run?): delete it or merge into another file`);
   const fd = openSync(partial, 'w');
   const cursors: Cursor[] = parts.map((part) => ({ part, reader: lineReader(part), line: undefined, index: -1 }));
   const missing: number[] = [];

@@ -3,7 +3,7 @@
  * by the global setup), comparing the files they write byte for byte.
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -98,6 +98,12 @@ describe('signatory sweep', () => {
     expect(duplicated.stderr).toMatch(/duplicated rows 1, 4, 7\b/);
     expect(existsSync(file('g.csv'))).toBe(false);
     expect(existsSync(file('g.csv.partial'))).toBe(false);
+    // An interrupted run's rows at OUT.partial are neither overwritten nor removed.
+    writeFileSync(file('kept.csv.partial'), 'rows of an interrupted run\n');
+    const over = await cli(['merge', 'g-1.csv', 'g-2.csv', 'g-3.csv', '--out', 'kept.csv']);
+    expect(over.code).toBe(2);
+    expect(over.stderr).toContain('kept.csv.partial');
+    expect(bytes('kept.csv.partial').toString()).toBe('rows of an interrupted run\n');
     const nowhere = await cli(['merge', 'g-1.csv', 'g-2.csv', 'g-3.csv', '--out', 'nowhere/g.csv']);
     expect(nowhere.code).toBe(2);
     expect(nowhere.stderr).toContain('folder');
