@@ -123,6 +123,9 @@ describe('signatory sweep', () => {
     const values = await cli(['sweep', CROWD, '--vary', 'declaration.verification=0:1:3', '--workers', 'two', '--out', 'bad.csv']);
     expect(values.code).toBe(2);
     expect(values.stderr).toContain('--workers');
+    const track = await cli(['sweep', CROWD, '--track', 'S07,S07', '--out', 'bad.csv']);
+    expect(track.code).toBe(2);
+    expect(track.stderr).toContain('--track S07 is given twice');
     expect(existsSync(file('bad.csv'))).toBe(false);
     expect(existsSync(file('bad.csv.partial'))).toBe(false);
   });

@@ -151,6 +151,9 @@ Example:
     checkFactors('sweep', scenario, factors);
     const seed = wholeNumber('sweep', '--seed', values.seed, scenario.world.seed, 0);
     const track = (values.track ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const twice = track.find((id, k) => track.indexOf(id) !== k);
+    // Its columns would repeat: a CSV header with two equal names, JSON rows with a duplicate key.
+    if (twice !== undefined) throw new UsageError(`--track ${twice} is given twice`, 'sweep');
     const design: DesignSpec = { kind, factors, seed, ...(n === undefined ? {} : { n }) };
     const plan: SweepPlan = { design, replications, draws: values.replications !== undefined, solver, track, format, shard };
     const rows = totalRows(plan);
