@@ -2,14 +2,17 @@
  * The JSON form of a solved scenario (`signatory run --json`): stable keys,
  * resolved inputs, both extremal equilibria, the QRE and every state.
  */
+import { cascadeOf } from '../analysis/cascade.js';
 import type { RunResult } from '../analysis/run.js';
 import { signerIds } from '../analysis/run.js';
+import { cascadeToJson } from './cascade-text.js';
 
 /** Rounds to 12 significant digits so the JSON does not carry float noise that differs by platform. */
 export function roundNumber(x: number): number {
   return Number.isFinite(x) ? Number(x.toPrecision(12)) : x;
 }
 
+/** With `rounds`, the greatest equilibrium's path and the cascade (who tipped whom) are added. */
 export function runToJson(run: RunResult, options: { rounds?: boolean } = {}) {
   const { scenario, equilibria, qre, tally } = run;
   const ids = scenario.states.map((s) => s.id);
@@ -63,6 +66,7 @@ export function runToJson(run: RunResult, options: { rounds?: boolean } = {}) {
         terms,
       };
     }),
+    ...(options.rounds ? { cascade: cascadeToJson(cascadeOf(run)) } : {}),
   };
 }
 

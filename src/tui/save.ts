@@ -6,8 +6,6 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { cascadeOf } from '../analysis/cascade.js';
-import { cascadeToJson } from '../report/cascade-text.js';
 import { runToJson } from '../report/run-json.js';
 import { fixed } from '../report/format.js';
 import { scenarioDiffToYaml } from '../scenario/serialize.js';
@@ -90,7 +88,7 @@ export function saveWhatIf(session: Session, target: string, overwrite = false):
 
 /** Writes the current result as `signatory run --json --rounds` does; throws FileExistsError rather than overwrite without consent. */
 export function exportResult(session: Session, target: string, overwrite = false): SaveOutcome {
-  const result = { ...runToJson(session.run, { rounds: true }), cascade: cascadeToJson(cascadeOf(session.run)) };
+  const result = runToJson(session.run, { rounds: true });
   const json = JSON.stringify(result, null, 2) + '\n';
   return { file: writeNew(target, json, overwrite) };
 }

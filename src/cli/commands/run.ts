@@ -1,6 +1,4 @@
-import { cascadeOf } from '../../analysis/cascade.js';
 import { runScenario } from '../../analysis/run.js';
-import { cascadeToJson } from '../../report/cascade-text.js';
 import { runToJson } from '../../report/run-json.js';
 import { runToText } from '../../report/run-text.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
@@ -31,11 +29,8 @@ ${SCENARIO_HELP}
     noExtraArguments('run', positionals, 1);
     const scenario = loadFromArgs(file, values, io.cwd);
     const run = runScenario(scenario);
-    if (values.json) {
-      const json = runToJson(run, { rounds: Boolean(values.rounds) });
-      write(io, JSON.stringify(values.rounds ? { ...json, cascade: cascadeToJson(cascadeOf(run)) } : json, null, 2));
-    }
-    else write(io, runToText(run, { rounds: Boolean(values.rounds) }));
+    const rounds = Boolean(values.rounds);
+    write(io, values.json ? JSON.stringify(runToJson(run, { rounds }), null, 2) : runToText(run, { rounds }));
     return 0;
   },
 };
