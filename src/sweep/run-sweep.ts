@@ -116,7 +116,7 @@ export async function runSweep(req: SweepRequest): Promise<SweepOutcome> {
   } catch (error) {
     if (target !== undefined) {
       closeSync(target);
-      writeMeta(req.out!, { ...meta, status: 'interrupted', rows: total });
+      writeMeta(req.out!, { ...meta, status: 'interrupted', endedAt: now() });
     }
     throw error;
   }
