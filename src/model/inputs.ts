@@ -13,7 +13,7 @@ export interface ParameterInfo {
   readonly label: string;
   /** What 0 and 1 mean, for help texts and the UI. */
   readonly meaning: string;
-  /** Article propositions (ARGUMENTS.md) the parameter speaks to. */
+  /** Propositions (docs/propositions.md) the parameter speaks to. */
   readonly propositions: readonly string[];
   readonly monotonicity: Monotonicity;
   /** Inclusive bounds; every declaration parameter lives in [0,1]. */

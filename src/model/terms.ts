@@ -41,7 +41,7 @@ export interface TermContext {
 export interface Term {
   readonly id: string;
   readonly label: string;
-  /** Article propositions (ARGUMENTS.md) that the term encodes. */
+  /** Propositions (docs/propositions.md) that the term encodes. */
   readonly propositions: readonly string[];
   /** Literature the functional form comes from, where it has one. */
   readonly source?: string;
