@@ -29,7 +29,7 @@ import { compileTree, type CompiledExpression } from '../scenario/expression/com
 import { degreeIn } from '../scenario/expression/degree.js';
 import { namesUsed, toSafeTree, type SafeNode } from '../scenario/expression/safe-tree.js';
 import { copyScenario } from '../scenario/paths.js';
-import { refreshTranspose, type LinearGame } from '../solve/game.js';
+import type { LinearGame } from '../solve/game.js';
 
 /** The built-in terms inlined below, by id; a built-in term not listed here makes a scenario not fast-compilable. */
 const INLINED = ['reputation', 'momentum', 'alignment', 'humanControl', 'adoption', 'restraint', 'exposure', 'ambiguity', 'blame', 'grayZone', 'weaponization', 'club'] as const;
@@ -178,13 +178,33 @@ export function fastCompiler(scenario: Scenario): FastCompiler {
   const partM = Array.from({ length: T }, (_, t) => (hasMomentum(codes[t]) ? new Float64Array(n) : new Float64Array(0)));
   const partR = Array.from({ length: T }, (_, t) => (hasRivals(codes[t]) ? new Float64Array(n) : new Float64Array(0)));
   const partP = Array.from({ length: T }, (_, t) => (hasPatron(codes[t]) ? new Float64Array(n) : new Float64Array(0)));
-  const dirty = new Uint8Array(T).fill(1);
+  /**
+   * What a term must redo: FULL (every part), or RIVALS_ONLY (restraint and exposure when
+   * only verification moved: their cost, kept in `cost`, does not read it, so only the
+   * rival part w·(cost·assurance) changes and a is left as it is).
+   */
+  const RIVALS_ONLY = 1;
+  const FULL = 2;
+  const dirty = new Uint8Array(T).fill(FULL);
+  /** Restraint's and exposure's cost per state, as last computed (empty for other terms). */
+  const cost = Array.from({ length: T }, (_, t) => (codes[t] === RESTRAINT || codes[t] === EXPOSURE ? new Float64Array(n) : new Float64Array(0)));
   let baselineDirty = true;
+  // a is summed through stages: stage[0] = intercept + bias, stage[t + 1] = stage[t] + term
+  // t's part (a copy when the term adds nothing), stage[T] being game.a itself. The additions
+  // are those of a plain left-to-right sum, so the bits are the same, and a change to term t
+  // re-adds from stage[t] on only.
+  const stage = Array.from({ length: T + 1 }, (_, t) => (t === T ? game.a : new Float64Array(n)));
   // Sums still to redo: kept across calls, so a term that throws (a custom term gone
   // non-linear at these values) leaves nothing half-done for the next recompile.
-  let pendingA = true;
+  /** First term whose constant part changed since a was last summed (T: none; stage 0 is redone with baselineDirty). */
+  let firstA = T;
   let pendingM = true;
+  let pendingRivals = true;
+  let pendingPatron = true;
   let pendingB = true;
+  /** Position in tval of each CSR slot of val (refreshTranspose's permutation, inverted). */
+  const tslot = new Int32Array(nnz);
+  for (let k = 0; k < nnz; k++) tslot[game.transposePerm[k]] = k;
   /** Positions in scenario.terms of the terms with a given code. */
   const termsOf = (...wanted: number[]): number[] => [...codes.keys()].filter((t) => wanted.includes(codes[t]));
 
@@ -301,6 +321,7 @@ export function fastCompiler(scenario: Scenario): FastCompiler {
       }
       case RESTRAINT: {
         const R = partR[t];
+        const C = cost[t];
         const rx = cols[RACE_EXP];
         const rho = world[0];
         const mu = world[1];
@@ -312,19 +333,22 @@ export function fastCompiler(scenario: Scenario): FastCompiler {
         for (let i = 0; i < n; i++) {
           const race = Math.min(1, rho + mu * rx[i]);
           const burden = 1 + d * (cap[i] - meanCapability);
-          const cost = cap[i] * pace[i] * race * strictness * bindingness * burden;
-          A[i] = w * -cost;
-          R[i] = w * (cost * assurance);
+          const c = cap[i] * pace[i] * race * strictness * bindingness * burden;
+          C[i] = c;
+          A[i] = w * -c;
+          R[i] = w * (c * assurance);
         }
         break;
       }
       case EXPOSURE: {
         const R = partR[t];
+        const C = cost[t];
         const threat = cols[THREAT];
         for (let i = 0; i < n; i++) {
-          const cost = threat[i] * bindingness;
-          A[i] = w * -cost;
-          R[i] = w * (cost * assurance);
+          const c = threat[i] * bindingness;
+          C[i] = c;
+          A[i] = w * -c;
+          R[i] = w * (c * assurance);
         }
         break;
       }
@@ -419,30 +443,52 @@ export function fastCompiler(scenario: Scenario): FastCompiler {
     }
   }
 
+  /** Restraint's or exposure's rival part from its kept cost, at the current assurance (the same products as recomputeTerm). */
+  function recomputeRivals(t: number): void {
+    const w = termWeights[t];
+    const R = partR[t];
+    const C = cost[t];
+    const assurance = decl[D_VERIFICATION] * ((1 + decl[D_ENFORCEMENT]) / 2);
+    for (let i = 0; i < n; i++) R[i] = w * (C[i] * assurance);
+  }
+
   function recompile(): void {
     contextsFresh = false;
-    if (baselineDirty) pendingA = true;
     for (let t = 0; t < T; t++) {
-      if (dirty[t] === 0) continue;
+      const flag = dirty[t];
+      if (flag === 0) continue;
+      if (flag === RIVALS_ONLY) {
+        recomputeRivals(t);
+        dirty[t] = 0;
+        pendingRivals = pendingB = true;
+        continue;
+      }
       recomputeTerm(t);
       dirty[t] = 0;
-      pendingA = true;
+      if (t < firstA) firstA = t;
       const code = codes[t];
       if (hasMomentum(code)) pendingM = true;
-      if (hasRivals(code) || hasPatron(code)) pendingB = true;
+      if (hasRivals(code)) pendingRivals = pendingB = true;
+      if (hasPatron(code)) pendingPatron = pendingB = true;
     }
-    baselineDirty = false;
-    const { a, m } = game;
+    const m = game.m;
     // A zero weight adds ±0, which changes nothing: skipped, as below.
-    if (pendingA) {
-      pendingA = false;
+    if (baselineDirty) {
+      baselineDirty = false;
       const bias = cols[BIAS];
-      for (let i = 0; i < n; i++) a[i] = intercept + bias[i];
-      for (let t = 0; t < T; t++) {
+      const a0 = stage[0];
+      for (let i = 0; i < n; i++) a0[i] = intercept + bias[i];
+      firstA = 0;
+    }
+    if (firstA < T) {
+      for (let t = firstA; t < T; t++) {
+        const from = stage[t];
+        const to = stage[t + 1];
         const A = partA[t];
-        if (A.length === 0 || termWeights[t] === 0) continue;
-        for (let i = 0; i < n; i++) a[i] += A[i];
+        if (A.length === 0 || termWeights[t] === 0) to.set(from);
+        else for (let i = 0; i < n; i++) to[i] = from[i] + A[i];
       }
+      firstA = T;
     }
     if (pendingM) {
       pendingM = false;
@@ -455,37 +501,56 @@ export function fastCompiler(scenario: Scenario): FastCompiler {
     }
     if (!pendingB) return;
     pendingB = false;
-    if (nnz === 0) return;
-    rivalCoef.fill(0);
-    patronCoef.fill(0);
-    for (let t = 0; t < T; t++) {
-      if (termWeights[t] === 0) continue;
-      const R = partR[t];
-      if (R.length > 0) for (let i = 0; i < n; i++) rivalCoef[i] += R[i];
-      const P = partP[t];
-      if (P.length > 0) for (let i = 0; i < n; i++) patronCoef[i] += P[i];
+    if (nnz === 0) {
+      pendingRivals = pendingPatron = false;
+      return;
     }
-    const val = game.val;
+    if (pendingRivals) {
+      pendingRivals = false;
+      rivalCoef.fill(0);
+      for (let t = 0; t < T; t++) {
+        const R = partR[t];
+        if (R.length === 0 || termWeights[t] === 0) continue;
+        for (let i = 0; i < n; i++) rivalCoef[i] += R[i];
+      }
+    }
+    if (pendingPatron) {
+      pendingPatron = false;
+      patronCoef.fill(0);
+      for (let t = 0; t < T; t++) {
+        const P = partP[t];
+        if (P.length === 0 || termWeights[t] === 0) continue;
+        for (let i = 0; i < n; i++) patronCoef[i] += P[i];
+      }
+    }
+    const { val, tval } = game;
+    const share = structure.rivalShare;
     for (let k = 0; k < nnz; k++) {
       const i = slotRow[k];
       let x = 0;
       const r = slotRival[k];
-      if (r >= 0) x = x + rivalCoef[i] * structure.rivalShare[r];
+      if (r >= 0) x = x + rivalCoef[i] * share[r];
       if (slotPatron[k]) x = x + patronCoef[i];
       val[k] = x;
+      tval[tslot[k]] = x;
     }
-    refreshTranspose(game);
   }
 
   /** A setter that marks the terms reading the input as dirty, when the value changes. */
-  const marking = (write: (x: number) => void, read: () => number, terms: number[], baseline = false): Setter => (x) => {
-    if (read() === x) return;
-    write(x);
-    for (const t of terms) dirty[t] = 1;
-    if (baseline) baselineDirty = true;
+  const marking = (write: (x: number) => void, read: () => number, terms: number[], baseline = false, rivalTerms: readonly number[] = []): Setter => {
+    const full = Int32Array.from(terms);
+    const rivals = Int32Array.from(rivalTerms.filter((t) => !terms.includes(t)));
+    return (x) => {
+      if (read() === x) return;
+      write(x);
+      for (let k = 0; k < full.length; k++) dirty[full[k]] = FULL;
+      for (let k = 0; k < rivals.length; k++) if (dirty[rivals[k]] === 0) dirty[rivals[k]] = RIVALS_ONLY;
+      if (baseline) baselineDirty = true;
+    };
   };
   const DECLARATION_READERS: Record<string, number[]> = {
-    verification: [RESTRAINT, EXPOSURE],
+    // Restraint and exposure read verification only through assurance in their rival part: see RIVALS_ONLY.
+    verification: [],
     thresholdClarity: [RESTRAINT, AMBIGUITY, GRAY_ZONE],
     thresholdStrictness: [ADOPTION, RESTRAINT, GRAY_ZONE],
     accountability: [BLAME],
@@ -517,7 +582,8 @@ export function fastCompiler(scenario: Scenario): FastCompiler {
       const k = DECLARATION_INDEX.get(parts[1])!;
       const key = parts[1] as keyof Declaration;
       const readers = [...termsOf(...DECLARATION_READERS[key]), ...customReaders(`declaration.${key}`)];
-      return marking((x) => void (decl[k] = mirror.declaration[key] = x), () => decl[k], readers);
+      const rivalReaders = key === 'verification' ? termsOf(RESTRAINT, EXPOSURE) : [];
+      return marking((x) => void (decl[k] = mirror.declaration[key] = x), () => decl[k], readers, false, rivalReaders);
     }
     if (parts.length === 2 && parts[0] === 'world') {
       const k = WORLD_FIELDS.indexOf(parts[1] as (typeof WORLD_FIELDS)[number]);

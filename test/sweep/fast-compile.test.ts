@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixedActions } from '../../src/analysis/run.js';
-import { DECLARATION_KEYS } from '../../src/model/inputs.js';
+import { DECLARATION_KEYS, STATE_ATTRIBUTES } from '../../src/model/inputs.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { resolvePath, withValues } from '../../src/scenario/paths.js';
 import { monotoneSolve, nashWorkspace } from '../../src/solve/nash.js';
@@ -87,5 +87,43 @@ describe('sweep point model', () => {
     expect(pointModel(scenario, paths, ['USA']).fast).toBe(true);
     // Rival weights change the game's structure: compiled afresh each point.
     expect(pointModel(scenario, ['states.USA.rivals.CHN'], []).fast).toBe(false);
+  });
+});
+
+describe('incremental recompile', () => {
+  // Declaration, world, weights (built-in and intercept) and state columns (attributes and bias).
+  const scenario = loadScenario(path.join(root, 'scenarios', 'a-coruna-2026.yaml'));
+  const ids = scenario.states.map((s) => s.id);
+  const paths = [
+    ...DECLARATION_KEYS.map((k) => `declaration.${k}`),
+    'world.raceIntensity',
+    'world.raceShock',
+    'world.lambda',
+    ...scenario.terms.map((t) => `weights.${t.id}`),
+    'weights.intercept',
+    ...[ids[0], ids[1], ids[ids.length - 1]].flatMap((id) => [...STATE_ATTRIBUTES, 'bias'].map((a) => `states.${id}.${a}`)),
+  ];
+
+  it('gives compileScenario’s game after each recompile of a random sequence of setter calls (property)', () => {
+    const step = fc.oneof(
+      { weight: 4, arbitrary: fc.record({ path: fc.integer({ min: 0, max: paths.length - 1 }), value: fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1, 0.5)) }) },
+      { weight: 1, arbitrary: fc.constant('recompile' as const) },
+    );
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 30 }), (steps) => {
+        const compiler = fastCompiler(scenario);
+        const setters = paths.map((p) => compiler.setter(p)!);
+        expect(setters.every((s) => s !== undefined)).toBe(true);
+        const chosen: Record<string, number> = {};
+        for (const s of [...steps, 'recompile' as const]) {
+          if (s === 'recompile') expectSameGame(compiler, withValues(scenario, chosen));
+          else {
+            chosen[paths[s.path]] = s.value;
+            setters[s.path](s.value);
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
