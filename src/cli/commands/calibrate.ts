@@ -27,7 +27,7 @@ function samePath(a: string, b: string): boolean {
 export const calibrateCommand: Command = {
   name: 'calibrate',
   summary: "fit a scenario's weights to its observed outcome",
-  help: `Usage: signatory calibrate FILE [--cv K] [--ridge R] [--prior scenario|zero] [--json] [--write OUT [--force]]
+  help: `Usage: signatory calibrate FILE [--cv K] [--ridge R|auto] [--prior equal-effect|scenario|zero] [--json] [--write OUT [--force] [--name NAME]]
 
 Fits the term weights to the scenario's \`observed\` outcome (who signed): the
 pseudo-likelihood of the logit choices at the observed profile, a ridge-
