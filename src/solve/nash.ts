@@ -7,9 +7,9 @@
  * Milgrom & Roberts 1990); every other equilibrium lies between them. From
  * all-abstain the path is Granovetter's (1978) threshold cascade.
  *
- * Tie rules (ORACLES.md): the least equilibrium signs iff Δ > 0, the
- * greatest keeps signing iff Δ ≥ 0, so each is the extremal one even when a
- * state is exactly indifferent.
+ * Tie rules (docs/model.md, 'The tie rule'): the least equilibrium signs
+ * iff Δ > 0, the greatest keeps signing iff Δ ≥ 0, so each is the extremal
+ * one even when a state is exactly indifferent.
  *
  * With a negative interaction the game is not supermodular: the solver falls
  * back to round-robin best response with cycle detection and says so.

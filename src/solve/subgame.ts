@@ -1,7 +1,8 @@
 /**
  * The two-player subgame between two named states with everyone else held
  * at an equilibrium, classified by Jervis's (1978) reading of the security
- * dilemma (ORACLES.md). With C = sign and level payoffs
+ * dilemma (docs/model.md, 'The two-state subgame (after Jervis)'). With
+ * C = sign and level payoffs
  *
  *   R = u(C,C) = α̂ + W + E,  S = u(C,D) = α̂,  T = u(D,C) = E,  P = u(D,D) = 0,
  *
@@ -44,7 +45,7 @@ export function levelPayoffs(x: PlayerPayoffs): Ordinal {
   return { R: x.alphaHat + x.W + x.E, S: x.alphaHat, T: x.E, P: 0 };
 }
 
-/** Classifies one player's payoffs by the table in ORACLES.md. */
+/** Classifies one player's payoffs by the table in docs/model.md, 'The two-state subgame (after Jervis)'. */
 export function classifyPlayer(o: Ordinal): GameType {
   const rt = o.R > o.T;
   const sp = o.S > o.P;

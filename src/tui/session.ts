@@ -16,7 +16,7 @@ import { SLIDERS, sliderValue, stepValue } from './parameters.js';
 /** A state's fix as the UI offers it: held at sign, held at abstain, or free to best-respond. */
 export type FixChoice = FixedAction | 'free';
 
-/** The pair whose 2×2 subgame the Why pane classifies (DESIGN.md §1, solution concept 4). */
+/** The pair whose 2×2 subgame the Why pane classifies (docs/model.md, 'The two-state subgame (after Jervis)'). */
 export const SUBGAME_PAIR: readonly [string, string] = ['USA', 'CHN'];
 
 export interface Session {

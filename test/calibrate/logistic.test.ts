@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitLogistic } from '../../src/calibrate/logistic.js';
 
-describe('two-step pseudo-likelihood known answer (ORACLES.md)', () => {
+describe('two-step pseudo-likelihood known answer (docs/model.md)', () => {
   it('recovers (β0, β1, δ) = (−1, 1, 1.5) from the population probabilities to 1e-10', () => {
     // Market (x1, x2) → equilibrium probabilities (P1, P2).
     const markets: Array<[number, number, number, number]> = [

@@ -63,7 +63,7 @@ describe('equilibrium properties on random scenarios', () => {
   });
 });
 
-describe('monotone comparative statics (DESIGN.md §1)', () => {
+describe('monotone comparative statics (docs/model.md)', () => {
   const params = [
     ...DECLARATION_PARAMETERS.map((p) => ({ section: 'declaration' as const, ...p })),
     ...WORLD_PARAMETERS.filter((p) => p.monotonicity !== 'none').map((p) => ({ section: 'world' as const, ...p })),

@@ -43,7 +43,7 @@ describe('Granovetter (1978) crowds', () => {
   });
 });
 
-describe('supermodular games of ORACLES.md', () => {
+describe('three-player supermodular games S1–S3 and SH2 (docs/model.md)', () => {
   it('S1: least 100 via 000 → 100, greatest 111', () => {
     const eq = extremalEquilibria(allPairs([0.5, -1.5, -1.5]));
     expect(eq.method).toBe('monotone');

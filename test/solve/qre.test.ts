@@ -8,7 +8,7 @@ const twoByTwo = (a1: number, a2: number, w12: number, w21: number) =>
     { i: 1, j: 0, value: w21 },
   ]);
 
-describe('logit QRE known answers (ORACLES.md)', () => {
+describe('logit QRE known answers (docs/model.md)', () => {
   it("Gambit's constant-sum 2×2 at λ = 1, 2, 3", () => {
     // Δ1 = p2 (u1(1,·) − u1(2,·)), Δ2 = 1 − p1.
     const game = twoByTwo(0, 1, 1, -1);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSubgame, classifyPlayer } from '../../src/solve/subgame.js';
 
-describe('Jervis classification (ORACLES.md canonical orderings)', () => {
+describe('Jervis classification (canonical orderings)', () => {
   it.each([
     ["Prisoner's Dilemma", { T: 5, R: 3, P: 1, S: 0 }],
     ['Stag Hunt', { R: 4, T: 3, P: 2, S: 0 }],

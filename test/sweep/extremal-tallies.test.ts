@@ -59,7 +59,7 @@ describe('sweep equilibrium solver', () => {
     );
   });
 
-  it('reproduces the Granovetter crowd of ORACLES.md: thresholds 0..99 cascade to 100', () => {
+  it('reproduces the Granovetter (1978) crowd: thresholds 0..99 cascade to 100', () => {
     const n = 100;
     // Δ_i = −(t_i − ½)·w + w·(others signing), w per other signer: m_i = w·(N − 1).
     const w = 1;
