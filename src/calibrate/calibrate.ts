@@ -1,5 +1,5 @@
 /**
- * Calibration of a scenario's weights to an observed outcome (DESIGN.md §5).
+ * Calibration of a scenario's weights to an observed outcome (docs/calibration.md, 'Method').
  *
  * 1. Pseudo-likelihood: at the observed profile every state's choice is a
  *    logit choice on its term values, P(sign_i) = Λ(λ·(w0 + bias_i + Σ w_k f_k(i, s_obs))).
