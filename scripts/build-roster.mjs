@@ -24,6 +24,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
+import { parseCsv, r3, inUnit, wrap, logSizeScale, aiCapability } from './lib/roster-common.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = resolve(process.argv[2] ?? ROOT);
@@ -50,50 +51,7 @@ function fail(msg) {
   throw new Error(`build-roster: ${msg}`);
 }
 
-/** Minimal RFC-4180 CSV parser (quoted fields, doubled quotes). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  const [header, ...body] = rows.filter((r) => r.length > 1 || r[0] !== '');
-  return body.map((r) => Object.fromEntries(header.map((h, k) => [h, r[k] ?? ''])));
-}
-
 const readCsv = (name) => parseCsv(readFileSync(join(DATA, name), 'utf8'));
-
-/** Round to 3 decimals; avoid -0. */
-const r3 = (x) => {
-  const v = Math.round(x * 1000) / 1000;
-  return v === 0 ? 0 : v;
-};
-
-const inUnit = (x) => typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= 1;
 
 // ---------- inputs ----------
 
@@ -133,43 +91,16 @@ for (const s of entries) {
   milex.set(s.id, v);
 }
 const positive = [...milex.values()].filter((v) => v > 0);
-const minMilex = Math.min(...positive);
-const maxMilex = Math.max(...positive);
+const scale = logSizeScale(positive);
+const minMilex = scale.min;
+const maxMilex = scale.max;
 const minId = ids.find((id) => milex.get(id) === minMilex);
 const maxId = ids.find((id) => milex.get(id) === maxMilex);
-const lnSpan = Math.log(maxMilex) - Math.log(minMilex);
-const sizeOf = (id) => {
-  const x = milex.get(id);
-  return x > 0 ? r3((Math.log(x) - Math.log(minMilex)) / lnSpan) : 0;
-};
+const sizeOf = (id) => scale.size(milex.get(id));
 
 // ---------- capability: AI indices + spending ----------
 
-const TORTOISE_ASSUMED = (rank) => 50 - 3 * (rank - 3);
-const tortoise = new Map();
-const vibrancy = new Map();
-for (const r of aiRanks) {
-  const rank = Number(r.rank);
-  if (r.index === 'Tortoise2023') {
-    const score = r.score === '' ? TORTOISE_ASSUMED(rank) : Number(r.score);
-    tortoise.set(r.iso3, { rank, score, published: r.score !== '' });
-  } else if (r.index === 'HAIVibrancy2024') vibrancy.set(r.iso3, { rank });
-}
-function capabilityOf(id, size) {
-  const t = tortoise.get(id);
-  const v = vibrancy.get(id);
-  const tPts = t ? t.score / 100 : 0;
-  const vPts = v ? 1 / v.rank : 0;
-  const ai = (tPts + vPts) / 2;
-  const value = r3(0.6 * ai + 0.4 * size);
-  const parts = [];
-  parts.push(t ? `Tortoise 2023 rank ${t.rank} (${t.published ? 'score' : 'assumed score'} ${t.score})` : 'not in Tortoise 2023 top 10');
-  parts.push(v ? `HAI Vibrancy 2024 rank ${v.rank} (1/rank = ${r3(1 / v.rank)})` : 'not in HAI Vibrancy 2024 top 10');
-  return {
-    value,
-    why: `0.6·AI + 0.4·size; ${parts.join('; ')}; AI = ${r3(ai)}, size = ${size}`,
-  };
-}
+const capabilityOf = aiCapability(aiRanks);
 
 // ---------- blocs ----------
 
@@ -325,20 +256,6 @@ const header = [
   'Sources:',
   ...SOURCES.flatMap((s) => wrap(`- ${s}`, 96).map((l, i) => (i ? `  ${l}` : l))),
 ];
-
-function wrap(text, width) {
-  const words = text.split(' ');
-  const lines = [];
-  let line = '';
-  for (const w of words) {
-    if (line && (line + ' ' + w).length > width) {
-      lines.push(line);
-      line = w;
-    } else line = line ? `${line} ${w}` : w;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 const scenario = {
   name: 'reaim-2026',
