@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { calibrate, DEFAULT_CALIBRATION } from '../../src/calibrate/calibrate.js';
 import { explainState } from '../../src/analysis/explain.js';
 import { runScenario } from '../../src/analysis/run.js';
@@ -13,7 +13,10 @@ const PRIOR = 'scenarios/base/a-coruna-2026-prior.yaml';
 const OBSERVED = new Set<string>(parse(readFileSync(path.join(ROOT, PRIOR), 'utf8')).observed.signed);
 
 describe('the A Coruña baseline reproduces the observed 35:50', () => {
-  const json = JSON.parse(cli(['run', BASELINE, '--json']).stdout);
+  let json: { total: number; equilibrium: { least: { signed: number; signers: string[] } } };
+  beforeAll(async () => {
+    json = JSON.parse((await cli(['run', BASELINE, '--json'])).stdout);
+  });
 
   it('85 attendees, a least equilibrium of exactly 35, neither USA nor CHN', () => {
     expect(OBSERVED.size).toBe(35);
@@ -28,8 +31,8 @@ describe('the A Coruña baseline reproduces the observed 35:50', () => {
     expect(real.length).toBeGreaterThanOrEqual(30);
   });
 
-  it('the plain report says the same', () => {
-    const plain = cli(['run', BASELINE]).stdout;
+  it('the plain report says the same', async () => {
+    const plain = (await cli(['run', BASELINE])).stdout;
     expect(plain).toContain('35 sign · 50 abstain (of 85)');
     const abstain = plain.slice(plain.indexOf('Abstain'));
     expect(abstain).toContain('USA');
@@ -75,8 +78,8 @@ describe('calibration of the baseline', () => {
     }
   });
 
-  it('signatory calibrate reports weights, standard errors and agreement', () => {
-    const r = cli(['calibrate', BASELINE, '--cv', '5']);
+  it('signatory calibrate reports weights, standard errors and agreement', async () => {
+    const r = await cli(['calibrate', BASELINE, '--cv', '5']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/restraint\s+[\d.]+\s+[\d.]+/);
     expect(r.stdout).toMatch(/Cross-validated \(5-fold\)/);

@@ -8,8 +8,8 @@ const STAG = 'scenarios/examples/stag-hunt.yaml';
 const CROWD = 'scenarios/examples/threshold-crowd.yaml';
 
 describe('signatory run', () => {
-  it('--json has the documented shape', () => {
-    const r = cli(['run', CROWD, '--json']);
+  it('--json has the documented shape', async () => {
+    const r = await cli(['run', CROWD, '--json']);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.scenario).toBe('Threshold crowd');
@@ -30,29 +30,29 @@ describe('signatory run', () => {
     expect(Object.keys(j.states[0].terms)).toContain('momentum');
   });
 
-  it('plain output gives the tally line, the range and the QRE', () => {
-    const r = cli(['run', CROWD]);
+  it('plain output gives the tally line, the range and the QRE', async () => {
+    const r = await cli(['run', CROWD]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('7 sign · 5 abstain (of 12)');
     expect(r.stdout).toContain('Range: 7–12 signers');
     expect(r.stdout).toMatch(/QRE \(λ = 50\): expected [\d.]+ signers, 90% interval \[\d+, \d+\]/);
   });
 
-  it('the stag hunt: both abstain in the least equilibrium, both sign in the greatest', () => {
-    const j = JSON.parse(cli(['run', STAG, '--json']).stdout);
+  it('the stag hunt: both abstain in the least equilibrium, both sign in the greatest', async () => {
+    const j = JSON.parse((await cli(['run', STAG, '--json'])).stdout);
     expect(j.equilibrium.least.signed).toBe(0);
     expect(j.equilibrium.greatest.signers).toEqual(['RED', 'BLU']);
   });
 
-  it('--set and --fix change the resolved inputs and the outcome', () => {
-    const j = JSON.parse(cli(['run', STAG, '--json', '--fix', 'RED=sign', '--set', 'world.lambda=2']).stdout);
+  it('--set and --fix change the resolved inputs and the outcome', async () => {
+    const j = JSON.parse((await cli(['run', STAG, '--json', '--fix', 'RED=sign', '--set', 'world.lambda=2'])).stdout);
     expect(j.world.lambda).toBe(2);
     expect(j.fixed).toEqual({ RED: 'sign' });
     expect(j.equilibrium.least.signers).toEqual(['RED', 'BLU']);
   });
 
-  it('with no command and no terminal, prints the plain report of the default scenario', () => {
-    const r = cli([]);
+  it('with no command and no terminal, prints the plain report of the default scenario', async () => {
+    const r = await cli([]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('35 sign · 50 abstain (of 85)');
   });
@@ -63,8 +63,8 @@ describe('bad input: one line, exit code 2, no stack trace', () => {
   const broken = path.join(dir, 'broken.yaml');
   writeFileSync(broken, readFileSync(path.join(ROOT, STAG), 'utf8').replace('capability: 1\n    pace: 1\n    size: 0\n    threat: 0\n    ratification: 0\n    grayZone: 0\n    treatyCaution: 0\n    weaponizationFear: 0\n    clubOption: 0\n    humanControlValue: 0\n    normSensitivity: 1\n    raceExposure: 0\n    rivals: { RED: 1 }', 'capability: high\n    pace: 1\n    size: 0\n    threat: 0\n    ratification: 0\n    grayZone: 0\n    treatyCaution: 0\n    weaponizationFear: 0\n    clubOption: 0\n    humanControlValue: 0\n    normSensitivity: 1\n    raceExposure: 0\n    rivals: { RED: 1 }'));
 
-  it('a wrong type names the file and the path inside it', () => {
-    const r = cli(['run', broken]);
+  it('a wrong type names the file and the path inside it', async () => {
+    const r = await cli(['run', broken]);
     expect(r.status).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -89,8 +89,8 @@ describe('bad input: one line, exit code 2, no stack trace', () => {
     [['calibrate', STAG, 'extra'], /unexpected argument 'extra'/],
     [['calibrate', STAG, '--cv', '0.5'], /--cv expects a whole number of folds/],
     [['calibrate', STAG, '--cv', '2.5'], /--cv expects a whole number of folds/],
-  ])('%j', (args, message) => {
-    const r = cli(args as string[]);
+  ])('%j', async (args, message) => {
+    const r = await cli(args as string[]);
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(message);
@@ -98,21 +98,21 @@ describe('bad input: one line, exit code 2, no stack trace', () => {
 });
 
 describe('explain, subgame, help and version', () => {
-  it('explain lists terms and flip thresholds', () => {
-    const r = cli(['explain', STAG, 'RED']);
+  it('explain lists terms and flip thresholds', async () => {
+    const r = await cli(['explain', STAG, 'RED']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('RED — Red: abstains');
     expect(r.stdout).toContain('restraint');
     expect(r.stdout).toMatch(/Verification\s+now 1\.00/);
-    const j = JSON.parse(cli(['explain', STAG, 'RED', '--json']).stdout);
+    const j = JSON.parse((await cli(['explain', STAG, 'RED', '--json'])).stdout);
     expect(j.contributions.find((c: { id: string }) => c.id === 'restraint').value).toBeCloseTo(-1, 10);
     expect(j.contributions.find((c: { id: string }) => c.id === 'reputation').value).toBeCloseTo(0.5, 10);
   });
-  it('the stag hunt subgame is classified as a Stag Hunt with risk dominance', () => {
-    const r = cli(['subgame', STAG, 'RED', 'BLU']);
+  it('the stag hunt subgame is classified as a Stag Hunt with risk dominance', async () => {
+    const r = await cli(['subgame', STAG, 'RED', 'BLU']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Stag Hunt');
-    const j = JSON.parse(cli(['subgame', STAG, 'RED', 'BLU', '--json']).stdout);
+    const j = JSON.parse((await cli(['subgame', STAG, 'RED', 'BLU', '--json'])).stdout);
     expect(j.types).toEqual(['Stag Hunt', 'Stag Hunt']);
     expect(j.equilibria).toEqual([
       [1, 1],
@@ -120,38 +120,38 @@ describe('explain, subgame, help and version', () => {
     ]);
     expect(j.assuranceThreshold[0]).toBeCloseTo(0.5, 12);
   });
-  it('--help on every command and --version', () => {
-    const top = cli(['--help']);
+  it('--help on every command and --version', async () => {
+    const top = await cli(['--help']);
     expect(top.status).toBe(0);
     const commands = [...top.stdout.matchAll(/^  ([a-z]+)  /gm)].map((m) => m[1]);
     expect(commands).toEqual(expect.arrayContaining(['run', 'explain', 'subgame', 'calibrate']));
     for (const c of commands) {
-      const r = cli([c, '--help']);
+      const r = await cli([c, '--help']);
       expect(r.status, c).toBe(0);
       expect(r.stdout, c).toMatch(new RegExp(`Usage: signatory ${c}`));
     }
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    expect(cli(['--version']).stdout.trim()).toBe(pkg.version);
+    expect((await cli(['--version'])).stdout.trim()).toBe(pkg.version);
   });
 });
 
 describe('calibrate --write never overwrites silently', () => {
-  it('refuses the input itself and an existing file, and writes a loadable scenario', () => {
+  it('refuses the input itself and an existing file, and writes a loadable scenario', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'signatory-cal-'));
     const prior = path.join(ROOT, 'scenarios/base/a-coruna-2026-prior.yaml');
-    const self = cli(['calibrate', prior, '--write', prior]);
+    const self = await cli(['calibrate', prior, '--write', prior]);
     expect(self.status).toBe(2);
     expect(self.stderr).toMatch(/overwrite the input/);
     const out = path.join(dir, 'fitted.yaml');
     writeFileSync(out, 'keep me');
-    const exists = cli(['calibrate', prior, '--write', out]);
+    const exists = await cli(['calibrate', prior, '--write', out]);
     expect(exists.status).toBe(2);
     expect(readFileSync(out, 'utf8')).toBe('keep me');
     const fresh = path.join(dir, 'fresh.yaml');
-    const ok = cli(['calibrate', prior, '--write', fresh]);
+    const ok = await cli(['calibrate', prior, '--write', fresh]);
     expect(ok.status).toBe(0);
     expect(existsSync(`${fresh}.partial`)).toBe(false);
-    const run = JSON.parse(cli(['run', fresh, '--json']).stdout);
+    const run = JSON.parse((await cli(['run', fresh, '--json'])).stdout);
     expect(run.equilibrium.least.signed).toBe(35);
   });
 });
@@ -159,12 +159,12 @@ describe('calibrate --write never overwrites silently', () => {
 describe('every example scenario runs in plain and JSON form', () => {
   const examples = readdirSync(path.join(ROOT, 'scenarios', 'examples')).filter((f) => f.endsWith('.yaml'));
   it('there are examples', () => expect(examples.length).toBeGreaterThanOrEqual(3));
-  it.each(examples)('%s', (file) => {
+  it.each(examples)('%s', async (file) => {
     const rel = `scenarios/examples/${file}`;
-    const plain = cli(['run', rel]);
+    const plain = await cli(['run', rel]);
     expect(plain.status, plain.stderr).toBe(0);
     expect(plain.stdout).toMatch(/\d+ sign · \d+ abstain \(of \d+\)/);
-    const json = cli(['run', rel, '--json']);
+    const json = await cli(['run', rel, '--json']);
     expect(json.status, json.stderr).toBe(0);
     expect(JSON.parse(json.stdout).equilibrium.least.signed).toBeGreaterThanOrEqual(0);
   });
