@@ -1,63 +1,57 @@
 /**
- * `signatory sweep` and `signatory merge` through the real CLI (dist/, built
- * by the global setup), comparing the files they write byte for byte.
+ * `signatory sweep` and `signatory merge` through the CLI, comparing the
+ * files they write byte for byte. Sweeps run their real worker threads;
+ * the two runs stopped by a signal are real processes.
  */
-import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cli as runCli, ROOT, spawnCli, type SpawnedCli } from '../cli/run-cli.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
 const STAG = path.join(ROOT, 'test', 'sweep', 'fixtures', 'uncertain-stag-hunt.yaml');
 const CROWD = path.join(ROOT, 'scenarios', 'examples', 'threshold-crowd.yaml');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'signatory-sweep-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI; `until` may kill it early (it gets the child and resolves when done). */
-function cli(args: string[], until?: (child: ReturnType<typeof spawn>) => void): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, env: { ...process.env, CI: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-    until?.(child);
-  });
-}
+/** Runs the CLI in this process, in the test's folder. */
+const cli = (args: string[]) => runCli(args, { cwd: dir });
 
 const file = (name: string): string => path.join(dir, name);
 const bytes = (name: string): Buffer => readFileSync(file(name));
+/** Complete rows (lines ended by a newline) after the header. */
+const rowsIn = (name: string): number => (existsSync(file(name)) ? bytes(name).toString().split('\n').length - 2 : -1);
 
-/** Polls until the file exists and holds at least `size` bytes, then calls `then`. */
-function whenFileGrows(name: string, size: number, then: () => void): void {
-  const timer = setInterval(() => {
-    if (existsSync(file(name)) && statSync(file(name)).size >= size) {
-      clearInterval(timer);
-      then();
-    }
-  }, 20);
-  timer.unref();
+/**
+ * Starts a sweep as a real process and lets it run only in short slices
+ * (SIGCONT … SIGSTOP) until `partial` holds a first row. Resolves with the
+ * process stopped: whatever signal comes next arrives mid-run, however
+ * fast or loaded the machine.
+ */
+async function stoppedMidRun(args: string[], partial: string): Promise<SpawnedCli> {
+  const run = spawnCli(args, { cwd: dir });
+  run.child.kill('SIGSTOP');
+  for (let slice = 0; slice < 3000; slice++) {
+    run.child.kill('SIGCONT');
+    await sleep(10);
+    run.child.kill('SIGSTOP');
+    if (run.child.exitCode !== null || run.child.signalCode !== null) break;
+    if (rowsIn(partial) >= 1) return run;
+  }
+  run.child.kill('SIGKILL');
+  const end = await run.done;
+  throw new Error(`the sweep was not caught midway: ${end.code ?? end.signal}, ${rowsIn(partial)} rows\n${end.stderr}`);
 }
-
 const STAG_SWEEP = ['sweep', STAG, '--vary', 'declaration.enforcement=0:1:6', '--vary', 'declaration.thresholdClarity=0:1:5', '--replications', '4', '--track', 'RED,BLU'];
-// 40,000 rows of pure Nash: long enough to be caught midway on a loaded machine.
+// 40,000 rows of pure Nash, about a second on one worker.
 const LONG_SWEEP = [CROWD, '--vary', 'weights.momentum=0.5:1.5:200', '--vary', 'weights.intercept=-0.2:0.2:200', '--solver', 'nash', '--track', 'S07'];
 
 describe('signatory sweep', () => {
   it('writes the same bytes with 1 and 2 workers, rows in point order', async () => {
     const [one, two] = await Promise.all([cli([...STAG_SWEEP, '--out', 'w1.csv', '--workers', '1']), cli([...STAG_SWEEP, '--out', 'w2.csv', '--workers', '2'])]);
-    expect(one.code, one.stderr).toBe(0);
-    expect(two.code, two.stderr).toBe(0);
+    expect(one.status, one.stderr).toBe(0);
+    expect(two.status, two.stderr).toBe(0);
     expect(bytes('w1.csv').equals(bytes('w2.csv'))).toBe(true);
     const lines = bytes('w1.csv').toString().trim().split('\n');
     expect(lines[0]).toBe('index,point,replication,declaration.enforcement,declaration.thresholdClarity,seed,least,greatest,qre_mean,p_majority,RED.least,RED.greatest,RED.p,BLU.least,BLU.greatest,BLU.p');
@@ -75,9 +69,9 @@ describe('signatory sweep', () => {
   it('writes the same bytes run whole and run as 3 shards then merged (JSON Lines, Latin hypercube)', async () => {
     const lhs = ['sweep', STAG, '--vary', 'declaration.enforcement=0:1', '--vary', 'world.raceShock=0:0.5', '--lhs', '50', '--seed', '42', '--workers', '1'];
     const runs = await Promise.all([cli([...lhs, '--out', 'whole.jsonl']), ...[1, 2, 3].map((k) => cli([...lhs, '--shard', `${k}/3`, '--out', `part-${k}.jsonl`]))]);
-    runs.forEach((r) => expect(r.code, r.stderr).toBe(0));
+    runs.forEach((r) => expect(r.status, r.stderr).toBe(0));
     const merged = await cli(['merge', 'part-1.jsonl', 'part-2.jsonl', 'part-3.jsonl', '--out', 'merged.jsonl']);
-    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.status, merged.stderr).toBe(0);
     expect(bytes('merged.jsonl').equals(bytes('whole.jsonl'))).toBe(true);
     const rows = bytes('whole.jsonl').toString().trim().split('\n').map((l) => JSON.parse(l));
     expect(rows).toHaveLength(50);
@@ -88,43 +82,43 @@ describe('signatory sweep', () => {
   it('refuses a merge with missing or duplicated rows, naming them, and writes nothing', async () => {
     const grid = ['sweep', CROWD, '--vary', 'declaration.verification=0:1:10', '--solver', 'nash', '--workers', '1'];
     const parts = await Promise.all([1, 2, 3].map((k) => cli([...grid, '--shard', `${k}/3`, '--out', `g-${k}.csv`])));
-    parts.forEach((r) => expect(r.code, r.stderr).toBe(0));
+    parts.forEach((r) => expect(r.status, r.stderr).toBe(0));
     const missing = await cli(['merge', 'g-1.csv', 'g-3.csv', '--out', 'g.csv']);
-    expect(missing.code).toBe(2);
+    expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/missing rows 1, 4, 7\b/);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
     const duplicated = await cli(['merge', 'g-1.csv', 'g-2.csv', 'g-3.csv', 'g-2.csv', '--out', 'g.csv']);
-    expect(duplicated.code).toBe(2);
+    expect(duplicated.status).toBe(2);
     expect(duplicated.stderr).toMatch(/duplicated rows 1, 4, 7\b/);
     expect(existsSync(file('g.csv'))).toBe(false);
     expect(existsSync(file('g.csv.partial'))).toBe(false);
     // An interrupted run's rows at OUT.partial are neither overwritten nor removed.
     writeFileSync(file('kept.csv.partial'), 'rows of an interrupted run\n');
     const over = await cli(['merge', 'g-1.csv', 'g-2.csv', 'g-3.csv', '--out', 'kept.csv']);
-    expect(over.code).toBe(2);
+    expect(over.status).toBe(2);
     expect(over.stderr).toContain('kept.csv.partial');
     expect(bytes('kept.csv.partial').toString()).toBe('rows of an interrupted run\n');
     const nowhere = await cli(['merge', 'g-1.csv', 'g-2.csv', 'g-3.csv', '--out', 'nowhere/g.csv']);
-    expect(nowhere.code).toBe(2);
+    expect(nowhere.status).toBe(2);
     expect(nowhere.stderr).toContain('folder');
     expect(nowhere.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('refuses a bad --vary path in one line naming it, exit 2, no file', async () => {
     const r = await cli(['sweep', CROWD, '--vary', 'declaration.verifcation=0:1:3', '--out', 'bad.csv']);
-    expect(r.code).toBe(2);
+    expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('declaration.verifcation');
     expect(r.stderr).toContain('did you mean "declaration.verification"');
     expect(r.stderr).not.toMatch(/\n\s+at /);
     const range = await cli(['sweep', CROWD, '--vary', 'declaration.verification=0:2:3', '--out', 'bad.csv']);
-    expect(range.code).toBe(2);
+    expect(range.status).toBe(2);
     expect(range.stderr).toContain('declaration.verification');
     const values = await cli(['sweep', CROWD, '--vary', 'declaration.verification=0:1:3', '--workers', 'two', '--out', 'bad.csv']);
-    expect(values.code).toBe(2);
+    expect(values.status).toBe(2);
     expect(values.stderr).toContain('--workers');
     const track = await cli(['sweep', CROWD, '--track', 'S07,S07', '--out', 'bad.csv']);
-    expect(track.code).toBe(2);
+    expect(track.status).toBe(2);
     expect(track.stderr).toContain('--track S07 is given twice');
     expect(existsSync(file('bad.csv'))).toBe(false);
     expect(existsSync(file('bad.csv.partial'))).toBe(false);
@@ -133,7 +127,7 @@ describe('signatory sweep', () => {
   it('refuses a custom term that turns non-linear at a swept value in one line, exit 2, naming the row', async () => {
     const nonlinear = path.join(ROOT, 'test', 'sweep', 'fixtures', 'nonlinear-when-swept.yaml');
     const r = await cli(['sweep', nonlinear, '--vary', 'declaration.verification=0:1:3', '--workers', '2', '--out', 'nonlinear.csv']);
-    expect(r.code).toBe(2);
+    expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/row 1: custom term "odd" is not linear/);
     expect(r.stderr).not.toContain('internal error');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -142,36 +136,47 @@ describe('signatory sweep', () => {
 
   it('resumes a run killed midway (SIGKILL, torn last row) to the same bytes as an uninterrupted run', async () => {
     const reference = cli(['sweep', ...LONG_SWEEP, '--workers', '2', '--out', 'long-ref.csv']);
-    const killed = await cli(['sweep', ...LONG_SWEEP, '--workers', '1', '--out', 'long.csv'], (child) => whenFileGrows('long.csv.partial', 60_000, () => child.kill('SIGKILL')));
+    const run = await stoppedMidRun(['sweep', ...LONG_SWEEP, '--workers', '1', '--out', 'long.csv'], 'long.csv.partial');
+    run.child.kill('SIGKILL');
+    const killed = await run.done;
     expect(killed.signal).toBe('SIGKILL');
     expect(existsSync(file('long.csv'))).toBe(false);
+    expect(rowsIn('long.csv.partial')).toBeGreaterThanOrEqual(1);
+    expect(rowsIn('long.csv.partial')).toBeLessThan(40_000);
     // A row torn by the kill: no newline, so it is not taken as complete.
     appendFileSync(file('long.csv.partial'), '39999,199,0,1.5');
     const refused = await cli(['sweep', ...LONG_SWEEP, '--seed', '7', '--resume', '--out', 'long.csv']);
-    expect(refused.code).toBe(2);
+    expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/cannot resume .*design/);
     const again = await cli(['sweep', ...LONG_SWEEP, '--out', 'long.csv']);
-    expect(again.code).toBe(2);
+    expect(again.status).toBe(2);
     expect(again.stderr).toContain('--resume');
     const resumed = await cli(['sweep', ...LONG_SWEEP, '--workers', '2', '--resume', '--out', 'long.csv']);
-    expect(resumed.code, resumed.stderr).toBe(0);
-    expect((await reference).code).toBe(0);
+    expect(resumed.status, resumed.stderr).toBe(0);
+    expect((await reference).status).toBe(0);
     expect(bytes('long.csv').equals(bytes('long-ref.csv'))).toBe(true);
     const meta = JSON.parse(bytes('long.csv.meta.json').toString());
     expect(meta.status).toBe('complete');
     expect(meta.resumedAt).toHaveLength(1);
   }, 120_000);
 
-  it('stops cleanly on Ctrl-C (SIGINT), prints the resume command, and resumes to the same bytes', async () => {
-    const stopped = await cli(['sweep', ...LONG_SWEEP, '--workers', '1', '--out', 'int.csv'], (child) => whenFileGrows('int.csv.partial', 60_000, () => child.kill('SIGINT')));
-    if (stopped.code === 0) return; // finished before the signal: nothing to test on this machine
-    expect(stopped.code).toBe(130);
-    expect(stopped.stderr).toMatch(/interrupted after \d+ of 40000 rows/);
+  it('stops cleanly on Ctrl-C (SIGINT) midway, prints the resume command, and resumes to the same bytes', async () => {
+    const run = await stoppedMidRun(['sweep', ...LONG_SWEEP, '--workers', '1', '--out', 'int.csv'], 'int.csv.partial');
+    run.child.kill('SIGINT');
+    run.child.kill('SIGCONT');
+    const stopped = await run.done;
+    expect(stopped.code, stopped.stderr).toBe(130);
+    // The rows in flight when the signal came are finished and kept; the run stops well short of the end.
+    const kept = rowsIn('int.csv.partial');
+    expect(kept).toBeGreaterThanOrEqual(1);
+    expect(kept).toBeLessThan(40_000);
+    expect(stopped.stderr).toContain(`interrupted after ${kept} of 40000 rows`);
     expect(stopped.stderr).toContain('--resume');
-    const partial = bytes('int.csv.partial').toString();
-    expect(partial.endsWith('\n')).toBe(true);
+    expect(bytes('int.csv.partial').toString().endsWith('\n')).toBe(true);
+    expect(existsSync(file('int.csv'))).toBe(false);
+    expect(JSON.parse(bytes('int.csv.meta.json').toString())).toMatchObject({ status: 'interrupted', endedAt: expect.any(String) });
     const resumed = await cli(['sweep', ...LONG_SWEEP, '--workers', '1', '--resume', '--out', 'int.csv']);
-    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.status, resumed.stderr).toBe(0);
     const reference = await cli(['sweep', ...LONG_SWEEP, '--workers', '2']);
     expect(bytes('int.csv').toString()).toBe(reference.stdout);
   }, 120_000);
