@@ -10,9 +10,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/analysis/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
+import { BIN as CLI } from '../cli/run-cli.js';
 import { BASELINE, ROOT, tallyText, TWENTY, waitFor } from './helpers.js';
-
-const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
 
 describe('off a terminal', () => {
   it('`signatory` with piped stdin and stdout prints the plain report of the baseline and exits 0', () => {
