@@ -37,16 +37,45 @@ describe('leastEvaluator', () => {
 });
 
 describe('seek (core)', () => {
-  it('the answer meets the target and no coordinate can be pulled back alone', () => {
-    const scenario = solved(FIXTURE).scenario;
-    const r = seek(scenario, parseTarget('signed>=2'));
+  // Checked against the full compile-and-solve (runScenario), never against seek itself.
+  const scenario = solved(FIXTURE).scenario;
+  const least = (values: Record<string, number>) => runScenario(withValues(scenario, values)).equilibria.least.signed;
+  const H = 'declaration.humanControl';
+  const CC = 'declaration.clubCompatibility';
+  const at = (values: Record<string, number>) => ({ [H]: scenario.declaration.humanControl, [CC]: scenario.declaration.clubCompatibility, ...values });
+  const r = seek(scenario, parseTarget('signed>=2'));
+  const moved = Object.fromEntries(r.changes.map((c) => [c.path, c.to]));
+
+  it('the answer meets the target, and no change alone or pulled back a little does', () => {
     expect(r.status).toBe('found');
+    // Only the two levers carry weight in this fixture: nothing else can help.
+    expect(r.changes.map((c) => c.path).sort()).toEqual([CC, H]);
+    expect(least(moved)).toBeGreaterThanOrEqual(2);
     expect(r.run.equilibria.least.signed).toBeGreaterThanOrEqual(2);
-    expect(r.lowerBound).toBeLessThanOrEqual(r.distance + 1e-12);
     for (const c of r.changes) {
-      const back = seek(withValues(scenario, { [c.path]: c.from }), parseTarget('signed>=2'));
-      expect(back.distance).toBeGreaterThan(0.25);
+      expect(least({ [c.path]: c.to }), `${c.path} alone`).toBeLessThan(2);
+      expect(least({ ...moved, [c.path]: c.to - 0.01 * Math.sign(c.to - c.from) }), `${c.path} pulled back by 0.01`).toBeLessThan(2);
     }
+    expect(r.distance).toBeCloseTo(r.changes.reduce((acc, c) => acc + Math.abs(c.to - c.from), 0), 12);
+    expect(r.lowerBound).toBeLessThanOrEqual(r.distance + 1e-12);
+  });
+
+  it('no point of a 0.01 grid over both levers meets the target closer than the answer', () => {
+    const step = 0.01;
+    let best = Infinity;
+    for (let i = 0; scenario.declaration.humanControl + i * step <= 1 + 1e-9; i++) {
+      // Raising a lever only helps (the weights are positive): scan club compatibility up to the first success.
+      for (let j = 0; scenario.declaration.clubCompatibility + j * step <= 1 + 1e-9; j++) {
+        if (least(at({ [H]: Math.min(1, scenario.declaration.humanControl + i * step), [CC]: Math.min(1, scenario.declaration.clubCompatibility + j * step) })) >= 2) {
+          best = Math.min(best, (i + j) * step);
+          break;
+        }
+      }
+    }
+    // The grid's best is 0.31 + 0.31: the answer is no farther, and within a grid step per lever of it.
+    expect(best).toBeCloseTo(0.62, 9);
+    expect(r.distance).toBeLessThanOrEqual(best);
+    expect(r.distance).toBeGreaterThan(best - 2 * step);
   });
 });
 
