@@ -27,12 +27,13 @@
  *
  * Pure: the search never prints.
  */
-import { compileScenario, derivedQuantities, feltRace } from '../model/compile.js';
-import { DECLARATION_PARAMETERS, WORLD_PARAMETERS, type Declaration, type ParameterInfo, type World } from '../model/inputs.js';
+import { compileScenario, compiler } from '../model/compile.js';
+import { DECLARATION_KEYS, DECLARATION_PARAMETERS, WORLD_PARAMETERS, type Declaration, type ParameterInfo, type World } from '../model/inputs.js';
+import { WORLD_PAYOFF_KEYS } from '../model/names.js';
 import type { Scenario } from '../model/scenario.js';
-import type { TermContext } from '../model/terms.js';
-import { isSupermodular, refreshTranspose, withTranspose } from '../solve/game.js';
-import { extremalEquilibria, monotoneSolve, nashWorkspace } from '../solve/nash.js';
+import { isSupermodular } from '../solve/game.js';
+import { extremalEquilibria } from '../solve/nash.js';
+import { leastTally, tallyWorkspace } from '../solve/warm-nash.js';
 import { stateIndex } from './explain.js';
 import { fixedActions, runScenario, type RunResult } from './run.js';
 
@@ -119,55 +120,23 @@ export function seekParameters(scenario: Scenario, allowWorld = false): SeekPara
 
 /**
  * The least equilibrium at other declaration and world values, fast: the
- * game is compiled once and only its values are rewritten (same sparsity
- * pattern), with the same term functions compileScenario uses.
+ * model's incremental compiler recomputes only the terms the changed
+ * values feed, and the warm-started solver reuses the last cascade's order.
  */
 export function leastEvaluator(scenario: Scenario): (declaration: Declaration, world: World) => Uint8Array {
-  const compiled = compileScenario(scenario);
-  const { structure } = compiled;
-  const g = compiled.game;
-  const n = g.n;
-  const game = withTranspose(n, g.a.slice(), g.m.slice(), g.rowPtr, g.col, g.val.slice());
-  const slot = (i: number, j: number): number => {
-    for (let k = game.rowPtr[i]; k < game.rowPtr[i + 1]; k++) if (game.col[k] === j) return k;
-    throw new Error(`internal: no slot (${i}, ${j}) in the compiled game`);
-  };
-  const rivalSlot = Int32Array.from(structure.rivalCol, (_, k) => {
-    let i = 0;
-    while (structure.rivalPtr[i + 1] <= k) i++;
-    return slot(i, structure.rivalCol[k]);
-  });
-  const patronSlot = Int32Array.from(structure.patron, (p, i) => (p >= 0 && p !== i ? slot(i, p) : -1));
-  const weights = compiled.terms.map((t) => t.weight);
-  const terms = compiled.terms.map((t) => t.term);
+  const incremental = compiler(scenario);
+  const setters = [
+    ...DECLARATION_KEYS.map((key) => [incremental.setter(`declaration.${key}`)!, (d: Declaration) => d[key]] as const),
+    ...WORLD_PAYOFF_KEYS.map((key) => [incremental.setter(`world.${key}`)!, (_: Declaration, w: World) => w[key]] as const),
+  ];
   const fixed = fixedActions(scenario);
-  const ws = nashWorkspace(n);
+  const ws = tallyWorkspace(scenario.states.length);
   return (declaration, world) => {
-    const derived = derivedQuantities(declaration, scenario.states);
-    game.val.fill(0);
-    for (let i = 0; i < n; i++) {
-      const state = scenario.states[i];
-      const ctx: TermContext = { state, declaration, world, derived, race: feltRace(world, state) };
-      let a = compiled.baseline[i];
-      let m = 0;
-      let rc = 0;
-      let pc = 0;
-      for (let k = 0; k < terms.length; k++) {
-        const part = terms[k].linear(ctx);
-        const w = weights[k];
-        a += w * part.constant;
-        m += w * part.momentum;
-        rc += w * part.rivals;
-        pc += w * part.patron;
-      }
-      game.a[i] = a;
-      game.m[i] = m;
-      for (let k = structure.rivalPtr[i]; k < structure.rivalPtr[i + 1]; k++) game.val[rivalSlot[k]] += rc * structure.rivalShare[k];
-      if (patronSlot[i] >= 0) game.val[patronSlot[i]] += pc;
-    }
-    refreshTranspose(game);
+    for (const [set, read] of setters) set(read(declaration, world));
+    incremental.recompile();
+    const game = incremental.game;
     if (!isSupermodular(game)) return extremalEquilibria(game, fixed).least.profile;
-    monotoneSolve(game, 1, fixed, ws);
+    leastTally(game, fixed, ws);
     return ws.s;
   };
 }

@@ -2,7 +2,7 @@
  * The two-player subgame of two named states (default USA and CHN) with
  * everyone else held at the least equilibrium.
  */
-import type { Scenario } from '../model/scenario.js';
+import { restraintRelief } from '../model/compile.js';
 import { netGain } from '../solve/game.js';
 import { analyzeSubgame, type PlayerPayoffs, type SubgameResult } from '../solve/subgame.js';
 import { stateIndex } from './explain.js';
@@ -14,15 +14,14 @@ export interface ScenarioSubgame extends SubgameResult {
 }
 
 /**
- * E_i, the gain to i from j's credible restraint while i abstains: j's
- * restraint cost is what i is spared, scaled by how far j's signature can be
- * trusted (assurance a = v·b). Proportional to j's capability × strictness ×
- * assurance, weighted like the restraint term (DESIGN.md §1.4).
+ * E_i, the gain to i from j's credible restraint while i abstains: the
+ * restraint j's signature commits it to, scaled by how far it can be
+ * trusted (assurance a = v·b) and weighted like the restraint term — the
+ * term's own rival part for j, K_j·a (docs/model.md, "The two-player
+ * subgame").
  */
-export function restraintGain(scenario: Scenario, run: RunResult, j: number): number {
-  const restraint = run.compiled.terms.find((t) => t.term.id === 'restraint');
-  const w = restraint?.weight ?? 0;
-  return w * scenario.states[j].capability * scenario.declaration.thresholdStrictness * run.compiled.derived.assurance;
+export function restraintGain(run: RunResult, j: number): number {
+  return restraintRelief(run.compiled, j);
 }
 
 export function scenarioSubgame(run: RunResult, id1: string, id2: string): ScenarioSubgame {
@@ -37,7 +36,7 @@ export function scenarioSubgame(run: RunResult, id1: string, id2: string): Scena
     const alphaHat = netGain(compiled.game, x, me);
     x[other] = 1;
     const withOther = netGain(compiled.game, x, me);
-    return { alphaHat, W: withOther - alphaHat, E: restraintGain(scenario, run, other) };
+    return { alphaHat, W: withOther - alphaHat, E: restraintGain(run, other) };
   };
   const players: [PlayerPayoffs, PlayerPayoffs] = [player(i, j), player(j, i)];
   return { ids: [scenario.states[i].id, scenario.states[j].id], players, ...analyzeSubgame(players[0], players[1]) };

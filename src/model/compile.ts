@@ -1,28 +1,35 @@
 /**
- * Compilation of a scenario at given parameter values into the linear game
- * (a, m, B) the solvers see, keeping the per-term split for explanations
- * and calibration.
+ * Compilation of a scenario into the linear game (a, m, B) the solvers see
+ * (docs/model.md, "The compiled linear game"), keeping the per-term split for
+ * explanations and calibration.
+ *
+ * There is one compiler. `compiler(scenario)` holds the inputs as columns
+ * and the game's arrays; a setter writes one input and marks the terms that
+ * read it (from each term's `reads`, through the name table of names.ts);
+ * `recompile` re-runs those terms' kernels and re-adds only the sums whose
+ * parts changed. `compileScenario` is that compiler run once, so a sweep's
+ * incremental recompile and a fresh compile of the changed scenario run the
+ * same kernels and add the same numbers in the same order: the same bits
+ * (test/model/compiler.test.ts checks it over random setter sequences).
  */
-import { makeGame, type LinearGame, type SparseEntry } from '../solve/game.js';
-import type { Declaration, StateInput, Weights, World } from './inputs.js';
+import { makeGame, type LinearGame } from '../solve/game.js';
+import type { StateAttribute, StateInput, Weights, World } from './inputs.js';
+import { STATE_ATTRIBUTES } from './inputs.js';
+import { columnsOf, inputsOf, NAMES, refreshDerived, type Columns, type DerivedQuantities, type InputKey } from './names.js';
 import type { Scenario } from './scenario.js';
-import type { DerivedQuantities, Term, TermContext } from './terms.js';
+import { PART_NAMES, type Parts, type Term } from './terms.js';
 
 /** Unweighted linear parts of one term for every state. */
-export interface TermColumns {
+export interface TermColumns extends Parts {
   readonly term: Term;
   readonly weight: number;
-  readonly constant: Float64Array;
-  readonly momentum: Float64Array;
-  readonly rivals: Float64Array;
-  readonly patron: Float64Array;
 }
 
 /** The part of the game the parameters do not change: who is rival or patron of whom. */
 export interface GameStructure {
   readonly ids: readonly string[];
   readonly index: ReadonlyMap<string, number>;
-  /** Normalised rival weights W_ij / Σ_j W_ij, as CSR. */
+  /** Normalised rival weights W_ij / Σ_j |W_ij|, as CSR. */
   readonly rivalPtr: Int32Array;
   readonly rivalCol: Int32Array;
   readonly rivalShare: Float64Array;
@@ -37,9 +44,11 @@ export interface CompiledScenario {
   readonly terms: readonly TermColumns[];
   /** w0 + bias_i: the part of a_i that belongs to no term. */
   readonly baseline: Float64Array;
-  readonly declaration: Declaration;
+  readonly declaration: Scenario['declaration'];
   readonly world: World;
 }
+
+export type CompileInput = Pick<Scenario, 'states' | 'terms' | 'declaration' | 'world' | 'weights'>;
 
 export function gameStructure(states: readonly StateInput[]): GameStructure {
   const ids = states.map((s) => s.id);
@@ -65,73 +74,243 @@ export function gameStructure(states: readonly StateInput[]): GameStructure {
   return { ids, index, rivalPtr, rivalCol: Int32Array.from(cols), rivalShare: Float64Array.from(shares), patron };
 }
 
-export function derivedQuantities(declaration: Declaration, states: readonly StateInput[]): DerivedQuantities {
-  const bindingness = (1 + declaration.enforcement) / 2;
-  const meanCapability = states.length ? states.reduce((acc, s) => acc + s.capability, 0) / states.length : 0;
-  return { bindingness, assurance: declaration.verification * bindingness, meanCapability };
-}
-
-/** The felt race intensity ρ_i = min(1, ρ + μ · raceExposure_i) (U1, U5, M1). */
-export function feltRace(world: World, state: StateInput): number {
-  return Math.min(1, world.raceIntensity + world.raceShock * state.raceExposure);
-}
-
+/** A term's weight; a term the weights do not name weighs 0 (docs/scenario-format.md). */
 function weightOf(weights: Weights, term: Term): number {
-  const w = weights[term.id];
-  if (w === undefined || !Number.isFinite(w)) throw new RangeError(`no weight for term '${term.id}'`);
+  const w = Object.hasOwn(weights, term.id) ? weights[term.id] : 0;
+  if (!Number.isFinite(w)) throw new RangeError(`weight of term '${term.id}' is ${w}; expected a finite number`);
   return w;
 }
 
-/**
- * Compiles the scenario at its own parameter values, or at the given
- * overrides. Pass a precomputed structure to skip rebuilding it.
- */
-export function compileScenario(
-  scenario: Pick<Scenario, 'states' | 'terms' | 'declaration' | 'world' | 'weights'>,
-  structure: GameStructure = gameStructure(scenario.states),
-): CompiledScenario {
-  const { states, declaration, world, weights } = scenario;
+/** Sets one input to a value. */
+export type Setter = (value: number) => void;
+
+export interface Compiler {
+  /** The game, whose a, m, val and tval `recompile` rewrites in place. */
+  readonly game: LinearGame;
+  readonly structure: GameStructure;
+  /** The inputs, as the kernels read them. */
+  readonly columns: Columns;
+  /** A setter for a scenario path, or undefined if the path changes the game's structure (rival weights, patrons, …). */
+  setter(path: string): Setter | undefined;
+  /** Brings the game up to date with the inputs, recomputing only what they changed. */
+  recompile(): void;
+  /** The current game with its per-term split, as fresh arrays. */
+  snapshot(): CompiledScenario;
+}
+
+/** True when two numbers have the same bits as far as arithmetic can tell (±0 apart, NaN equal). */
+const same = (x: number, y: number): boolean => x === y ? x !== 0 || 1 / x === 1 / y : x !== x && y !== y;
+
+/** Builds the compiler at the scenario's values; the scenario is not modified. */
+export function compiler(scenario: CompileInput, structure: GameStructure = gameStructure(scenario.states)): Compiler {
+  const { states, terms } = scenario;
   const n = states.length;
-  const derived = derivedQuantities(declaration, states);
-  const terms: TermColumns[] = scenario.terms.map((term) => ({
-    term,
-    weight: weightOf(weights, term),
-    constant: new Float64Array(n),
-    momentum: new Float64Array(n),
-    rivals: new Float64Array(n),
-    patron: new Float64Array(n),
-  }));
-  const baseline = new Float64Array(n);
-  const a = new Float64Array(n);
-  const m = new Float64Array(n);
+  const T = terms.length;
+  const x = columnsOf(states, scenario.declaration, scenario.world);
+  const customAttributes: ReadonlySet<string> = new Set(x.extra.keys());
+
+  // The sparsity pattern of B: rival entries, then the patron entry, duplicates summed (makeGame's order).
+  const entries = [];
+  for (let i = 0; i < n; i++) {
+    for (let k = structure.rivalPtr[i]; k < structure.rivalPtr[i + 1]; k++) entries.push({ i, j: structure.rivalCol[k], value: 0 });
+    const p = structure.patron[i];
+    if (p >= 0 && p !== i) entries.push({ i, j: p, value: 0 });
+  }
+  const game = makeGame(new Float64Array(n), new Float64Array(n), entries);
+  const nnz = game.val.length;
+  const slotOf = (i: number, j: number): number => {
+    for (let k = game.rowPtr[i]; k < game.rowPtr[i + 1]; k++) if (game.col[k] === j) return k;
+    throw new Error(`internal: no slot (${i}, ${j}) in the compiled game`);
+  };
+  const slotRow = new Int32Array(nnz);
+  const slotRival = new Int32Array(nnz).fill(-1);
+  const slotPatron = new Uint8Array(nnz);
+  for (let i = 0; i < n; i++) {
+    for (let k = game.rowPtr[i]; k < game.rowPtr[i + 1]; k++) slotRow[k] = i;
+    for (let r = structure.rivalPtr[i]; r < structure.rivalPtr[i + 1]; r++) slotRival[slotOf(i, structure.rivalCol[r])] = r;
+    const p = structure.patron[i];
+    if (p >= 0 && p !== i) slotPatron[slotOf(i, p)] = 1;
+  }
+  const tslot = new Int32Array(nnz);
+  for (let k = 0; k < nnz; k++) tslot[game.transposePerm[k]] = k;
+
+  const weights = Float64Array.from(terms, (t) => weightOf(scenario.weights, t));
+  let intercept = scenario.weights.intercept ?? 0;
+  if (!Number.isFinite(intercept)) throw new RangeError(`intercept is ${intercept}; expected a finite number`);
+  const has = terms.map((t) => new Set(t.parts));
+  /** Unweighted parts, as the kernels write them (absent parts stay 0). */
+  const raw: Parts[] = terms.map(() => ({ constant: new Float64Array(n), momentum: new Float64Array(n), rivals: new Float64Array(n), patron: new Float64Array(n) }));
+  /** Weighted parts w·f of the parts a term has (empty arrays for the others). */
+  const weighted: Parts[] = terms.map((_, t) => Object.fromEntries(PART_NAMES.map((p) => [p, new Float64Array(has[t].has(p) ? n : 0)])) as Parts);
+
+  // Which terms read which input; which inputs feed a derived quantity.
+  const readers = new Map<InputKey, number[]>();
+  terms.forEach((term, t) => {
+    for (const key of inputsOf(term.reads, customAttributes)) readers.set(key, [...(readers.get(key) ?? []), t]);
+  });
+  const feedsDerived = new Set([...NAMES.values()].filter((info) => info.kind === 'derived').flatMap((info) => info.inputs));
+
+  const dirty = new Uint8Array(T).fill(1);
+  let derivedDirty = false;
+  let baselineDirty = true;
+  // a is summed through stages: stage[0] = intercept + bias, stage[t + 1] = stage[t] + term t's
+  // constant part, stage[T] being game.a: a change to term t re-adds from stage[t] on only,
+  // with the additions of a plain left-to-right sum.
+  const stage = Array.from({ length: T + 1 }, (_, t) => (t === T ? game.a : new Float64Array(n)));
+  let firstA = 0;
+  let pendingM = true;
+  let pendingRivals = true;
+  let pendingPatron = true;
   const rivalCoef = new Float64Array(n);
   const patronCoef = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const state = states[i];
-    const ctx: TermContext = { state, declaration, world, derived, race: feltRace(world, state) };
-    baseline[i] = weights.intercept + state.bias;
-    a[i] = baseline[i];
-    for (const cols of terms) {
-      const part = cols.term.linear(ctx);
-      cols.constant[i] = part.constant;
-      cols.momentum[i] = part.momentum;
-      cols.rivals[i] = part.rivals;
-      cols.patron[i] = part.patron;
-      a[i] += cols.weight * part.constant;
-      m[i] += cols.weight * part.momentum;
-      rivalCoef[i] += cols.weight * part.rivals;
-      patronCoef[i] += cols.weight * part.patron;
+
+  function recomputeTerm(t: number): void {
+    const out = raw[t];
+    terms[t].kernel(x, out);
+    const w = weights[t];
+    for (const part of terms[t].parts) {
+      const source = out[part];
+      const target = weighted[t][part];
+      let changed = false;
+      for (let i = 0; i < n; i++) {
+        const v = w * source[i];
+        if (!changed && !same(v, target[i])) changed = true;
+        target[i] = v;
+      }
+      if (!changed) continue;
+      if (part === 'constant') firstA = Math.min(firstA, t);
+      else if (part === 'momentum') pendingM = true;
+      else if (part === 'rivals') pendingRivals = true;
+      else pendingPatron = true;
     }
   }
-  const entries: SparseEntry[] = [];
-  for (let i = 0; i < n; i++) {
-    for (let k = structure.rivalPtr[i]; k < structure.rivalPtr[i + 1]; k++) {
-      entries.push({ i, j: structure.rivalCol[k], value: rivalCoef[i] * structure.rivalShare[k] });
+
+  function recompile(): void {
+    if (derivedDirty) {
+      refreshDerived(x);
+      derivedDirty = false;
     }
-    const p = structure.patron[i];
-    if (p >= 0 && p !== i) entries.push({ i, j: p, value: patronCoef[i] });
+    for (let t = 0; t < T; t++) {
+      if (dirty[t] === 0) continue;
+      dirty[t] = 0;
+      recomputeTerm(t);
+    }
+    if (baselineDirty) {
+      baselineDirty = false;
+      const a0 = stage[0];
+      for (let i = 0; i < n; i++) a0[i] = intercept + x.bias[i];
+      firstA = 0;
+    }
+    // A part a term does not have, or a zero weight, adds nothing: skipped.
+    for (let t = firstA; t < T; t++) {
+      const from = stage[t];
+      const to = stage[t + 1];
+      const A = weighted[t].constant;
+      if (A.length === 0 || weights[t] === 0) to.set(from);
+      else for (let i = 0; i < n; i++) to[i] = from[i] + A[i];
+    }
+    firstA = T;
+    if (pendingM) {
+      pendingM = false;
+      sumInto(game.m, 'momentum');
+    }
+    if (!pendingRivals && !pendingPatron) return;
+    if (pendingRivals) sumInto(rivalCoef, 'rivals');
+    if (pendingPatron) sumInto(patronCoef, 'patron');
+    pendingRivals = pendingPatron = false;
+    const { val, tval } = game;
+    const share = structure.rivalShare;
+    for (let k = 0; k < nnz; k++) {
+      const i = slotRow[k];
+      let v = 0;
+      const r = slotRival[k];
+      if (r >= 0) v = v + rivalCoef[i] * share[r];
+      if (slotPatron[k]) v = v + patronCoef[i];
+      val[k] = v;
+      tval[tslot[k]] = v;
+    }
   }
-  return { structure, game: makeGame(a, m, entries), derived, terms, baseline, declaration, world };
+
+  function sumInto(target: Float64Array, part: 'momentum' | 'rivals' | 'patron'): void {
+    target.fill(0);
+    for (let t = 0; t < T; t++) {
+      const P = weighted[t][part];
+      if (P.length === 0 || weights[t] === 0) continue;
+      for (let i = 0; i < n; i++) target[i] += P[i];
+    }
+  }
+
+  /** A setter writing one input, marking its readers, when the value changes. */
+  const marking = (input: InputKey | undefined, read: () => number, write: (v: number) => void, extra?: () => void): Setter => {
+    const marked = Int32Array.from(input === undefined ? [] : (readers.get(input) ?? []));
+    const derived = input !== undefined && feedsDerived.has(input);
+    return (v) => {
+      if (same(read(), v)) return;
+      write(v);
+      for (let k = 0; k < marked.length; k++) dirty[marked[k]] = 1;
+      if (derived) derivedDirty = true;
+      extra?.();
+    };
+  };
+
+  function setter(path: string): Setter | undefined {
+    const parts = path.split('.');
+    const [head, key] = parts;
+    if (parts.length === 2 && head === 'declaration' && Object.hasOwn(x.declaration, key)) {
+      const d = x.declaration as Record<string, number>;
+      return marking(`declaration.${key}`, () => d[key], (v) => void (d[key] = v));
+    }
+    if (parts.length === 2 && head === 'world' && Object.hasOwn(x.world, key)) {
+      const w = x.world as unknown as Record<string, number>;
+      return marking(`world.${key}`, () => w[key], (v) => void (w[key] = v));
+    }
+    if (parts.length === 2 && head === 'weights') {
+      if (key === 'intercept') return marking(undefined, () => intercept, (v) => void (intercept = v), () => void (baselineDirty = true));
+      const t = terms.findIndex((term) => term.id === key);
+      if (t < 0) return undefined;
+      return marking(undefined, () => weights[t], (v) => void (weights[t] = v), () => void (dirty[t] = 1));
+    }
+    if (head !== 'states' || parts.length < 3) return undefined;
+    const i = structure.index.get(key);
+    if (i === undefined) return undefined;
+    const attr = parts.slice(2).join('.');
+    if (attr === 'bias') return marking('state.bias', () => x.bias[i], (v) => void (x.bias[i] = v), () => void (baselineDirty = true));
+    if (attr === 'patron.deference') {
+      if (!states[i].patron) return undefined;
+      return marking('state.deference', () => x.deference[i], (v) => void (x.deference[i] = v));
+    }
+    if ((STATE_ATTRIBUTES as readonly string[]).includes(attr)) {
+      const column = x.attribute[attr as StateAttribute];
+      return marking(`state.${attr}`, () => column[i], (v) => void (column[i] = v));
+    }
+    const column = x.extra.get(attr);
+    if (column && Object.hasOwn(states[i].extra, attr)) return marking(`state.${attr}`, () => column[i], (v) => void (column[i] = v));
+    return undefined;
+  }
+
+  function snapshot(): CompiledScenario {
+    recompile();
+    const g: LinearGame = { ...game, a: game.a.slice(), m: game.m.slice(), val: game.val.slice(), tval: game.tval.slice() };
+    return {
+      structure,
+      game: g,
+      derived: { ...x.derived },
+      terms: terms.map((term, t) => ({ term, weight: weights[t], constant: raw[t].constant.slice(), momentum: raw[t].momentum.slice(), rivals: raw[t].rivals.slice(), patron: raw[t].patron.slice() })),
+      baseline: stage[0].slice(),
+      declaration: { ...x.declaration },
+      world: { ...x.world },
+    };
+  }
+
+  return { game, structure, columns: x, setter, recompile, snapshot };
+}
+
+/**
+ * Compiles the scenario at its own values. Pass a precomputed structure to
+ * skip rebuilding it.
+ */
+export function compileScenario(scenario: CompileInput, structure: GameStructure = gameStructure(scenario.states)): CompiledScenario {
+  return compiler(scenario, structure).snapshot();
 }
 
 /** Weighted share of i's rivals that sign at (possibly mixed) profile x. */
@@ -170,4 +349,14 @@ export function termContributions(compiled: CompiledScenario, x: ArrayLike<numbe
     out[c.term.id] = c.weight * values[k];
   });
   return out;
+}
+
+/**
+ * The cost a state's signature commits it to under the term with role
+ * 'restraint' (K_j·a, a its rivals' relief), weighted: what a rival is
+ * spared when j signs credibly (Jervis's E). 0 without such a term.
+ */
+export function restraintRelief(compiled: CompiledScenario, j: number): number {
+  const term = compiled.terms.find((c) => c.term.role === 'restraint');
+  return term ? term.weight * term.rivals[j] : 0;
 }

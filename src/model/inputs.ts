@@ -1,6 +1,6 @@
 /**
  * The inputs of the signing game: the declaration's design parameters, the
- * state of the world, and each state's attributes (DESIGN.md §1).
+ * state of the world, and each state's attributes (docs/model.md, "The payoff terms").
  * Pure data and metadata; no I/O.
  */
 
@@ -21,18 +21,6 @@ export interface ParameterInfo {
   readonly max: number;
 }
 
-export interface Declaration {
-  verification: number;
-  thresholdClarity: number;
-  thresholdStrictness: number;
-  accountability: number;
-  enforcement: number;
-  differentiation: number;
-  neutralInterpretation: number;
-  humanControl: number;
-  clubCompatibility: number;
-}
-
 export interface World {
   raceIntensity: number;
   raceShock: number;
@@ -42,7 +30,12 @@ export interface World {
   seed: number;
 }
 
-export const DECLARATION_PARAMETERS: readonly ParameterInfo[] = [
+/**
+ * The declaration's design parameters. Adding one here (and giving it a
+ * value in the scenario files) is all the model needs: terms name the keys
+ * they read, and the compilers, sweeps and seek derive from this list.
+ */
+export const DECLARATION_PARAMETERS = [
   { key: 'verification', label: 'Verification', meaning: '0 self-attestation · 1 independent, intrusive verification', propositions: ['A3', 'C1', 'R1'], monotonicity: 'raises', min: 0, max: 1 },
   { key: 'thresholdClarity', label: 'Threshold clarity', meaning: '0 undefined autonomy red line · 1 precisely defined', propositions: ['A1', 'R1'], monotonicity: 'raises', min: 0, max: 1 },
   { key: 'thresholdStrictness', label: 'Threshold strictness', meaning: '0 only fully autonomous lethal engagement · 0.5 autonomous attack timing · 1 automatic target recognition itself', propositions: ['A1'], monotonicity: 'lowers', min: 0, max: 1 },
@@ -52,7 +45,11 @@ export const DECLARATION_PARAMETERS: readonly ParameterInfo[] = [
   { key: 'neutralInterpretation', label: 'Neutral interpretation', meaning: '0 leaders interpret and certify · 1 neutral third parties do', propositions: ['C2', 'R1'], monotonicity: 'raises', min: 0, max: 1 },
   { key: 'humanControl', label: 'Human control', meaning: '0 no guarantee · 1 non-bypassable human intervention channel', propositions: ['C1', 'R1'], monotonicity: 'raises', min: 0, max: 1 },
   { key: 'clubCompatibility', label: 'Club compatibility', meaning: '0 rival to club standards · 1 compatible with the standards of existing clubs', propositions: ['U2'], monotonicity: 'raises', min: 0, max: 1 },
-];
+] as const satisfies readonly ParameterInfo[];
+
+export type DeclarationKey = (typeof DECLARATION_PARAMETERS)[number]['key'];
+/** The declaration's parameter values, by key, each in [0, 1]. */
+export type Declaration = Record<DeclarationKey, number>;
 
 export const WORLD_PARAMETERS: readonly ParameterInfo[] = [
   { key: 'raceIntensity', label: 'Race intensity', meaning: '0 no technology race · 1 all-out sprint', propositions: ['U1', 'U5'], monotonicity: 'lowers', min: 0, max: 1 },
@@ -60,10 +57,10 @@ export const WORLD_PARAMETERS: readonly ParameterInfo[] = [
   { key: 'lambda', label: 'Logit precision λ', meaning: '0 random choice · large: near best response', propositions: [], monotonicity: 'none', min: 0, max: 1000 },
 ];
 
-export const DECLARATION_KEYS = DECLARATION_PARAMETERS.map((p) => p.key) as (keyof Declaration)[];
+export const DECLARATION_KEYS: readonly DeclarationKey[] = DECLARATION_PARAMETERS.map((p) => p.key);
 export const WORLD_KEYS = ['raceIntensity', 'raceShock', 'lambda', 'seed'] as const;
 
-/** Numeric state attributes of DESIGN.md §1, all in [0,1]. */
+/** Numeric state attributes of the model (docs/model.md), all in [0,1]. */
 export const STATE_ATTRIBUTES = [
   'capability',
   'pace',
@@ -101,22 +98,12 @@ export interface Patron {
   deference: number;
 }
 
-export interface StateInput {
+export type StateAttributes = Record<StateAttribute, number>;
+
+export interface StateInput extends StateAttributes {
   /** ISO 3166-1 alpha-3 code for a real country; any unique id otherwise. */
   id: string;
   name: string;
-  capability: number;
-  pace: number;
-  size: number;
-  threat: number;
-  ratification: number;
-  grayZone: number;
-  treatyCaution: number;
-  weaponizationFear: number;
-  clubOption: number;
-  humanControlValue: number;
-  normSensitivity: number;
-  raceExposure: number;
   /** Idiosyncratic propensity to sign, any real number; default 0. */
   bias: number;
   /** Rival ids with weights (≥ 0 for strategic complements). */

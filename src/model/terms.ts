@@ -1,42 +1,32 @@
 /**
- * The payoff terms of the signing game (DESIGN.md §1). Each term is one small
- * pure function of a state's attributes, the declaration and the world, and
- * is linear in the others' actions. It returns that linear form:
+ * The payoff terms of the signing game (docs/model.md, "The payoff terms"). A
+ * term is defined once, here: what it reads, which linear parts it has, and
+ * the kernel that computes them for every state. Each term is linear in the
+ * others' actions:
  *
  *   f_k(i, s) = constant + momentum · S_i(s) + rivals · R_i(s) + patron · s_patron(i)
  *
  * where S_i is the share of the other states that sign, R_i the weighted
  * share of i's rivals that sign and s_patron the patron's action. The weight
- * w_k ≥ 0 multiplies the whole term; the sign of the effect lives in f_k.
+ * w_k multiplies the whole term; the sign of the effect lives in f_k.
+ *
+ * Everything else derives from these definitions: `compileScenario`, the
+ * incremental compiler of sweeps and seek (which terms to recompute when an
+ * input moves), explanations, the subgame and calibration. Adding a term
+ * means adding one definition to BUILTIN_TERMS (and its weight to the
+ * scenarios that should use it: a missing weight is 0).
  */
-import type { Declaration, StateInput, World } from './inputs.js';
+import type { Columns } from './names.js';
+
+/** The four linear parts of a term. */
+export const PART_NAMES = ['constant', 'momentum', 'rivals', 'patron'] as const;
+export type PartName = (typeof PART_NAMES)[number];
+
+/** One term's unweighted parts for every state. */
+export type Parts = Record<PartName, Float64Array>;
 
 /** The linear form of one term for one state. */
-export interface LinearPart {
-  constant: number;
-  momentum: number;
-  rivals: number;
-  patron: number;
-}
-
-/** Quantities shared by every state at given parameter values. */
-export interface DerivedQuantities {
-  /** Bindingness b = (1 + e) / 2: an unenforced text binds only half (A6). */
-  bindingness: number;
-  /** Assurance a = v · b: how far a rival's signature can be trusted (A3). */
-  assurance: number;
-  /** Mean capability c̄ over all states. */
-  meanCapability: number;
-}
-
-export interface TermContext {
-  state: StateInput;
-  declaration: Declaration;
-  world: World;
-  derived: DerivedQuantities;
-  /** The state's felt race intensity ρ_i = min(1, ρ + μ · raceExposure_i). */
-  race: number;
-}
+export type LinearPart = Record<PartName, number>;
 
 export interface Term {
   readonly id: string;
@@ -47,25 +37,28 @@ export interface Term {
   readonly source?: string;
   /** One-line formula for help texts and docs. */
   readonly formula: string;
-  linear(ctx: TermContext): LinearPart;
+  /** The names (src/model/names.ts) the kernel reads: an input not listed here never changes the term. */
+  readonly reads: readonly string[];
+  /** The parts the kernel writes; the others are 0. */
+  readonly parts: readonly PartName[];
+  /**
+   * 'restraint': the term is the restraint a signature commits a state to,
+   * a cost relieved by its rivals' credible signatures (constant −K_i,
+   * rivals K_i·a). The two-player subgame reads a rival's K_j·a from it.
+   */
+  readonly role?: 'restraint';
+  /** Writes the unweighted parts for every state into `out` (only the parts in `parts`). */
+  kernel(x: Columns, out: Parts): void;
 }
-
-const constant = (c: number): LinearPart => ({ constant: c, momentum: 0, rivals: 0, patron: 0 });
-
-/** Relief from rivals' signatures: a cost K·(1 − a·R) is −K + K·a·R. */
-const relievedCost = (cost: number, assurance: number): LinearPart => ({
-  constant: -cost,
-  momentum: 0,
-  rivals: cost * assurance,
-  patron: 0,
-});
 
 export const reputation: Term = {
   id: 'reputation',
   label: 'Reputation as a responsible state',
   propositions: ['A6'],
   formula: '+ normSensitivity',
-  linear: ({ state }) => constant(state.normSensitivity),
+  reads: ['normSensitivity'],
+  parts: ['constant'],
+  kernel: (x, out) => out.constant.set(x.attribute.normSensitivity),
 };
 
 export const momentum: Term = {
@@ -74,7 +67,9 @@ export const momentum: Term = {
   propositions: ['A5', 'A6'],
   source: 'Finnemore & Sikkink (1998), norm cascades; Granovetter (1978), threshold models',
   formula: '+ normSensitivity · S_i(s)',
-  linear: ({ state }) => ({ constant: 0, momentum: state.normSensitivity, rivals: 0, patron: 0 }),
+  reads: ['normSensitivity'],
+  parts: ['momentum'],
+  kernel: (x, out) => out.momentum.set(x.attribute.normSensitivity),
 };
 
 export const alignment: Term = {
@@ -82,9 +77,14 @@ export const alignment: Term = {
   label: 'Following the patron',
   propositions: ['U2'],
   formula: '+ deference · (2·s_patron − 1)',
-  linear: ({ state }) => {
-    const d = state.patron?.deference ?? 0;
-    return { constant: -d, momentum: 0, rivals: 0, patron: 2 * d };
+  reads: ['deference'],
+  parts: ['constant', 'patron'],
+  kernel: (x, out) => {
+    const d = x.deference;
+    for (let i = 0; i < x.n; i++) {
+      out.constant[i] = -d[i];
+      out.patron[i] = 2 * d[i];
+    }
   },
 };
 
@@ -93,7 +93,13 @@ export const humanControl: Term = {
   label: 'Guaranteed human control',
   propositions: ['C1'],
   formula: '+ humanControlValue · h',
-  linear: ({ state, declaration }) => constant(state.humanControlValue * declaration.humanControl),
+  reads: ['humanControlValue', 'humanControl'],
+  parts: ['constant'],
+  kernel: (x, out) => {
+    const value = x.attribute.humanControlValue;
+    const h = x.declaration.humanControl;
+    for (let i = 0; i < x.n; i++) out.constant[i] = value[i] * h;
+  },
 };
 
 export const adoption: Term = {
@@ -102,20 +108,14 @@ export const adoption: Term = {
   propositions: ['A4'],
   source: 'Putnam (1988), two-level games',
   formula: '− size · ratification · (σ + e)/2',
-  linear: ({ state, declaration }) =>
-    constant(-state.size * state.ratification * (declaration.thresholdStrictness + declaration.enforcement) / 2),
+  reads: ['size', 'ratification', 'thresholdStrictness', 'enforcement'],
+  parts: ['constant'],
+  kernel: (x, out) => {
+    const { size, ratification } = x.attribute;
+    const load = x.declaration.thresholdStrictness + x.declaration.enforcement;
+    for (let i = 0; i < x.n; i++) out.constant[i] = (-size[i] * ratification[i] * load) / 2;
+  },
 };
-
-/**
- * The strictness a signatory must plan for. A precise line binds where it
- * is drawn (σ); an undefined one can be read anywhere up to the strictest
- * reading, since any future upgrade can be cited against a signatory (A1):
- * σ_eff = θ·σ + (1 − θ)·1 = 1 − θ·(1 − σ). The grayZone term reads a vague
- * line the same way.
- */
-export function effectiveStrictness(declaration: Declaration): number {
-  return 1 - declaration.thresholdClarity * (1 - declaration.thresholdStrictness);
-}
 
 export const restraint: Term = {
   id: 'restraint',
@@ -123,10 +123,19 @@ export const restraint: Term = {
   propositions: ['U1', 'U5', 'C3', 'A5', 'A3', 'A1', 'M1'],
   source: 'Jervis (1978), cooperation under the security dilemma',
   formula: '− capability · pace · ρ_i · σ_eff · b · (1 + d·(capability − c̄)) · (1 − a·R_i(s)),  σ_eff = 1 − θ·(1 − σ)',
-  linear: ({ state, declaration, derived, race }) => {
-    const burden = 1 + declaration.differentiation * (state.capability - derived.meanCapability);
-    const cost = state.capability * state.pace * race * effectiveStrictness(declaration) * derived.bindingness * burden;
-    return relievedCost(cost, derived.assurance);
+  reads: ['capability', 'pace', 'race', 'effectiveStrictness', 'bindingness', 'differentiation', 'meanCapability', 'assurance'],
+  parts: ['constant', 'rivals'],
+  role: 'restraint',
+  kernel: (x, out) => {
+    const { capability, pace } = x.attribute;
+    const { effectiveStrictness, bindingness, meanCapability, assurance } = x.derived;
+    const d = x.declaration.differentiation;
+    for (let i = 0; i < x.n; i++) {
+      const burden = 1 + d * (capability[i] - meanCapability);
+      const cost = capability[i] * pace[i] * x.race[i] * effectiveStrictness * bindingness * burden;
+      out.constant[i] = -cost;
+      out.rivals[i] = cost * assurance;
+    }
   },
 };
 
@@ -135,7 +144,17 @@ export const exposure: Term = {
   label: 'First-mover security exposure',
   propositions: ['A5'],
   formula: '− threat · b · (1 − a·R_i(s))',
-  linear: ({ state, derived }) => relievedCost(state.threat * derived.bindingness, derived.assurance),
+  reads: ['threat', 'bindingness', 'assurance'],
+  parts: ['constant', 'rivals'],
+  kernel: (x, out) => {
+    const threat = x.attribute.threat;
+    const { bindingness, assurance } = x.derived;
+    for (let i = 0; i < x.n; i++) {
+      const cost = threat[i] * bindingness;
+      out.constant[i] = -cost;
+      out.rivals[i] = cost * assurance;
+    }
+  },
 };
 
 export const ambiguity: Term = {
@@ -144,7 +163,13 @@ export const ambiguity: Term = {
   // U1: for a state that fields fast, even loose wording invites hearings and oversight.
   propositions: ['A1', 'U1', 'U4'],
   formula: '− pace · treatyCaution · (1 − θ)',
-  linear: ({ state, declaration }) => constant(-state.pace * state.treatyCaution * (1 - declaration.thresholdClarity)),
+  reads: ['pace', 'treatyCaution', 'thresholdClarity'],
+  parts: ['constant'],
+  kernel: (x, out) => {
+    const { pace, treatyCaution } = x.attribute;
+    const vague = 1 - x.declaration.thresholdClarity;
+    for (let i = 0; i < x.n; i++) out.constant[i] = -pace[i] * treatyCaution[i] * vague;
+  },
 };
 
 export const blame: Term = {
@@ -152,7 +177,13 @@ export const blame: Term = {
   label: 'Open accountability chain',
   propositions: ['A2'],
   formula: '− capability · pace · (1 − α)',
-  linear: ({ state, declaration }) => constant(-state.capability * state.pace * (1 - declaration.accountability)),
+  reads: ['capability', 'pace', 'accountability'],
+  parts: ['constant'],
+  kernel: (x, out) => {
+    const { capability, pace } = x.attribute;
+    const open = 1 - x.declaration.accountability;
+    for (let i = 0; i < x.n; i++) out.constant[i] = -capability[i] * pace[i] * open;
+  },
 };
 
 export const grayZone: Term = {
@@ -160,7 +191,13 @@ export const grayZone: Term = {
   label: 'Gray-zone operations at risk',
   propositions: ['U3', 'A1'],
   formula: '− grayZone · (1 − θ·(1 − σ))',
-  linear: ({ state, declaration }) => constant(-state.grayZone * effectiveStrictness(declaration)),
+  reads: ['grayZone', 'effectiveStrictness'],
+  parts: ['constant'],
+  kernel: (x, out) => {
+    const gray = x.attribute.grayZone;
+    const exposed = x.derived.effectiveStrictness;
+    for (let i = 0; i < x.n; i++) out.constant[i] = -gray[i] * exposed;
+  },
 };
 
 export const weaponization: Term = {
@@ -168,8 +205,14 @@ export const weaponization: Term = {
   label: 'Rules as a weapon',
   propositions: ['C2', 'C4'],
   formula: '− weaponizationFear · (1 − n) · (1 − d)',
-  linear: ({ state, declaration }) =>
-    constant(-state.weaponizationFear * (1 - declaration.neutralInterpretation) * (1 - declaration.differentiation)),
+  reads: ['weaponizationFear', 'neutralInterpretation', 'differentiation'],
+  parts: ['constant'],
+  kernel: (x, out) => {
+    const fear = x.attribute.weaponizationFear;
+    const open = 1 - x.declaration.neutralInterpretation;
+    const equal = 1 - x.declaration.differentiation;
+    for (let i = 0; i < x.n; i++) out.constant[i] = -fear[i] * open * equal;
+  },
 };
 
 export const club: Term = {
@@ -177,7 +220,13 @@ export const club: Term = {
   label: 'Club governance outside the text',
   propositions: ['U2'],
   formula: '− clubOption · (1 − clubCompatibility)',
-  linear: ({ state, declaration }) => constant(-state.clubOption * (1 - declaration.clubCompatibility)),
+  reads: ['clubOption', 'clubCompatibility'],
+  parts: ['constant'],
+  kernel: (x, out) => {
+    const option = x.attribute.clubOption;
+    const rival = 1 - x.declaration.clubCompatibility;
+    for (let i = 0; i < x.n; i++) out.constant[i] = -option[i] * rival;
+  },
 };
 
 /** The built-in terms, in the order explanations list them. */

@@ -1,5 +1,6 @@
 /** The keys a scenario file may use, for validation and "did you mean" hints. */
-import { DECLARATION_KEYS, STATE_ATTRIBUTES, WORLD_KEYS } from '../model/inputs.js';
+import { STATE_ATTRIBUTES, WORLD_KEYS } from '../model/inputs.js';
+import { NAMES } from '../model/names.js';
 import { closest } from './suggest.js';
 import { errorAt, joinPath, type Located } from './located.js';
 
@@ -17,21 +18,8 @@ export const OBSERVED_KEYS = ['signed', 'total', 'source'] as const;
 export const ATTRIBUTE_DECLARATION_KEYS = ['description', 'min', 'max', 'default'] as const;
 export const PATRON_KEYS = ['id', 'deference'] as const;
 
-/** Names an expression can read besides state attributes. */
-export const EXPRESSION_GLOBALS = [
-  'bias',
-  'deference',
-  ...DECLARATION_KEYS,
-  'raceIntensity',
-  'raceShock',
-  'bindingness',
-  'assurance',
-  'meanCapability',
-  'race',
-  'rivalShare',
-  'signShare',
-  'patronSigns',
-] as const;
+/** Names an expression can read besides state attributes (the name table of src/model/names.ts). */
+export const EXPRESSION_GLOBALS: readonly string[] = [...NAMES.keys()].filter((name) => !(STATE_ATTRIBUTES as readonly string[]).includes(name));
 
 /** Names a custom attribute must not take, so expressions and paths stay unambiguous. */
 export const RESERVED_NAMES: ReadonlySet<string> = new Set<string>([

@@ -168,3 +168,44 @@ export function logitQre(game: LinearGame, lambda: number, fixed?: FixedActions)
     greatest: solveBranch(game, lambda, 1, fixed, monotone),
   };
 }
+
+/** Largest Gauss–Seidel change at which `leastQreInto` stops: well under QRE_TOLERANCE's residual scale times the contraction. */
+const STEP_TOLERANCE = 1e-13;
+/** Sweeps of `leastQreInto` before handing over to the Newton-accelerated solver. */
+const WARM_SWEEPS = 2_000;
+
+/**
+ * The least QRE into `p` without allocating, for sweeps: the same fixed
+ * point as `logitQre(...).least` (Gauss–Seidel from p = 0 rises
+ * monotonically to the least fixed point in a supermodular game, Tarski),
+ * stopping on the step size; it hands over to `logitQre` (with its Newton
+ * steps) when the plain iteration is slow, near a bifurcation, or when the
+ * game is not supermodular.
+ */
+export function leastQreInto(game: LinearGame, lambda: number, fixed: FixedActions | undefined, supermodular: boolean, p: Float64Array): void {
+  const { n, a, m, rowPtr, col, val } = game;
+  if (supermodular) {
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      p[i] = fixed && fixed[i] !== -1 ? fixed[i] : 0;
+      total += p[i];
+    }
+    const scale = n > 1 ? 1 / (n - 1) : 0;
+    for (let round = 0; round < WARM_SWEEPS; round++) {
+      let change = 0;
+      for (let i = 0; i < n; i++) {
+        if (fixed && fixed[i] !== -1) continue;
+        let delta = a[i] + m[i] * (total - p[i]) * scale;
+        for (let k = rowPtr[i]; k < rowPtr[i + 1]; k++) delta += val[k] * p[col[k]];
+        const next = logistic(lambda * delta);
+        const step = next - p[i];
+        total += step;
+        p[i] = next;
+        if (step > change) change = step;
+        else if (-step > change) change = -step;
+      }
+      if (change <= STEP_TOLERANCE) return;
+    }
+  }
+  p.set(logitQre(game, lambda, fixed).least.p);
+}

@@ -13,8 +13,13 @@ export interface TallyDistribution {
 }
 
 export function poissonBinomial(p: ArrayLike<number>): Float64Array {
+  return poissonBinomialInto(p, new Float64Array(p.length + 1));
+}
+
+/** The same distribution written into `pmf` (length N + 1), without allocating; returns it. */
+export function poissonBinomialInto(p: ArrayLike<number>, pmf: Float64Array): Float64Array {
   const n = p.length;
-  const pmf = new Float64Array(n + 1);
+  pmf.fill(0);
   pmf[0] = 1;
   for (let i = 0; i < n; i++) {
     const q = p[i];

@@ -1,22 +1,23 @@
 /**
  * One scenario, re-solved at many input values: the sweep's inner loop.
  * `set` writes an input (a `--vary` factor or an uncertain input), `solve`
- * recompiles and solves into a reused outcome. With plain paths the fast
- * recompiler is used (built-in terms inlined, custom terms evaluated through
- * their compiled expressions; allocation-free when all terms are built in);
- * with paths it cannot vary (rival weights, a patron's deference) or if its
- * start-up check against `compileScenario` fails, each point is compiled
- * afresh with `compileScenario` on a private copy of the scenario.
+ * brings the game up to date and solves into a reused outcome. Paths the
+ * model's compiler can set (declaration, world, weights, a state's
+ * attributes, bias or patron deference) go through its incremental
+ * recompile; a path that changes the game's structure or the roster (rival
+ * weights, the date) is applied to a private copy of the scenario and the
+ * game compiled afresh at each point. Both give the same game: the
+ * incremental compiler is the same code as `compileScenario`.
  */
 import { fixedActions, majorityOf } from '../analysis/run.js';
-import { compileScenario } from '../model/compile.js';
+import { compileScenario, compiler, type Setter } from '../model/compile.js';
 import type { Scenario } from '../model/scenario.js';
 import { isSupermodular, type LinearGame } from '../solve/game.js';
 import { extremalEquilibria } from '../solve/nash.js';
-import { greatestTally, leastTally, tallyWorkspace } from './extremal-tallies.js';
-import { copyScenario, resolvePath, withValues } from '../scenario/paths.js';
-import { agreesWithCompile, fastCompiler, isFastCompilable, type Setter } from './fast-compile.js';
-import { atLeast, leastQre, qreWorkspace, tallyInto } from './least-qre.js';
+import { leastQreInto } from '../solve/qre.js';
+import { poissonBinomialInto, probabilityAtLeast } from '../solve/tally.js';
+import { greatestTally, leastTally, tallyWorkspace } from '../solve/warm-nash.js';
+import { copyScenario, resolvePath } from '../scenario/paths.js';
 import { hasNash, hasQre, type SolverChoice } from './plan.js';
 
 export interface PointOutcome {
@@ -39,7 +40,7 @@ export interface PointModel {
   set(k: number, value: number): void;
   /** Recompiles at the current inputs and solves into `out`. */
   solve(solver: SolverChoice, out: PointOutcome): void;
-  /** True when the allocation-free fast path is in use. */
+  /** True when every path is set through the incremental compiler (no per-point compile). */
   readonly fast: boolean;
 }
 
@@ -64,32 +65,11 @@ export function pointModel(scenario: Scenario, paths: readonly string[], track: 
   const majority = majorityOf(scenario.states.length);
   const n = scenario.states.length;
   const ws = tallyWorkspace(n);
-  const qws = qreWorkspace(n);
-
-  let setters: Setter[] | undefined;
-  let compiler: ReturnType<typeof fastCompiler> | undefined;
-  if (isFastCompilable(scenario)) {
-    compiler = fastCompiler(copy);
-    const fastSetters = paths.map((p) => compiler!.setter(p));
-    if (fastSetters.every((s): s is Setter => s !== undefined)) {
-      // A probe value inside each path's bounds, away from 0 and 1 where terms can vanish.
-      const probe = (path: string) => {
-        const a = accessors[paths.indexOf(path)];
-        const lo = Number.isFinite(a.min) ? a.min : -1;
-        const hi = Number.isFinite(a.max) ? a.max : 2;
-        const value = a.integer ? Math.round(lo + 0.37 * Math.min(hi - lo, 1000)) : lo + 0.37 * (hi - lo);
-        return { value, apply: (s: Scenario) => withValues(s, { [path]: value }) };
-      };
-      let agrees = false;
-      try {
-        agrees = agreesWithCompile(copy, compiler, paths, probe);
-      } catch {
-        // A probe the loader refuses: no check possible, so no fast path.
-      }
-      if (agrees) setters = fastSetters;
-    }
-  }
-  const fast = setters !== undefined;
+  const p = new Float64Array(n);
+  const pmf = new Float64Array(n + 1);
+  const incremental = compiler(copy);
+  const setters = paths.map((path) => incremental.setter(path));
+  const fast = setters.every((s): s is Setter => s !== undefined);
 
   function solveGame(game: LinearGame, lambda: number, solver: SolverChoice, out: PointOutcome): void {
     const supermodular = isSupermodular(game);
@@ -110,25 +90,24 @@ export function pointModel(scenario: Scenario, paths: readonly string[], track: 
       }
     }
     if (hasQre(solver)) {
-      leastQre(game, lambda, fixed, supermodular, qws);
+      leastQreInto(game, lambda, fixed, supermodular, p);
       let mean = 0;
-      for (let i = 0; i < n; i++) mean += qws.p[i];
-      tallyInto(qws);
+      for (let i = 0; i < n; i++) mean += p[i];
+      poissonBinomialInto(p, pmf);
       out.qreMean = mean;
-      out.pMajority = atLeast(qws, majority);
-      for (let t = 0; t < tracked.length; t++) out.trackP[t] = qws.p[tracked[t]];
+      out.pMajority = probabilityAtLeast(pmf, majority);
+      for (let t = 0; t < tracked.length; t++) out.trackP[t] = p[tracked[t]];
     }
   }
 
   if (fast) {
-    const fastCompile = compiler!;
     return {
       paths,
       fast,
-      set: (k, value) => setters![k](value),
+      set: (k, value) => setters[k]!(value),
       solve(solver, out) {
-        fastCompile.recompile();
-        solveGame(fastCompile.game, fastCompile.lambda(), solver, out);
+        incremental.recompile();
+        solveGame(incremental.game, incremental.columns.world.lambda, solver, out);
       },
     };
   }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeCustomTerm } from '../../src/scenario/expression/custom-term.js';
-import { compileScenario, derivedQuantities, feltRace } from '../../src/model/compile.js';
+import { makeCustomTerm, type CustomTerm } from '../../src/scenario/expression/custom-term.js';
+import { compileScenario } from '../../src/model/compile.js';
+import { columnsOf, feltRace } from '../../src/model/names.js';
 import { BUILTIN_TERM_IDS } from '../../src/model/terms.js';
 import { extremalEquilibria } from '../../src/solve/nash.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
@@ -106,14 +107,14 @@ describe('non-linear interactions are refused', () => {
     }
   });
 
-  it('throws a RangeError from linear() when a term is non-linear only at other values', () => {
+  it('throws a RangeError from the compiler when a term is non-linear only at other values', () => {
     const s = parseScenarioText(withTerm('threat > 0.9 ? rivalShare * signShare : rivalShare'), INLINE);
     const term = s.terms.find((t) => t.id === 'custom')!;
     const hot = withValues(s, { 'states.AAA.threat': 0.95 });
     expect(() => compileScenario(hot)).toThrow(RangeError);
     expect(() => compileScenario(hot)).toThrow('custom term "custom" is not linear');
-    const derived = derivedQuantities(s.declaration, s.states);
-    expect(term.linear({ state: s.states[0], declaration: s.declaration, world: s.world, derived, race: feltRace(s.world, s.states[0]) }).rivals).toBe(1);
+    const linear = (term as CustomTerm).linearAt(columnsOf(s.states, s.declaration, s.world), 0);
+    expect(typeof linear === 'string' ? linear : linear.rivals).toBe(1);
   });
 });
 
@@ -144,7 +145,7 @@ describe('custom terms in the game', () => {
     const compiled = compileScenario(s);
     const cost = compiled.terms.find((c) => c.term.id === 'lobbyCost')!;
     const relief = compiled.terms.find((c) => c.term.id === 'lobbyRelief')!;
-    expect(cost.constant[0]).toBeCloseTo(-0.8 * feltRace(s.world, s.states[0]), 14);
+    expect(cost.constant[0]).toBeCloseTo(-0.8 * feltRace(s.world, s.states[0].raceExposure), 14);
     expect(relief.rivals[0]).toBeCloseTo(0.8 * compiled.derived.assurance, 14);
     expect(relief.constant[0]).toBe(0);
   });

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileScenario, derivedQuantities, feltRace } from '../../src/model/compile.js';
+import { compileScenario } from '../../src/model/compile.js';
+import { columnsOf } from '../../src/model/names.js';
 import { makeCustomTerm } from '../../src/scenario/expression/custom-term.js';
 import { ExpressionProblem } from '../../src/scenario/expression/safe-tree.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
@@ -143,10 +144,9 @@ describe('fuzzing the loader', { timeout: 30_000 }, () => {
 
   it('random expressions compile to a linear form or are refused with a reason', () => {
     const scenario = parseScenarioText(toYaml(baseDoc()), INLINE);
-    const derived = derivedQuantities(scenario.declaration, scenario.states);
-    const ctx = { state: scenario.states[0], declaration: scenario.declaration, world: scenario.world, derived, race: feltRace(scenario.world, scenario.states[0]) };
+    const columns = columnsOf(scenario.states, scenario.declaration, scenario.world);
     // Warm-up outside the time budget: the private mathjs instance is created on first use.
-    expect(makeCustomTerm({ id: 'warm', label: 'warm', propositions: [], expression: 'threat * rivalShare' }, new Set()).linearOrProblem(ctx)).toMatchObject({ constant: 0 });
+    expect(makeCustomTerm({ id: 'warm', label: 'warm', propositions: [], expression: 'threat * rivalShare' }, new Set()).linearAt(columns, 0)).toMatchObject({ constant: 0 });
     let compiled = 0;
     fc.assert(
       fc.property(expression, (text) => {
@@ -158,7 +158,7 @@ describe('fuzzing the loader', { timeout: 30_000 }, () => {
           throw error;
         }
         compiled++;
-        const part = term.linearOrProblem(ctx);
+        const part = term.linearAt(columns, 0);
         if (typeof part !== 'string') for (const v of Object.values(part)) expect(Number.isFinite(v)).toBe(true);
       }),
       { numRuns: 4000, interruptAfterTimeLimit: 3000 },

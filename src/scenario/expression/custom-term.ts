@@ -2,11 +2,13 @@
  * A custom payoff term written as an expression: its linear form in the
  * interaction quantities is read off by evaluating at (R, S, s_patron) =
  * (0,0,0), (1,0,0), (0,1,0), (0,0,1); when linearity is not proved
- * statically it is checked at two more points to a relative 1e-9.
+ * statically it is checked at two more points to a relative 1e-9. The term
+ * is a `Term` like the built-in ones: it reads the names its expression
+ * uses, and its kernel evaluates the compiled expression over the columns.
  */
-import { DECLARATION_KEYS, STATE_ATTRIBUTES, type StateInput } from '../../model/inputs.js';
-import type { LinearPart, Term, TermContext } from '../../model/terms.js';
-import { EXPRESSION_GLOBALS } from '../keys.js';
+import { STATE_ATTRIBUTES } from '../../model/inputs.js';
+import { INTERACTION_NAMES, nameSource, NAMES, type Columns } from '../../model/names.js';
+import type { LinearPart, PartName, Parts, Term } from '../../model/terms.js';
 import { MAX_EXPRESSION_LENGTH } from '../limits.js';
 import { compileTree, type CompiledExpression } from './compile.js';
 import { degreeIn, type Degree } from './degree.js';
@@ -25,12 +27,14 @@ export interface CustomTermSpec {
 /** A custom term plus a non-throwing evaluation the loader uses to report problems. */
 export interface CustomTerm extends Term {
   readonly expression: string;
-  /** The linear form, or the reason there is none (non-linear, not finite). */
-  linearOrProblem(ctx: TermContext): LinearPart | string;
+  /** State i's linear form at the columns' values, or the reason there is none (non-linear, not finite). */
+  linearAt(x: Columns, i: number): LinearPart | string;
 }
 
-const INTERACTION = ['rivalShare', 'signShare', 'patronSigns'] as const;
+const INTERACTION = INTERACTION_NAMES;
 const INTERACTION_SET: ReadonlySet<string> = new Set(INTERACTION);
+/** The part each interaction quantity's coefficient goes to. */
+const PART_OF: Record<(typeof INTERACTION)[number], PartName> = { rivalShare: 'rivals', signShare: 'momentum', patronSigns: 'patron' };
 /** Off-lattice check points: (1,1,1) catches products, the irrational-looking one catches powers. */
 const CHECK_POINTS: readonly (readonly [number, number, number])[] = [
   [1, 1, 1],
@@ -38,37 +42,9 @@ const CHECK_POINTS: readonly (readonly [number, number, number])[] = [
 ];
 const LINEARITY_TOLERANCE = 1e-9;
 
-type Getter = (ctx: TermContext) => number;
-
-function getterFor(name: string, customAttributes: ReadonlySet<string>): Getter | undefined {
-  if ((STATE_ATTRIBUTES as readonly string[]).includes(name)) return (ctx) => ctx.state[name as keyof StateInput] as number;
-  if (customAttributes.has(name)) return (ctx) => ctx.state.extra[name] ?? NaN;
-  if ((DECLARATION_KEYS as readonly string[]).includes(name)) return (ctx) => ctx.declaration[name as keyof TermContext['declaration']];
-  switch (name) {
-    case 'bias':
-      return (ctx) => ctx.state.bias;
-    case 'deference':
-      return (ctx) => ctx.state.patron?.deference ?? 0;
-    case 'raceIntensity':
-      return (ctx) => ctx.world.raceIntensity;
-    case 'raceShock':
-      return (ctx) => ctx.world.raceShock;
-    case 'bindingness':
-      return (ctx) => ctx.derived.bindingness;
-    case 'assurance':
-      return (ctx) => ctx.derived.assurance;
-    case 'meanCapability':
-      return (ctx) => ctx.derived.meanCapability;
-    case 'race':
-      return (ctx) => ctx.race;
-    default:
-      return undefined;
-  }
-}
-
 /** Every name an expression may read, given the scenario's custom attributes. */
 export function expressionNames(customAttributes: Iterable<string>): Set<string> {
-  return new Set<string>([...STATE_ATTRIBUTES, ...customAttributes, ...EXPRESSION_GLOBALS]);
+  return new Set<string>([...STATE_ATTRIBUTES, ...customAttributes, ...NAMES.keys()]);
 }
 
 /** Parses, checks and compiles a custom term; throws ExpressionProblem with the reason. */
@@ -93,24 +69,44 @@ export function makeCustomTerm(spec: CustomTermSpec, customAttributes: ReadonlyS
   const compiled: CompiledExpression = compileTree(tree, (name) => slots.get(name)!);
   const degree: Degree = degreeIn(tree, INTERACTION_SET);
   const values = new Float64Array(used.length);
-  const fills: [number, Getter][] = [];
-  for (const name of used) {
-    if (INTERACTION_SET.has(name)) continue;
-    fills.push([slots.get(name)!, getterFor(name, customAttributes)!]);
-  }
+  const inputNames = used.filter((name) => !INTERACTION_SET.has(name));
   const interactionSlots = INTERACTION.map((name) => slots.get(name) ?? -1);
   const setInteraction = (r: number, s: number, p: number): void => {
     if (interactionSlots[0] >= 0) values[interactionSlots[0]] = r;
     if (interactionSlots[1] >= 0) values[interactionSlots[1]] = s;
     if (interactionSlots[2] >= 0) values[interactionSlots[2]] = p;
   };
-  const where = (ctx: TermContext): string => `for state ${ctx.state.id}`;
+  const parts: PartName[] = ['constant', ...INTERACTION.filter((_, k) => interactionSlots[k] >= 0).map((name) => PART_OF[name])];
 
-  const linearOrProblem = (ctx: TermContext): LinearPart | string => {
-    for (const [slot, get] of fills) values[slot] = get(ctx);
+  // Where each input name's value lives in a Columns object, found once per Columns.
+  let sourcesFor: Columns | undefined;
+  let columnSlots = new Int32Array(0);
+  let columnArrays: Float64Array[] = [];
+  let scalarSlots: [number, () => number][] = [];
+  const bind = (x: Columns): void => {
+    if (sourcesFor === x) return;
+    const perState: [number, Float64Array][] = [];
+    scalarSlots = [];
+    for (const name of inputNames) {
+      const source = nameSource(x, name);
+      const slot = slots.get(name)!;
+      if (source === undefined) perState.push([slot, new Float64Array(x.n).fill(NaN)]);
+      else if (typeof source === 'function') scalarSlots.push([slot, source]);
+      else perState.push([slot, source]);
+    }
+    columnSlots = Int32Array.from(perState, (e) => e[0]);
+    columnArrays = perState.map((e) => e[1]);
+    sourcesFor = x;
+  };
+
+  const linearAt = (x: Columns, i: number): LinearPart | string => {
+    bind(x);
+    for (let k = 0; k < scalarSlots.length; k++) values[scalarSlots[k][0]] = scalarSlots[k][1]();
+    for (let k = 0; k < columnSlots.length; k++) values[columnSlots[k]] = columnArrays[k][i];
+    const where = `for state ${x.ids[i]}`;
     setInteraction(0, 0, 0);
     const constant = compiled(values);
-    if (!Number.isFinite(constant)) return `custom term "${id}" evaluates to ${constant} ${where(ctx)}; expected a finite number`;
+    if (!Number.isFinite(constant)) return `custom term "${id}" evaluates to ${constant} ${where}; expected a finite number`;
     if (degree === 0) return { constant, momentum: 0, rivals: 0, patron: 0 };
     const coefficient = (k: 0 | 1 | 2): number => {
       if (interactionSlots[k] < 0) return 0;
@@ -121,7 +117,7 @@ export function makeCustomTerm(spec: CustomTermSpec, customAttributes: ReadonlyS
     };
     const part: LinearPart = { constant, rivals: coefficient(0), momentum: coefficient(1), patron: coefficient(2) };
     for (const key of ['rivals', 'momentum', 'patron'] as const) {
-      if (!Number.isFinite(part[key])) return `custom term "${id}" evaluates to a non-finite value ${where(ctx)} when ${INTERACTION[key === 'rivals' ? 0 : key === 'momentum' ? 1 : 2]} = 1; expected a finite number`;
+      if (!Number.isFinite(part[key])) return `custom term "${id}" evaluates to a non-finite value ${where} when ${INTERACTION[key === 'rivals' ? 0 : key === 'momentum' ? 1 : 2]} = 1; expected a finite number`;
     }
     if (degree === 'unknown') {
       for (const [r, s, p] of CHECK_POINTS) {
@@ -130,9 +126,11 @@ export function makeCustomTerm(spec: CustomTermSpec, customAttributes: ReadonlyS
         const predicted = part.constant + part.rivals * r + part.momentum * s + part.patron * p;
         const scale = Math.max(1, Math.abs(part.constant) + Math.abs(part.rivals) + Math.abs(part.momentum) + Math.abs(part.patron), Math.abs(actual));
         if (!(Math.abs(actual - predicted) <= LINEARITY_TOLERANCE * scale)) {
-          return `custom term "${id}" is not linear in rivalShare, signShare and patronSigns ${where(ctx)} (at (${r}, ${s}, ${p}) it gives ${actual}, a linear form gives ${predicted}); the game needs terms linear in the others' actions`;
+          setInteraction(0, 0, 0);
+          return `custom term "${id}" is not linear in rivalShare, signShare and patronSigns ${where} (at (${r}, ${s}, ${p}) it gives ${actual}, a linear form gives ${predicted}); the game needs terms linear in the others' actions`;
         }
       }
+      setInteraction(0, 0, 0);
     }
     return part;
   };
@@ -144,11 +142,18 @@ export function makeCustomTerm(spec: CustomTermSpec, customAttributes: ReadonlyS
     ...(spec.source === undefined ? {} : { source: spec.source }),
     formula: spec.formula ?? expression,
     expression,
-    linearOrProblem,
-    linear(ctx: TermContext): LinearPart {
-      const result = linearOrProblem(ctx);
-      if (typeof result === 'string') throw new RangeError(result);
-      return result;
+    reads: used,
+    parts,
+    linearAt,
+    kernel(x: Columns, out: Parts): void {
+      for (let i = 0; i < x.n; i++) {
+        const result = linearAt(x, i);
+        if (typeof result === 'string') throw new RangeError(result);
+        out.constant[i] = result.constant;
+        out.momentum[i] = result.momentum;
+        out.rivals[i] = result.rivals;
+        out.patron[i] = result.patron;
+      }
     },
   };
 }

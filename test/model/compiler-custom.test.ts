@@ -11,7 +11,7 @@ import { DECLARATION_KEYS } from '../../src/model/inputs.js';
 import { makeCustomTerm } from '../../src/scenario/expression/custom-term.js';
 import { loadScenario, parseScenarioText } from '../../src/scenario/load.js';
 import { resolvePath, withValues } from '../../src/scenario/paths.js';
-import { fastCompiler, isFastCompilable } from '../../src/sweep/fast-compile.js';
+import { compiler as fastCompiler } from '../../src/model/compile.js';
 import { pointModel, pointOutcome } from '../../src/sweep/point-model.js';
 import { baseDoc, INLINE, toYaml } from '../scenario/scenario-text.js';
 import { expectSameGame } from './same-game.js';
@@ -42,10 +42,9 @@ describe('fast recompiler with custom terms', () => {
     'states.FRA.lobby',
   ];
 
-  it('is fast-compilable and starts from compileScenario’s game', () => {
+  it('starts from compileScenario’s game', () => {
     const s = scenario();
     expect(s.terms.map((t) => t.id)).toEqual(expect.arrayContaining(['lobbyCost', 'lobbyRelief', 'crowd', 'patronPull', 'unproved']));
-    expect(isFastCompilable(s)).toBe(true);
     expectSameGame(fastCompiler(s), s);
   });
 
@@ -162,8 +161,11 @@ describe('a custom term that turns non-linear at swept values', () => {
     expect(() => compiler.recompile()).toThrow(/not linear/);
     set(0);
     expectSameGame(compiler, scenario);
-    // The start-up check cannot pass at the probe value: the sweep falls back to compileScenario.
-    expect(pointModel(scenario, ['declaration.verification'], []).fast).toBe(false);
+    // The sweep's point model uses the same compiler and refuses the point the same way.
+    const model = pointModel(scenario, ['declaration.verification'], []);
+    expect(model.fast).toBe(true);
+    model.set(0, 0.5);
+    expect(() => model.solve('nash', pointOutcome(0))).toThrow(/not linear/);
   });
 });
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeGame } from '../../src/solve/game.js';
 import { monotoneSolve, nashWorkspace, noFixedActions } from '../../src/solve/nash.js';
-import { greatestTally, leastTally, tallyWorkspace } from '../../src/sweep/extremal-tallies.js';
+import { greatestTally, leastTally, tallyWorkspace } from '../../src/solve/warm-nash.js';
 
 type Spec = { n: number; a: number[]; m: number[]; edges: { i: number; j: number; v: number }[]; fixed: number[] };
 

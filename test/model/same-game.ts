@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { compileScenario } from '../../src/model/compile.js';
 import type { Scenario } from '../../src/model/scenario.js';
-import type { fastCompiler } from '../../src/sweep/fast-compile.js';
+import type { compiler as fastCompiler } from '../../src/model/compile.js';
 
 /** ±0 compare equal: a skipped zero-weight term may leave −0 where compileScenario has +0. */
 const plain = (x: Float64Array): number[] => Array.from(x, (v) => v + 0);

@@ -6,16 +6,15 @@ import { DECLARATION_KEYS, STATE_ATTRIBUTES } from '../../src/model/inputs.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { resolvePath, withValues } from '../../src/scenario/paths.js';
 import { monotoneSolve, nashWorkspace } from '../../src/solve/nash.js';
-import { logitQre } from '../../src/solve/qre.js';
-import { greatestTally, leastTally, tallyWorkspace } from '../../src/sweep/extremal-tallies.js';
-import { fastCompiler } from '../../src/sweep/fast-compile.js';
-import { leastQre, qreWorkspace } from '../../src/sweep/least-qre.js';
+import { leastQreInto, logitQre } from '../../src/solve/qre.js';
+import { greatestTally, leastTally, tallyWorkspace } from '../../src/solve/warm-nash.js';
+import { compiler as fastCompiler } from '../../src/model/compile.js';
 import { expectSameGame } from './same-game.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const files = ['scenarios/examples/stag-hunt.yaml', 'scenarios/examples/threshold-crowd.yaml', 'scenarios/base/a-coruna-2026-prior.yaml'];
 
-describe.each(files)('fast recompiler on %s', (file) => {
+describe.each(files)('incremental compiler on %s', (file) => {
   const scenario = loadScenario(path.join(root, file));
   const ids = scenario.states.map((s) => s.id);
   const paths = [
@@ -54,7 +53,7 @@ describe.each(files)('fast recompiler on %s', (file) => {
     const setStrict = compiler.setter('declaration.thresholdStrictness')!;
     const fixed = fixedActions(scenario);
     const ws = nashWorkspace(scenario.states.length);
-    const qws = qreWorkspace(scenario.states.length);
+    const p = new Float64Array(scenario.states.length);
     const tws = tallyWorkspace(scenario.states.length);
     fc.assert(
       fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (v, s) => {
@@ -70,9 +69,9 @@ describe.each(files)('fast recompiler on %s', (file) => {
         expect(tws.s).toEqual(leastProfile);
         expect(greatestTally(g, fixed, tws)).toBe(greatest);
         expect(tws.s).toEqual(greatestProfile);
-        leastQre(g, scenario.world.lambda, fixed, true, qws);
+        leastQreInto(g, scenario.world.lambda, fixed, true, p);
         const reference = logitQre(g, scenario.world.lambda, fixed).least.p;
-        for (let i = 0; i < g.n; i++) expect(Math.abs(qws.p[i] - reference[i])).toBeLessThan(1e-9);
+        for (let i = 0; i < g.n; i++) expect(Math.abs(p[i] - reference[i])).toBeLessThan(1e-9);
       }),
       { numRuns: 40 },
     );
@@ -80,7 +79,7 @@ describe.each(files)('fast recompiler on %s', (file) => {
 });
 
 describe('sweep point model', () => {
-  it('takes the fast path on the A Coruña baseline (a term changed in terms.ts but not in fast-compile.ts would turn it off)', async () => {
+  it('sets every declaration, world, weight and state path through the incremental compiler on the A Coruña baseline', async () => {
     const { pointModel } = await import('../../src/sweep/point-model.js');
     const scenario = loadScenario(path.join(root, 'scenarios', 'a-coruna-2026.yaml'));
     const paths = [...DECLARATION_KEYS.map((k) => `declaration.${k}`), 'world.raceIntensity', 'world.raceShock', 'weights.restraint', 'states.USA.capability', 'states.CHN.bias'];
@@ -102,6 +101,7 @@ describe('incremental recompile', () => {
     ...scenario.terms.map((t) => `weights.${t.id}`),
     'weights.intercept',
     ...[ids[0], ids[1], ids[ids.length - 1]].flatMap((id) => [...STATE_ATTRIBUTES, 'bias'].map((a) => `states.${id}.${a}`)),
+    ...scenario.states.filter((s) => s.patron).slice(0, 3).map((s) => `states.${s.id}.patron.deference`),
   ];
 
   it('gives compileScenario’s game after each recompile of a random sequence of setter calls (property)', () => {

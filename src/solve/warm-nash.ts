@@ -1,6 +1,6 @@
 /**
- * The least and greatest pure Nash equilibria of a supermodular game, for
- * sweeps: the same equilibria as `monotoneSolve` (src/solve/nash.ts) but
+ * The least and greatest pure Nash equilibria of a supermodular game with a
+ * warm start, for sweeps and seek: the same equilibria as `monotoneSolve` (nash.ts) but
  * found by Gauss–Seidel instead of Jacobi updates, over a shrinking list of
  * the states that can still switch. In a supermodular game any sequence of
  * upward best responses from all-abstain stays below the least equilibrium
@@ -20,11 +20,12 @@
  * same exact check of every remaining candidate, so the order can only save
  * work: the result is the extremal equilibrium whatever the workspace held.
  *
- * Tie rules as in nash.ts: the least equilibrium signs iff Δ > tol, the
- * greatest keeps signing iff Δ ≥ −tol, tol = TIE_TOLERANCE·(1 + |a_i|).
+ * Tie rules as in nash.ts (docs/model.md, "The tie rule"): the least
+ * equilibrium signs iff Δ > tol, the greatest keeps signing iff Δ ≥ −tol,
+ * tol = TIE_TOLERANCE·(1 + |a_i|).
  */
-import type { LinearGame } from '../solve/game.js';
-import { nashWorkspace, TIE_TOLERANCE, type FixedActions, type NashWorkspace } from '../solve/nash.js';
+import type { LinearGame } from './game.js';
+import { nashWorkspace, TIE_TOLERANCE, type FixedActions, type NashWorkspace } from './nash.js';
 
 /** A NashWorkspace plus the list of states that may still switch and the previous solves' cascades. */
 export interface TallyWorkspace extends NashWorkspace {
