@@ -2,7 +2,7 @@
  * A resolved scenario: what the loader hands the model after `extends`,
  * rosters and overrides have been applied and every value validated.
  */
-import type { Declaration, FixedAction, StateInput, Weights, World } from './inputs.js';
+import type { Declaration, FixedAction, Patron, StateInput, Weights, World } from './inputs.js';
 import type { Term } from './terms.js';
 
 /** An uncertain input: a distribution to draw from in Monte Carlo replications. */
@@ -28,6 +28,45 @@ export interface Observed {
   source?: string;
 }
 
+/**
+ * Values a dated change sets, or (in `Timeline.undated`) the undated values
+ * of everything the changes set. Absent keys are left alone.
+ */
+export interface DatedValues {
+  /** Numbers by key: a state attribute, `bias` or a custom attribute; for the world, a world parameter. */
+  numbers: Record<string, number>;
+  /** The uncertain values among them (and a patron's deference, as `patron.deference`), by key. */
+  uncertain: Record<string, UncertainInput>;
+  /** Replaces the whole rival map. */
+  rivals?: Record<string, number>;
+  /** Replaces the patron; null: no patron. */
+  patron?: Patron | null;
+  /** Replaces the bloc list. */
+  blocs?: string[];
+}
+
+/** A value change in force from a date on, with why and where it is known from. */
+export interface DatedChange {
+  /** First day in force (inclusive), `YYYY-MM-DD`. */
+  from: string;
+  set: DatedValues;
+  reason: string;
+  source: string;
+}
+
+/** The dated data of a scenario, kept so it can be evaluated at another date. */
+export interface Timeline {
+  /** Coverage: evaluation dates outside [start, end] are refused. Absent without a `timeline:` section. */
+  start?: string;
+  end?: string;
+  /** The world's changes, in the order they apply (by date, then as written). */
+  world: DatedChange[];
+  /** Each taking-part state's changes, in the order they apply, by state id (states with a history only). */
+  states: Record<string, DatedChange[]>;
+  /** The undated values of everything the changes set. */
+  undated: { world: DatedValues; states: Record<string, DatedValues> };
+}
+
 export interface Scenario {
   name: string;
   description: string;
@@ -43,4 +82,8 @@ export interface Scenario {
   fixed: Record<string, FixedAction>;
   uncertainty: UncertainInput[];
   observed?: Observed;
+  /** The date the scenario is evaluated at (`YYYY-MM-DD`); dated values are resolved for it. */
+  date?: string;
+  /** Dated values, when the scenario has any (or a `timeline:` coverage). */
+  timeline?: Timeline;
 }

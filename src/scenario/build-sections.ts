@@ -88,18 +88,19 @@ export function readWorld(section: MergedMap | undefined, leaf: string, uncertai
   return readParameters<World>(section, 'world', WORLD_PARAMETERS, { seed: SEED_LIKE }, leaf, uncertainty);
 }
 
-/** Unknown state ids are errors everywhere, with a hint. */
-export function checkStateId(loc: Located, id: unknown, ids: ReadonlySet<string>, what = 'a state id'): string {
+/** Unknown state ids are errors everywhere, with a hint; `absent` are known states left out by `participants`. */
+export function checkStateId(loc: Located, id: unknown, ids: ReadonlySet<string>, what = 'a state id', absent?: ReadonlySet<string>): string {
   if (typeof id !== 'string') throw errorAt(loc, `expected ${what}, got ${describeValue(id)}`);
+  if (absent?.has(id)) throw errorAt(loc, `expected ${what} of a state that takes part, got "${id}", which is not among the participants`);
   if (!ids.has(id)) throw errorAt(loc, `expected ${what} of this scenario, got unknown state "${id.slice(0, 40)}"${didYouMean(id, ids)}`);
   return id;
 }
 
-export function readFix(section: MergedMap | undefined, ids: ReadonlySet<string>): Record<string, FixedAction> {
+export function readFix(section: MergedMap | undefined, ids: ReadonlySet<string>, absent?: ReadonlySet<string>): Record<string, FixedAction> {
   const fixed: Record<string, FixedAction> = {};
   if (!section) return fixed;
   for (const [id, loc] of section.entries) {
-    checkStateId(loc, id, ids);
+    checkStateId(loc, id, ids, undefined, absent);
     const action = loc.value;
     if (action !== 'sign' && action !== 'abstain' && action !== 'free') throw errorAt(loc, `expected sign, abstain or free, got ${describeValue(action)}`);
     if (action === 'free') delete fixed[id];
@@ -108,7 +109,7 @@ export function readFix(section: MergedMap | undefined, ids: ReadonlySet<string>
   return fixed;
 }
 
-export function readObserved(loc: Located | undefined, ids: ReadonlySet<string>): Observed | undefined {
+export function readObserved(loc: Located | undefined, ids: ReadonlySet<string>, absent?: ReadonlySet<string>): Observed | undefined {
   if (!loc) return undefined;
   const value = loc.value;
   if (!isMapping(value)) throw errorAt(loc, `expected a mapping {signed, total?, source?}, got ${describeValue(value)}`);
@@ -119,7 +120,7 @@ export function readObserved(loc: Located | undefined, ids: ReadonlySet<string>)
   const seen = new Set<string>();
   const signed = value.signed.map((id, i) => {
     const itemLoc = child(signedLoc, i, id);
-    checkStateId(itemLoc, id, ids);
+    checkStateId(itemLoc, id, ids, undefined, absent);
     if (seen.has(id as string)) throw errorAt(itemLoc, `expected each state once, but "${id as string}" is listed twice`);
     seen.add(id as string);
     return id as string;

@@ -4,19 +4,22 @@ import { NAMES } from '../model/names.js';
 import { closest } from './suggest.js';
 import { errorAt, joinPath, type Located } from './located.js';
 
-export const SCENARIO_KEYS = ['name', 'description', 'extends', 'roster', 'declaration', 'world', 'weights', 'states', 'fix', 'observed', 'attributes', 'terms', 'sources'] as const;
-export const ROSTER_KEYS = ['name', 'description', 'sources', 'states'] as const;
+export const SCENARIO_KEYS = ['name', 'description', 'extends', 'roster', 'date', 'timeline', 'participants', 'declaration', 'world', 'weights', 'states', 'fix', 'observed', 'attributes', 'terms', 'sources'] as const;
+export const ROSTER_KEYS = ['name', 'description', 'sources', 'timeline', 'states'] as const;
 /** Sections merged key by key across `extends`. */
-export const KEYED_SECTIONS = ['declaration', 'world', 'weights', 'fix', 'attributes'] as const;
+export const KEYED_SECTIONS = ['declaration', 'world', 'weights', 'fix', 'attributes', 'timeline'] as const;
 export type KeyedSection = (typeof KEYED_SECTIONS)[number];
 /** State keys other than attributes. */
-export const STATE_META_KEYS = ['id', 'name', 'bias', 'rivals', 'patron', 'blocs', 'provenance'] as const;
+export const STATE_META_KEYS = ['id', 'name', 'bias', 'rivals', 'patron', 'blocs', 'provenance', 'history'] as const;
 /** State keys holding mappings merged key by key. */
 export const STATE_NESTED_KEYS = ['rivals', 'patron', 'provenance'] as const;
 export const TERM_KEYS = ['id', 'label', 'propositions', 'expression', 'weight', 'source', 'formula'] as const;
 export const OBSERVED_KEYS = ['signed', 'total', 'source'] as const;
 export const ATTRIBUTE_DECLARATION_KEYS = ['description', 'min', 'max', 'default'] as const;
 export const PATRON_KEYS = ['id', 'deference'] as const;
+export const TIMELINE_KEYS = ['start', 'end', 'world'] as const;
+/** Keys of one dated change (a `history` or `timeline.world` entry). */
+export const DATED_ENTRY_KEYS = ['from', 'set', 'reason', 'source'] as const;
 
 /** Names an expression can read besides state attributes (the name table of src/model/names.ts). */
 export const EXPRESSION_GLOBALS: readonly string[] = [...NAMES.keys()].filter((name) => !(STATE_ATTRIBUTES as readonly string[]).includes(name));

@@ -11,13 +11,15 @@ import { registerCustomAttributes } from './custom-attributes.js';
 import { collectLayers } from './layers.js';
 import { checkCustomTerms } from './linearity-check.js';
 import { emptyDocument, mergeLayer, mergedToPlain } from './merge.js';
+import { ScenarioError } from './errors.js';
 import { applyFixes, applySets } from './overrides.js';
 
 /** Command-line adjustments applied after merging. */
 export interface LoadOptions {
   /**
-   * `--set PATH=VALUE` overrides, validated against the path's bounds.
-   * @example ['declaration.verification=0.8', 'states.CHN.bias=0.5']
+   * `--set PATH=VALUE` overrides, validated against the path's bounds;
+   * `date=YYYY-MM-DD` evaluates the scenario at another date (applied first).
+   * @example ['declaration.verification=0.8', 'states.CHN.bias=0.5', 'date=2024-12-02']
    */
   overrides?: string[];
   /**
@@ -46,6 +48,9 @@ function load(file: string, text: string | undefined, options: LoadOptions): Sce
   const built = buildScenario(doc, file, text === undefined ? absolute : undefined);
   registerCustomAttributes(built.scenario, built.attributeBounds);
   const scenario = applySets(built.scenario, options.overrides ?? []);
+  if (built.dated && scenario.date === undefined) {
+    throw new ScenarioError(file, 'date', 'expected a `date:` (YYYY-MM-DD), the day the scenario is evaluated at, because it has dated values (a history or timeline.world); or give --set date=YYYY-MM-DD');
+  }
   applyFixes(scenario, options.fix ?? []);
   checkCustomTerms(scenario, built.customTerms);
   return { scenario, provenance: built.provenance, chain: layers.map((l) => l.file), raw: mergedToPlain(doc) };

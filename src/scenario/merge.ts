@@ -39,7 +39,7 @@ export interface Layer {
 }
 
 export function emptyDocument(): MergedDocument {
-  return { top: new Map(), sections: { declaration: undefined, world: undefined, weights: undefined, fix: undefined, attributes: undefined }, states: new Map(), terms: new Map() };
+  return { top: new Map(), sections: { declaration: undefined, world: undefined, weights: undefined, fix: undefined, attributes: undefined, timeline: undefined }, states: new Map(), terms: new Map() };
 }
 
 function entriesOf(loc: Located): [string, Located][] {

@@ -18,13 +18,21 @@ function split(arg: string, file: string, form: string): [string, string] {
   return [arg.slice(0, eq).trim(), arg.slice(eq + 1).trim()];
 }
 
-/** Applies `--set` overrides (validated against each path's bounds); returns a new scenario. */
+/**
+ * Applies `--set` overrides (validated against each path's bounds); returns
+ * a new scenario. `date=YYYY-MM-DD` applies first, whatever its position,
+ * and re-resolves the scenario's dated values.
+ */
 export function applySets(scenario: Scenario, overrides: readonly string[]): Scenario {
   if (overrides.length === 0) return scenario;
   // No prototype: `--set __proto__=1` must reach the path check, not set a prototype and vanish.
-  const values: Record<string, number> = Object.create(null) as Record<string, number>;
+  const values: Record<string, number | string> = Object.create(null) as Record<string, number | string>;
   for (const arg of overrides) {
     const [path, text] = split(arg, '--set', 'PATH=VALUE (e.g. declaration.verification=0.8)');
+    if (path === 'date') {
+      values.date = text;
+      continue;
+    }
     if (!DECIMAL.test(text)) throw new ScenarioError('--set', path, `expected a number, got ${quote(text)}`);
     values[path] = Number(text);
   }

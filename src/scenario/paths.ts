@@ -10,6 +10,7 @@ import { ScenarioError } from './errors.js';
 import { closest } from './suggest.js';
 import { inBounds, SEED_LIKE } from './path-bounds.js';
 import { customAttributeBounds, registerCustomAttributes } from './custom-attributes.js';
+import { checkEvaluationDate, resolveInPlace } from './timeline.js';
 
 /** A checked numeric location in a scenario. */
 export interface PathAccessor {
@@ -83,6 +84,8 @@ export function resolvePath(scenario: Scenario, path: string, file = '--set'): P
     }
     case 'states':
       return resolveStatePath(scenario, path, file, parts);
+    case 'date':
+      return fail(file, path, 'expected a numeric path, but the date is a day, not a number: set it with --set date=YYYY-MM-DD or withValues(scenario, {date}); a sweep cannot vary it');
     default:
       return fail(file, path, `expected a path of the form ${PATH_FORMS}${hint('', head ?? '', ['declaration', 'world', 'weights', 'states'])}`);
   }
@@ -174,12 +177,17 @@ export function copyScenario(scenario: Scenario): Scenario {
 /**
  * A copy of the scenario with the given values set and validated against
  * each path's bounds. A value set this way is certain: any uncertainty
- * recorded for its path is dropped. Never mutates the input.
+ * recorded for its path is dropped. `date` (a `YYYY-MM-DD` string) applies
+ * first and re-resolves every dated value (see `atDate`), so the other
+ * values are set on top of the values of that date. Never mutates the input.
  */
-export function withValues(scenario: Scenario, values: Record<string, number>, file = '--set'): Scenario {
+export function withValues(scenario: Scenario, values: Record<string, number | string>, file = '--set'): Scenario {
   const copy = copyScenario(scenario);
+  if (Object.hasOwn(values, 'date')) resolveInPlace(copy, checkEvaluationDate(copy, values.date, file));
   const set = new Set<string>();
   for (const [path, v] of Object.entries(values)) {
+    if (path === 'date') continue;
+    if (typeof v !== 'number') fail(file, path, `expected a number, got ${JSON.stringify(String(v).slice(0, 40))}`);
     const accessor = resolvePath(copy, path, file);
     if (!accepts(accessor, v)) fail(file, path, `expected ${describeAccessor(accessor)}, got ${Number.isNaN(v) ? 'NaN' : String(v)}`);
     accessor.set(copy, v);
