@@ -80,7 +80,7 @@ console.log(`least+greatest solves/s, 1 core:   ${fmt(nashRate)}  (aim ≥ 200,0
 console.log(`  straightforward path:            ${fmt(simpleRate)}  (withValues + compileScenario + extremalEquilibria; ${(nashRate / simpleRate).toFixed(1)}× slower)`);
 // The same solver on 101 games compiled beforehand: the solve alone, without the per-point recompile.
 {
-  const { leastTally, greatestTally, tallyWorkspace } = await dist('sweep/extremal-tallies.js');
+  const { leastTally, greatestTally, tallyWorkspace } = await dist('solve/warm-nash.js');
   const games = Array.from({ length: 101 }, (_, k) => compileScenario(withValues(scenario, { [paths[0]]: k / 100, [paths[1]]: ((k * 37) % 101) / 100 })).game);
   const ws = tallyWorkspace(scenario.states.length);
   const solveOnly = rate((k) => {

@@ -1,7 +1,8 @@
 /**
  * Custom terms and weights of a merged scenario. A term's `weight` fills
- * `weights[id]` unless the weights section names it; every term, built-in
- * or custom, must end up with a weight.
+ * `weights[id]` unless the weights section names it. The intercept and every
+ * custom term must end up with a weight; a built-in term the weights do not
+ * name weighs 0.
  */
 import type { Weights } from '../model/inputs.js';
 import { BUILTIN_TERM_IDS, type Term } from '../model/terms.js';
@@ -63,11 +64,13 @@ export function readCustomTerms(entities: ReadonlyMap<string, MergedEntity>, cus
 
 export function readWeights(section: MergedMap | undefined, terms: readonly Term[], custom: readonly LocatedTerm[], leaf: string): Weights {
   const ids = [...terms.map((t) => t.id), 'intercept'];
-  if (!section) throw errorAt({ file: leaf, path: 'weights' }, `expected a weights section with a weight for every term and the intercept`);
+  if (!section) throw errorAt({ file: leaf, path: 'weights' }, `expected a weights section with the intercept and a weight for every custom term`);
   checkMergedKeys(section, ids, 'the weights (a term id or intercept)');
   const weights: Record<string, number> = {};
   for (const [key, loc] of section.entries) Object.defineProperty(weights, key, { value: readNumber(loc, REAL), enumerable: true, writable: true, configurable: true });
   for (const c of custom) if (!Object.hasOwn(weights, c.term.id) && c.weight !== undefined) weights[c.term.id] = c.weight;
+  // A built-in term without a weight weighs 0 (docs/scenario-format.md): a new term changes no existing scenario.
+  for (const id of BUILTIN_TERM_IDS) if (!Object.hasOwn(weights, id)) weights[id] = 0;
   for (const id of ids) {
     if (!Object.hasOwn(weights, id)) {
       throw errorAt({ file: section.loc.file, path: joinPath(section.loc.path, id) }, `expected a weight for ${id === 'intercept' ? 'the intercept' : `term "${id}"`} (a finite number), but it is missing`);

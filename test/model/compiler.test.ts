@@ -10,6 +10,9 @@ import { leastQreInto, logitQre } from '../../src/solve/qre.js';
 import { greatestTally, leastTally, tallyWorkspace } from '../../src/solve/warm-nash.js';
 import { compiler as fastCompiler } from '../../src/model/compile.js';
 import { expectSameGame } from './same-game.js';
+import { scenarioArb } from './random-scenario.js';
+import { makeCustomTerm } from '../../src/scenario/expression/custom-term.js';
+import type { Scenario } from '../../src/model/scenario.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const files = ['scenarios/examples/stag-hunt.yaml', 'scenarios/examples/threshold-crowd.yaml', 'scenarios/base/a-coruna-2026-prior.yaml'];
@@ -124,6 +127,36 @@ describe('incremental recompile', () => {
         }
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('incremental compiler on random scenarios with custom terms', () => {
+  const expressions = ['-threat * (1 - assurance * rivalShare)', 'normSensitivity * signShare - 0.1', 'deference * patronSigns + race * effectiveStrictness', 'capability > meanCapability ? -pace : bindingness * rivalShare'];
+
+  it('gives compileScenario’s game after random setter sequences over every path (property)', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.subarray(expressions), fc.array(fc.tuple(fc.nat(), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 25 }), (base, chosen, steps) => {
+        const custom = chosen.map((expression, k) => makeCustomTerm({ id: `custom${k}`, label: `custom ${k}`, propositions: [], expression }, new Set()));
+        const scenario: Scenario = { ...base, terms: [...base.terms, ...custom], weights: { ...base.weights, ...Object.fromEntries(custom.map((t, k) => [t.id, 0.5 + k])) } };
+        const paths = [
+          ...DECLARATION_KEYS.map((k) => `declaration.${k}`),
+          'world.raceIntensity',
+          'world.raceShock',
+          ...scenario.terms.map((t) => `weights.${t.id}`),
+          'weights.intercept',
+          ...scenario.states.flatMap((s) => [...STATE_ATTRIBUTES, 'bias', ...(s.patron ? ['patron.deference'] : [])].map((a) => `states.${s.id}.${a}`)),
+        ];
+        const c = fastCompiler(scenario);
+        const values: Record<string, number> = {};
+        for (const [k, v] of steps) {
+          const p = paths[k % paths.length];
+          c.setter(p)!(v);
+          values[p] = v;
+        }
+        expectSameGame(c, withValues(scenario, values));
+      }),
+      { numRuns: 150 },
     );
   });
 });

@@ -60,7 +60,7 @@ const cases: Case[] = [
   ['missing attribute', (d) => void delete states(d)[2].pace, INLINE, 'states[2].pace', 'expected a number in [0, 1] for state "CCC", but it is missing'],
   ['missing name', (d) => void delete d.name, INLINE, 'name', 'expected a scenario name'],
   ['missing declaration key', (d) => void delete (d.declaration as Doc).enforcement, INLINE, 'declaration.enforcement', 'missing'],
-  ['missing weight', (d) => void delete (d.weights as Doc).club, INLINE, 'weights.club', 'expected a weight for term "club"'],
+  ['missing intercept', (d) => void delete (d.weights as Doc).intercept, INLINE, 'weights.intercept', 'expected a weight for the intercept'],
   ['missing world', (d) => void delete d.world, INLINE, 'world', 'expected a world section'],
   ['no states', (d) => void (d.states = []), INLINE, 'states', 'at least one state'],
   ['states not a list', (d) => void (d.states = { AAA: {} }), INLINE, 'states', 'expected a list of states, got a mapping'],
