@@ -5,12 +5,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import seedrandom from 'seedrandom';
+import { dist } from './common.js';
+
+const { randomStream } = await dist('random/stream.js');
 
 const ATTRIBUTES = ['capability', 'pace', 'size', 'threat', 'ratification', 'grayZone', 'treatyCaution', 'weaponizationFear', 'clubOption', 'humanControlValue', 'normSensitivity', 'raceExposure'];
 
 export function syntheticScenarioFile(dir, n) {
-  const u = seedrandom.alea('synthetic/85');
+  const u = randomStream('synthetic/85').uniform;
   const r3 = () => Math.round(u() * 1000) / 1000;
   const ids = Array.from({ length: n }, (_, i) => `S${String(i).padStart(2, '0')}`);
   const states = ids.map((id, i) => {

@@ -20,6 +20,7 @@ import type { Weights } from '../model/inputs.js';
 import type { Scenario } from '../model/scenario.js';
 import { monotoneSolve, nashWorkspace } from '../solve/nash.js';
 import { fixedActions } from '../analysis/run.js';
+import { permutation, randomStream } from '../random/stream.js';
 import { fitLogistic, type LogisticFit, type LogisticProblem } from './logistic.js';
 
 export type PriorKind = 'scenario' | 'zero' | 'equal-effect';
@@ -51,7 +52,7 @@ export interface CalibrationOptions {
  * weight units) around the equal-effect weights. On the A Coruña outcome the
  * held-out likelihood keeps improving as the ridge falls (the choices are
  * nearly separable, so the weights would grow without bound), while the
- * cross-validated agreement is flat for ridges of 1 and below; 'auto'
+ * cross-validated agreement is flat for ridges of 2 and below; 'auto'
  * reports that curve.
  */
 export const DEFAULT_CALIBRATION: CalibrationOptions = { ridge: 1, prior: 'equal-effect', folds: 0 };
@@ -245,21 +246,13 @@ function agreement(predicted: boolean[], observed: boolean[]): Agreement {
   };
 }
 
-/** Deterministic fold assignment: a seeded Fisher–Yates shuffle (mulberry32, seed from the scenario). */
+/**
+ * Deterministic fold assignment: the rows in a random order drawn from the
+ * stream keyed `SEED/folds` (the scenario's world.seed), dealt to the folds
+ * in turn, so fold sizes differ by at most one.
+ */
 export function foldsOf(n: number, folds: number, seed: number): number[] {
-  let state = (seed >>> 0) ^ 0x9e3779b9;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const order = [...Array(n).keys()];
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
+  const order = permutation(n, randomStream(`${seed}/folds`));
   const fold = new Array<number>(n);
   order.forEach((r, q) => (fold[r] = q % folds));
   return fold;

@@ -5,6 +5,7 @@
  * costs no memory for the design (a Latin hypercube keeps one permutation of
  * the point indices per factor).
  */
+import { permutation } from '../random/stream.js';
 import { gridValue, type Factor } from './vary-spec.js';
 import { pointStream, stream } from './seeds.js';
 
@@ -50,7 +51,7 @@ export function designPoints(spec: DesignSpec): PointFunction {
   const n = spec.n ?? 0;
   if (spec.kind === 'random') {
     return (k, out) => {
-      const u = pointStream(spec.seed, k);
+      const u = pointStream(spec.seed, k).uniform;
       for (let j = 0; j < d; j++) out[j] = inRange(spec.factors[j], spec.factors[j].lo + (spec.factors[j].hi - spec.factors[j].lo) * u());
     };
   }
@@ -58,7 +59,7 @@ export function designPoints(spec: DesignSpec): PointFunction {
   // falls in stratum perm_j[k] of n equal strata, jittered within it.
   const perms = spec.factors.map((_, j) => permutation(n, stream(`${spec.seed}/lhs/${j}`)));
   return (k, out) => {
-    const u = pointStream(spec.seed, k);
+    const u = pointStream(spec.seed, k).uniform;
     for (let j = 0; j < d; j++) {
       const f = spec.factors[j];
       out[j] = inRange(f, f.lo + ((f.hi - f.lo) * (perms[j][k] + u())) / n);
@@ -68,16 +69,3 @@ export function designPoints(spec: DesignSpec): PointFunction {
 
 /** A design value kept inside its factor's range, which rounding can leave by an ulp. */
 const inRange = (f: Factor, x: number): number => (x > f.hi ? f.hi : x);
-
-/** A uniformly random permutation of 0..n−1 (Fisher–Yates). */
-export function permutation(n: number, u: () => number): Int32Array {
-  const p = new Int32Array(n);
-  for (let i = 0; i < n; i++) p[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(u() * (i + 1));
-    const t = p[i];
-    p[i] = p[j];
-    p[j] = t;
-  }
-  return p;
-}

@@ -46,12 +46,9 @@ export function morrisEffects(f: (x: Float64Array) => number, options: MorrisOpt
   };
   const order = new Int32Array(d);
   for (let t = 0; t < trajectories; t++) {
-    for (let j = 0; j < d; j++) unit[j] = Math.floor(u() * p) / (p - 1);
+    for (let j = 0; j < d; j++) unit[j] = u.below(p) / (p - 1);
     for (let j = 0; j < d; j++) order[j] = j;
-    for (let j = d - 1; j > 0; j--) {
-      const k = Math.floor(u() * (j + 1));
-      [order[j], order[k]] = [order[k], order[j]];
-    }
+    u.shuffle(order);
     let previous = evaluate();
     for (const i of order) {
       // Step up when there is room, else down: the point stays on the grid in [0, 1].

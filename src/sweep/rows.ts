@@ -4,11 +4,12 @@
  * its index alone, so any worker can compute any row and get the same bytes.
  */
 import type { Scenario, UncertainInput } from '../model/scenario.js';
+import type { RandomStream } from '../random/stream.js';
 import { designPoints } from './design.js';
 import { formatFixed, OUTCOME_DECIMALS, PARAMETER_DECIMALS } from './number-format.js';
 import { columns, hasNash, hasQre, type SweepPlan } from './plan.js';
 import { pointModel, pointOutcome, type PointOutcome } from './point-model.js';
-import { normal, rowSeed, rowStream, type Uniform } from './seeds.js';
+import { rowSeed, rowStream } from './seeds.js';
 
 export interface RowEvaluator {
   /** The formatted row (with its newline). */
@@ -16,9 +17,9 @@ export interface RowEvaluator {
 }
 
 /** A draw of an uncertain input, clamped to its bounds. */
-export function draw(input: UncertainInput, u: Uniform): number {
+export function draw(input: UncertainInput, u: RandomStream): number {
   const d = input.distribution;
-  const x = d.kind === 'normal' ? d.mean + d.sd * normal(u) : d.min + (d.max - d.min) * u();
+  const x = d.kind === 'normal' ? d.mean + d.sd * u.normal() : d.min + (d.max - d.min) * u.uniform();
   return Math.min(input.max, Math.max(input.min, x));
 }
 

@@ -11,7 +11,7 @@
  * mean((f(A) − f(A_B^i))²)/2. Confidence intervals by a percentile
  * bootstrap over the N sample rows (Archer, Saltelli & Sobol' 1997).
  */
-import { stream, type Uniform } from './seeds.js';
+import { stream } from './seeds.js';
 
 /** The range of one input. */
 export interface Bounds {
@@ -53,10 +53,10 @@ export interface SaltelliSample {
 export function saltelliSample(f: (x: Float64Array) => number, options: Pick<SobolOptions, 'n' | 'bounds' | 'seed'>): SaltelliSample {
   const { n, bounds } = options;
   const d = bounds.length;
-  const u = stream(`${options.seed}/saltelli`);
+  const u = stream(`${options.seed}/saltelli`).uniform;
   const A = new Float64Array(n * d);
   const B = new Float64Array(n * d);
-  const scaled = (uniform: Uniform, j: number): number => bounds[j].lo + (bounds[j].hi - bounds[j].lo) * uniform();
+  const scaled = (uniform: () => number, j: number): number => bounds[j].lo + (bounds[j].hi - bounds[j].lo) * uniform();
   for (let r = 0; r < n; r++) for (let j = 0; j < d; j++) A[r * d + j] = scaled(u, j);
   for (let r = 0; r < n; r++) for (let j = 0; j < d; j++) B[r * d + j] = scaled(u, j);
   const x = new Float64Array(d);
@@ -137,7 +137,7 @@ export function sobolFromSample(sample: SaltelliSample, options: Pick<SobolOptio
   const u = stream(`${options.seed}/bootstrap`);
   const rows = new Int32Array(n);
   for (let b = 0; b < resamples; b++) {
-    for (let r = 0; r < n; r++) rows[r] = Math.floor(u() * n);
+    for (let r = 0; r < n; r++) rows[r] = u.below(n);
     const e = sobolEstimates(sample, rows);
     for (let i = 0; i < d; i++) {
       firsts[i].push(e.first[i]);

@@ -1,4 +1,3 @@
-import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { calibrate } from '../../src/calibrate/calibrate.js';
 import { compileScenario } from '../../src/model/compile.js';
@@ -6,6 +5,7 @@ import { STATE_ATTRIBUTES, type StateInput, type Weights } from '../../src/model
 import type { Scenario } from '../../src/model/scenario.js';
 import { BUILTIN_TERMS } from '../../src/model/terms.js';
 import { logitQre } from '../../src/solve/qre.js';
+import { randomStream } from '../../src/random/stream.js';
 
 /**
  * Simulate-then-fit: a large synthetic population with known weights plays
@@ -70,7 +70,7 @@ function syntheticScenario(n: number, rng: () => number): Scenario {
 
 describe('calibration recovers known weights from data it generated', () => {
   it('within four standard errors for every weight, and the intercept matches the tally', () => {
-    const rng = seedrandom.alea('signatory-calibration-recovery');
+    const rng = randomStream('signatory-calibration-recovery').uniform;
     const scenario = syntheticScenario(4000, rng);
     const p = logitQre(compileScenario(scenario).game, scenario.world.lambda).least.p;
     const s = Float64Array.from(p, (q) => (rng() < q ? 1 : 0));
@@ -97,7 +97,7 @@ describe('calibration recovers known weights from data it generated', () => {
   });
 
   it('k-fold cross-validation reports agreement over every state', () => {
-    const rng = seedrandom.alea('signatory-cv');
+    const rng = randomStream('signatory-cv').uniform;
     const scenario = syntheticScenario(300, rng);
     const p = logitQre(compileScenario(scenario).game, scenario.world.lambda).least.p;
     const s = Float64Array.from(p, (q) => (rng() < q ? 1 : 0));
