@@ -1,7 +1,6 @@
 /** The cascade view (`signatory run --rounds`): plain text and JSON. */
 import type { Cascade } from '../analysis/cascade.js';
-import { roundNumber } from './run-json.js';
-import { signed, wrapList } from './format.js';
+import { roundNumber, signed, wrapList } from './format.js';
 
 /** Tippers shown per state in the plain report. */
 export const TEXT_TIPPERS = 3;

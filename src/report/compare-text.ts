@@ -1,7 +1,6 @@
 /** `signatory compare`: plain text and JSON. */
 import type { Comparison, FlippedState } from '../analysis/compare.js';
-import { fixed, padLeft, padRight, signed } from './format.js';
-import { roundNumber } from './run-json.js';
+import { fixed, padLeft, padRight, roundNumber, signed } from './format.js';
 
 /** Terms named per flipped state in the plain report. */
 export const TEXT_TERMS = 3;

@@ -1,4 +1,9 @@
-/** Small text helpers shared by the plain reports. */
+/** Small helpers shared by the plain and JSON reports. */
+
+/** Rounds to 12 significant digits so the JSON does not carry float noise that differs by platform. */
+export function roundNumber(x: number): number {
+  return Number.isFinite(x) ? Number(x.toPrecision(12)) : x;
+}
 
 export function fixed(x: number, digits = 2): string {
   const s = x.toFixed(digits);

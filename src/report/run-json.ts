@@ -6,11 +6,7 @@ import { cascadeOf } from '../analysis/cascade.js';
 import type { RunResult } from '../analysis/run.js';
 import { signerIds } from '../analysis/run.js';
 import { cascadeToJson } from './cascade-text.js';
-
-/** Rounds to 12 significant digits so the JSON does not carry float noise that differs by platform. */
-export function roundNumber(x: number): number {
-  return Number.isFinite(x) ? Number(x.toPrecision(12)) : x;
-}
+import { roundNumber } from './format.js';
 
 /** With `rounds`, the greatest equilibrium's path and the cascade (who tipped whom) are added. */
 export function runToJson(run: RunResult, options: { rounds?: boolean } = {}) {

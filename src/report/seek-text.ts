@@ -1,7 +1,6 @@
 /** `signatory seek`: plain text and JSON. */
 import { targetToText, type SeekResult } from '../analysis/seek.js';
-import { fixed, padLeft, padRight, signed, wrapList, wrapText } from './format.js';
-import { roundNumber } from './run-json.js';
+import { fixed, padLeft, padRight, roundNumber, signed, wrapList, wrapText } from './format.js';
 
 export function seekToText(r: SeekResult): string {
   const out: string[] = [];

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { calibrate, DEFAULT_CALIBRATION, PRIOR_KINDS, type CalibrationOptions, type PriorKind } from '../../calibrate/calibrate.js';
 import { calibrationToText } from '../../report/calibrate-text.js';
-import { roundNumber } from '../../report/run-json.js';
+import { roundNumber } from '../../report/format.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
 import { loadFromArgs, noExtraArguments, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
 import { asUsageError } from '../state-ids.js';

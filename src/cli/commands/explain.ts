@@ -1,6 +1,6 @@
 import { explainState } from '../../analysis/explain.js';
 import { runScenario } from '../../analysis/run.js';
-import { roundNumber } from '../../report/run-json.js';
+import { roundNumber } from '../../report/format.js';
 import { explanationToText } from '../../report/explain-text.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
 import { loadFromArgs, noExtraArguments, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
