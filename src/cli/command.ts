@@ -1,14 +1,9 @@
 /** The shape every `signatory` command shares. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { CommandIo } from '../app/io.js';
 import { UsageError } from './usage-error.js';
 
-export interface CommandIo {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-}
+export type { CommandIo };
 
 export interface Command {
   name: string;

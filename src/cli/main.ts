@@ -3,24 +3,18 @@
  * The `signatory` command line. A thin shell: it parses arguments, calls the
  * core and prints. Bad input ends with one line on stderr and exit code 2.
  */
-import { readFileSync, realpathSync } from 'node:fs';
-import path from 'node:path';
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_SCENARIO, packageVersion } from '../app/package.js';
 import { ScenarioError } from '../scenario/errors.js';
 import type { CommandIo } from './command.js';
 import { COMMANDS } from './commands/index.js';
-import { DEFAULT_SCENARIO } from './scenario-args.js';
 import { UsageError } from './usage-error.js';
-
-export function version(): string {
-  const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json');
-  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
-}
 
 async function mainHelp(): Promise<string> {
   const commands = await Promise.all(COMMANDS.map((c) => c.load()));
   const width = Math.max(...commands.map((c) => c.name.length));
-  return `signatory ${version()} — who would sign this declaration, and what would it take?
+  return `signatory ${packageVersion()} — who would sign this declaration, and what would it take?
 
 Usage: signatory [COMMAND] [ARGS]
 
@@ -40,7 +34,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   const [first, ...rest] = argv;
   try {
     if (first === '--version' || first === '-v') {
-      io.stdout.write(`${version()}\n`);
+      io.stdout.write(`${packageVersion()}\n`);
       return 0;
     }
     if (first === '--help' || first === '-h' || first === 'help') {

@@ -1,6 +1,5 @@
 /** Options every scenario-reading command shares: the file, --set and --fix. */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../model/scenario.js';
 import { many } from './command.js';
@@ -13,12 +12,6 @@ export const SCENARIO_OPTIONS = {
 
 export const SCENARIO_HELP = `  --set PATH=VALUE     override a value, e.g. declaration.verification=0.8 (repeatable)
   --fix ID=ACTION      hold a state at sign, abstain or free, e.g. USA=sign (repeatable)`;
-
-/** The packaged scenarios folder (next to dist/ and src/). */
-export const SCENARIOS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios');
-
-/** The scenario `npm start` runs: the A Coruña baseline. */
-export const DEFAULT_SCENARIO = path.join(SCENARIOS_DIR, 'a-coruna-2026.yaml');
 
 export function requireFile(command: string, positionals: string[], index = 0, what = 'a scenario FILE'): string {
   const file = positionals[index];

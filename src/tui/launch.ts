@@ -5,7 +5,7 @@
  * build (element checks, performance tracks) makes every frame about twice
  * as slow (bench/tui-recompute.js).
  */
-import type { CommandIo } from '../cli/command.js';
+import type { CommandIo } from '../app/io.js';
 
 /** Opens the UI on `file`; resolves with the exit code once the user quits. */
 export async function launchTui(file: string, io: CommandIo): Promise<number> {

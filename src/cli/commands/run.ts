@@ -1,7 +1,5 @@
-import { runScenario } from '../../analysis/run.js';
-import { runToJson } from '../../report/run-json.js';
-import { runToText } from '../../report/run-text.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
+import { writeRunReport } from '../run-report.js';
 import { loadFromArgs, noExtraArguments, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
 
 export const runCommand: Command = {
@@ -27,10 +25,7 @@ ${SCENARIO_HELP}
     if (values.help) return write(io, this.help), 0;
     const file = requireFile('run', positionals);
     noExtraArguments('run', positionals, 1);
-    const scenario = loadFromArgs(file, values, io.cwd);
-    const run = runScenario(scenario);
-    const rounds = Boolean(values.rounds);
-    write(io, values.json ? JSON.stringify(runToJson(run, { rounds }), null, 2) : runToText(run, { rounds }));
+    writeRunReport(io, loadFromArgs(file, values, io.cwd), { json: values.json, rounds: values.rounds });
     return 0;
   },
 };

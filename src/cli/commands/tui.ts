@@ -1,7 +1,8 @@
+import { DEFAULT_SCENARIO } from '../../app/package.js';
 import { launchTui } from '../../tui/launch.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
-import { DEFAULT_SCENARIO } from '../scenario-args.js';
-import { runCommand } from './run.js';
+import { writeRunReport } from '../run-report.js';
+import { loadFromArgs } from '../scenario-args.js';
 
 export const tuiCommand: Command = {
   name: 'tui',
@@ -20,7 +21,7 @@ report instead, as \`signatory run FILE\` would.
     if (values.help) return write(io, this.help), 0;
     const file = positionals[0] ?? DEFAULT_SCENARIO;
     // Ink needs raw keyboard input and a screen to draw on; a pipe gets the report.
-    if (!(io.stdin.isTTY && io.stdout.isTTY)) return runCommand.run([file], io);
+    if (!(io.stdin.isTTY && io.stdout.isTTY)) return writeRunReport(io, loadFromArgs(file, {}, io.cwd)), 0;
     return launchTui(file, io);
   },
 };
