@@ -3,6 +3,7 @@
  * at the least equilibrium, sorted by size, and for every declaration and
  * world parameter the value at which its equilibrium decision would flip.
  */
+import { InputError } from '../errors/input-error.js';
 import { compileScenario, gameStructure, type GameStructure } from '../model/compile.js';
 import { DECLARATION_PARAMETERS, WORLD_PARAMETERS, type ParameterInfo } from '../model/inputs.js';
 import type { Scenario } from '../model/scenario.js';
@@ -35,12 +36,12 @@ export interface Explanation {
   flips: ParameterFlip[];
 }
 
-/** Index of a state id, or a RangeError naming the unknown id. */
+/** Index of a state id, or an InputError naming the unknown id. */
 export function stateIndex(scenario: Pick<Scenario, 'states'>, id: string): number {
   const i = scenario.states.findIndex((s) => s.id === id);
   if (i < 0) {
     const known = scenario.states.map((s) => s.id);
-    throw new RangeError(`unknown state '${id}' (the scenario has ${known.length} states: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})`);
+    throw new InputError(`unknown state '${id}' (the scenario has ${known.length} states: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})`);
   }
   return i;
 }

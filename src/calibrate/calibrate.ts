@@ -20,6 +20,7 @@ import type { Weights } from '../model/inputs.js';
 import type { Scenario } from '../model/scenario.js';
 import { monotoneSolve, nashWorkspace } from '../solve/nash.js';
 import { fixedActions } from '../analysis/run.js';
+import { InputError } from '../errors/input-error.js';
 import { permutation, randomStream } from '../random/stream.js';
 import { fitLogistic, type LogisticFit, type LogisticProblem } from './logistic.js';
 
@@ -130,7 +131,7 @@ interface Design {
 
 function observedProfile(scenario: Scenario): Uint8Array {
   const observed = scenario.observed;
-  if (!observed) throw new RangeError('the scenario has no `observed` outcome to calibrate to');
+  if (!observed) throw new InputError('the scenario has no `observed` outcome to calibrate to');
   const signed = new Set(observed.signed);
   return Uint8Array.from(scenario.states, (s) => (signed.has(s.id) ? 1 : 0));
 }
@@ -307,7 +308,7 @@ export function interceptForTally(
 }
 
 export function calibrate(scenario: Scenario, options: CalibrationOptions = DEFAULT_CALIBRATION): CalibrationResult {
-  if (!(scenario.world.lambda > 0)) throw new RangeError('calibration needs world.lambda > 0: the logit choice scale');
+  if (!(scenario.world.lambda > 0)) throw new InputError('calibration needs world.lambda > 0: the logit choice scale');
   const profile = observedProfile(scenario);
   const structure = gameStructure(scenario.states);
   const design = buildDesign(scenario, profile, { ...options, ridge: options.ridge === 'auto' ? 0 : options.ridge }, structure);

@@ -1,15 +1,24 @@
 #!/usr/bin/env node
 /**
  * The `signatory` command line. A thin shell: it parses arguments, calls the
- * core and prints. Bad input ends with one line on stderr and exit code 2.
+ * core and prints. Bad input (an InputError) ends with one line on stderr and
+ * exit code 2; any other error is the program's fault: exit code 1.
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SCENARIO, packageVersion } from '../app/package.js';
+import { InputError } from '../errors/input-error.js';
 import { ScenarioError } from '../scenario/errors.js';
 import type { CommandIo } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { UsageError } from './usage-error.js';
+
+/** Where a user error points for help: its command's --help, or none for a bad scenario input. */
+function helpHint(error: InputError, command: string | undefined): string {
+  if (error instanceof ScenarioError) return '';
+  const name = error instanceof UsageError ? error.command : command;
+  return name ? ` (see 'signatory ${name} --help')` : " (see 'signatory --help')";
+}
 
 async function mainHelp(): Promise<string> {
   const commands = await Promise.all(COMMANDS.map((c) => c.load()));
@@ -32,6 +41,7 @@ ${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[], io: CommandIo): Promise<number> {
   const [first, ...rest] = argv;
+  const entry = COMMANDS.find((c) => c.name === first);
   try {
     if (first === '--version' || first === '-v') {
       io.stdout.write(`${packageVersion()}\n`);
@@ -49,17 +59,11 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
       const { runCommand } = await import('./commands/run.js');
       return await runCommand.run([DEFAULT_SCENARIO], io);
     }
-    const entry = COMMANDS.find((c) => c.name === first);
     if (!entry) throw new UsageError(`unknown command '${first}' (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
     return await (await entry.load()).run(rest, io);
   } catch (error) {
-    if (error instanceof ScenarioError) {
-      io.stderr.write(`signatory: ${error.message}\n`);
-      return 2;
-    }
-    if (error instanceof UsageError) {
-      const hint = error.command ? ` (see 'signatory ${error.command} --help')` : " (see 'signatory --help')";
-      io.stderr.write(`signatory: ${error.message}${hint}\n`);
+    if (error instanceof InputError) {
+      io.stderr.write(`signatory: ${error.message}${helpHint(error, entry?.name)}\n`);
       return 2;
     }
     const e = error as NodeJS.ErrnoException;

@@ -1,5 +1,7 @@
-/** A mistake on the command line: printed as one line, exit code 2. */
-export class UsageError extends Error {
+import { InputError } from '../errors/input-error.js';
+
+/** A mistake on the command line: printed as one line with a pointer to the command's help, exit code 2. */
+export class UsageError extends InputError {
   override name = 'UsageError';
   constructor(
     message: string,

@@ -3,6 +3,7 @@
  * `--set` or `--fix` argument) becomes one `ScenarioError` whose message is a
  * single line a user can act on: `file: path: expected …`.
  */
+import { InputError } from '../errors/input-error.js';
 
 /** Control characters would break the one-line promise of the message. */
 function oneLine(text: string): string {
@@ -10,7 +11,7 @@ function oneLine(text: string): string {
 }
 
 /** A problem with a scenario input: where it is and what was expected there. */
-export class ScenarioError extends Error {
+export class ScenarioError extends InputError {
   /** The file as the user gave it (or relative to cwd), or `--set` / `--fix`. */
   readonly file: string;
   /** Path inside the file with list indices, e.g. `states[12].capability`; empty for the whole file. */

@@ -3,6 +3,8 @@
  * that does not match the interrupted run, a merge with missing rows. The
  * message is one line; the CLI prints it and exits with code 2.
  */
-export class SweepError extends Error {
+import { InputError } from '../errors/input-error.js';
+
+export class SweepError extends InputError {
   override name = 'SweepError';
 }

@@ -4,7 +4,7 @@
  * here rather than in the main thread keeps the main thread a writer only.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { ScenarioError } from '../scenario/errors.js';
+import { InputError } from '../errors/input-error.js';
 import { loadScenario } from '../scenario/load.js';
 import { rowEvaluator } from './rows.js';
 import { scenarioHash } from './scenario-hash.js';
@@ -16,11 +16,11 @@ const init = workerData as WorkerInit;
 const port = parentPort!;
 const reply = (message: WorkerReply): void => port.postMessage(message, message.type === 'rows' ? [message.bytes.buffer as ArrayBuffer] : []);
 const encoder = new TextEncoder();
-/** The error as a reply: RangeErrors (a term's linearity check, a bad value), scenario and sweep errors are the user's to fix. */
+/** The error as a reply: InputErrors (a bad scenario value, a sweep problem) are the user's to fix, anything else is internal. */
 const failure = (error: unknown, where = ''): WorkerReply => ({
   type: 'error',
   message: where + (error as Error).message,
-  user: error instanceof RangeError || error instanceof ScenarioError || error instanceof SweepError,
+  user: error instanceof InputError,
 });
 
 try {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCustomTerm, type CustomTerm } from '../../src/scenario/expression/custom-term.js';
 import { compileScenario } from '../../src/model/compile.js';
+import { InputError } from '../../src/errors/input-error.js';
 import { columnsOf, feltRace } from '../../src/model/names.js';
 import { BUILTIN_TERM_IDS } from '../../src/model/terms.js';
 import { extremalEquilibria } from '../../src/solve/nash.js';
@@ -107,11 +108,11 @@ describe('non-linear interactions are refused', () => {
     }
   });
 
-  it('throws a RangeError from the compiler when a term is non-linear only at other values', () => {
+  it('throws an InputError (a user error) from the compiler when a term is non-linear only at other values', () => {
     const s = parseScenarioText(withTerm('threat > 0.9 ? rivalShare * signShare : rivalShare'), INLINE);
     const term = s.terms.find((t) => t.id === 'custom')!;
     const hot = withValues(s, { 'states.AAA.threat': 0.95 });
-    expect(() => compileScenario(hot)).toThrow(RangeError);
+    expect(() => compileScenario(hot)).toThrow(InputError);
     expect(() => compileScenario(hot)).toThrow('custom term "custom" is not linear');
     const linear = (term as CustomTerm).linearAt(columnsOf(s.states, s.declaration, s.world), 0);
     expect(typeof linear === 'string' ? linear : linear.rivals).toBe(1);

@@ -6,7 +6,6 @@ import { calibrationToText } from '../../report/calibrate-text.js';
 import { roundNumber } from '../../report/format.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
 import { loadFromArgs, noExtraArguments, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
-import { asUsageError } from '../state-ids.js';
 import { UsageError } from '../usage-error.js';
 
 function numberOption(name: string, value: string | undefined, fallback: number, min: number): number {
@@ -78,7 +77,7 @@ ${SCENARIO_HELP}
       if (existsSync(outFile) && !values.force) throw new UsageError(`${values.write} exists; pass --force to replace it`, 'calibrate');
     }
     const scenario = loadFromArgs(file, values, io.cwd);
-    const result = asUsageError('calibrate', () => calibrate(scenario, options));
+    const result = calibrate(scenario, options);
     if (values.json) {
       write(
         io,

@@ -4,7 +4,6 @@ import { roundNumber } from '../../report/format.js';
 import { explanationToText } from '../../report/explain-text.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
 import { loadFromArgs, noExtraArguments, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
-import { asUsageError } from '../state-ids.js';
 
 export const explainCommand: Command = {
   name: 'explain',
@@ -31,7 +30,7 @@ ${SCENARIO_HELP}
     const id = requireFile('explain', positionals, 1, 'state ID');
     noExtraArguments('explain', positionals, 2);
     const run = runScenario(loadFromArgs(file, values, io.cwd));
-    const e = asUsageError('explain', () => explainState(run, id, !values['no-flips']));
+    const e = explainState(run, id, !values['no-flips']);
     if (values.json) {
       write(
         io,

@@ -2,8 +2,8 @@ import path from 'node:path';
 import { mergeParts } from '../../sweep/merge.js';
 import { SweepError } from '../../sweep/sweep-error.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
+import { checkFolder } from '../options.js';
 import { UsageError } from '../usage-error.js';
-import { checkFolder } from './sweep.js';
 
 export const mergeCommand: Command = {
   name: 'merge',

@@ -5,9 +5,9 @@ import { heatmap, lineChart } from '../../sweep/chart-text.js';
 import { plotData } from '../../sweep/plot-data.js';
 import { SweepError } from '../../sweep/sweep-error.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
+import { checkFolder } from '../options.js';
 import { requireFile } from '../scenario-args.js';
 import { UsageError } from '../usage-error.js';
-import { checkFolder } from './sweep.js';
 
 export const plotCommand: Command = {
   name: 'plot',

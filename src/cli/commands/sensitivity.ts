@@ -5,8 +5,8 @@ import { sobolIndices } from '../../sweep/sobol.js';
 import { parseVary } from '../../sweep/vary-spec.js';
 import { many, parseCommandArgs, write, type Command } from '../command.js';
 import { loadFromArgs, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
+import { checkFactors, checkStateIds, wholeNumber } from '../options.js';
 import { UsageError } from '../usage-error.js';
-import { asUsage, checkFactors, wholeNumber } from './sweep.js';
 
 const fmt = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : String(x));
 
@@ -53,16 +53,17 @@ Example:
     const file = requireFile('sensitivity', positionals);
     const method = values.method ?? 'sobol';
     if (method !== 'sobol' && method !== 'morris') throw new UsageError(`--method must be sobol or morris, got '${method}'`, 'sensitivity');
-    const factors = asUsage('sensitivity', () => many(values.vary).map((v) => parseVary(v, false)));
+    const factors = many(values.vary).map((v) => parseVary(v, false));
     if (factors.length === 0) throw new UsageError('give at least one --vary PATH=LO:HI', 'sensitivity');
-    const output = asUsage('sensitivity', () => parseOutput(values.output ?? 'least'));
+    const output = parseOutput(values.output ?? 'least');
     const n = wholeNumber('sensitivity', '--n', values.n, method === 'sobol' ? 1000 : 50, 2);
     const bootstrap = wholeNumber('sensitivity', '--bootstrap', values.bootstrap, 200, 0);
     const levels = wholeNumber('sensitivity', '--levels', values.levels, 4, 2);
     const scenario = loadFromArgs(file, values, io.cwd);
     checkFactors('sensitivity', scenario, factors);
+    if (output.state !== undefined) checkStateIds('sensitivity', '--output', scenario, [output.state]);
     const seed = wholeNumber('sensitivity', '--seed', values.seed, scenario.world.seed, 0);
-    const model = asUsage('sensitivity', () => pointModel(scenario, factors.map((f) => f.path), output.state ? [output.state] : [], file));
+    const model = pointModel(scenario, factors.map((f) => f.path), output.state ? [output.state] : [], file);
     const outcome = pointOutcome(output.state ? 1 : 0);
     const f = (x: Float64Array): number => {
       for (let j = 0; j < x.length; j++) model.set(j, x[j]);
@@ -72,7 +73,7 @@ Example:
     const bounds = factors.map((fa) => ({ lo: fa.lo, hi: fa.hi }));
     const width = Math.max(9, ...factors.map((fa) => fa.path.length));
     if (method === 'sobol') {
-      const r = asUsage('sensitivity', () => sobolIndices(f, { n, bounds, seed, bootstrap }));
+      const r = sobolIndices(f, { n, bounds, seed, bootstrap });
       if (values.json) {
         write(io, JSON.stringify({ method, output: output.name, n, seed, bootstrap, evaluations: r.evaluations, variance: r.variance, inputs: factors.map((fa, i) => ({ path: fa.path, lo: fa.lo, hi: fa.hi, first: r.first[i], firstInterval: r.firstInterval[i], total: r.total[i], totalInterval: r.totalInterval[i] })) }, null, 2));
         return 0;
@@ -89,7 +90,7 @@ Example:
       write(io, lines.join('\n'));
       return 0;
     }
-    const r = asUsage('sensitivity', () => morrisEffects(f, { trajectories: n, bounds, seed, levels }));
+    const r = morrisEffects(f, { trajectories: n, bounds, seed, levels });
     if (values.json) {
       write(io, JSON.stringify({ method, output: output.name, trajectories: n, levels, seed, evaluations: r.evaluations, inputs: factors.map((fa, i) => ({ path: fa.path, lo: fa.lo, hi: fa.hi, ...r.effects[i] })) }, null, 2));
       return 0;

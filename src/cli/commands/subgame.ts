@@ -3,7 +3,6 @@ import { scenarioSubgame } from '../../analysis/subgame.js';
 import { subgameToText } from '../../report/subgame-text.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
 import { loadFromArgs, noExtraArguments, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
-import { asUsageError } from '../state-ids.js';
 import { UsageError } from '../usage-error.js';
 
 export const subgameCommand: Command = {
@@ -28,8 +27,9 @@ ${SCENARIO_HELP}
     const [id1, id2] = positionals.length >= 3 ? [positionals[1], positionals[2]] : ['USA', 'CHN'];
     if (positionals.length === 2) throw new UsageError('give two state ids, or none for USA and CHN', 'subgame');
     noExtraArguments('subgame', positionals, 3);
+    if (id1 === id2) throw new UsageError(`a subgame needs two different states, got '${id1}' twice`, 'subgame');
     const run = runScenario(loadFromArgs(file, values, io.cwd));
-    const g = asUsageError('subgame', () => scenarioSubgame(run, id1, id2));
+    const g = scenarioSubgame(run, id1, id2);
     write(io, values.json ? JSON.stringify(g, null, 2) : subgameToText(g));
     return 0;
   },

@@ -1,60 +1,21 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageVersion } from '../../app/package.js';
 import type { DesignKind, DesignSpec } from '../../sweep/design.js';
 import { progressLine, progressTracker, type ProgressSnapshot } from '../../sweep/progress-rate.js';
 import { totalRows, type OutputFormat, type SolverChoice, type SweepPlan } from '../../sweep/plan.js';
 import { runSweep } from '../../sweep/run-sweep.js';
 import { parseShard } from '../../sweep/shard.js';
-import { SweepError } from '../../sweep/sweep-error.js';
-import { parseVary, type Factor } from '../../sweep/vary-spec.js';
-import { resolvePath } from '../../scenario/paths.js';
-import type { Scenario } from '../../model/scenario.js';
+import { parseVary } from '../../sweep/vary-spec.js';
 import { many, parseCommandArgs, write, type Command, type CommandIo } from '../command.js';
+import { checkFactors, checkFolder, checkStateIds, wholeNumber } from '../options.js';
 import { loadFromArgs, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
 import { UsageError } from '../usage-error.js';
 
 /** Plain progress lines at most this often (seconds): a log file, not a spinner. */
 const PLAIN_PROGRESS_SECONDS = 5;
 
-export function packageVersion(): string {
-  const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'package.json');
-  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
-}
-
-/** Runs a step whose SweepErrors and RangeErrors are the user's to fix. */
-export function asUsage<T>(command: string, step: () => T): T {
-  try {
-    return step();
-  } catch (error) {
-    if (error instanceof SweepError || error instanceof RangeError) throw new UsageError(error.message, command);
-    throw error;
-  }
-}
-
-/** A whole-number option (`fallback` when absent), refused below `min` or beyond exact integers. */
-export function wholeNumber(command: string, name: string, text: string | undefined, fallback: number, min = 1): number {
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isSafeInteger(n) || n < min) throw new UsageError(`${name} must be a whole number ≥ ${min}, got '${text}'`, command);
-  return n;
-}
-
-/** Checks every factor's path and range against the scenario (a bad path names itself). */
-export function checkFactors(command: string, scenario: Scenario, factors: Factor[]): void {
-  const seen = new Set<string>();
-  for (const f of factors) {
-    if (seen.has(f.path)) throw new UsageError(`--vary ${f.path} is given twice`, command);
-    seen.add(f.path);
-    const accessor = resolvePath(scenario, f.path, '--vary');
-    if (f.lo < accessor.min || f.hi > accessor.max) {
-      throw new UsageError(`--vary ${f.path}=${f.lo}:${f.hi}: the range leaves [${accessor.min}, ${accessor.max}], the bounds of ${f.path}`, command);
-    }
-  }
-}
-
-export function outputFormat(command: string, out: string | undefined, format: string | undefined): OutputFormat {
+function outputFormat(command: string, out: string | undefined, format: string | undefined): OutputFormat {
   if (format !== undefined) {
     if (format !== 'csv' && format !== 'jsonl') throw new UsageError(`--format must be csv or jsonl, got '${format}'`, command);
     return format;
@@ -64,14 +25,8 @@ export function outputFormat(command: string, out: string | undefined, format: s
   throw new UsageError(`cannot tell the format of '${out}': name it .csv or .jsonl, or give --format`, command);
 }
 
-/** Refuses an output file (`given` as typed, `file` resolved) whose folder does not exist. */
-export function checkFolder(command: string, option: string, given: string, file: string): void {
-  const dir = path.dirname(file);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${option} ${given}: folder ${dir} does not exist`, command);
-}
-
 /** A shell word, quoted only when it needs to be. */
-export function shellWord(word: string): string {
+function shellWord(word: string): string {
   return /^[A-Za-z0-9_./:=,@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
@@ -135,7 +90,7 @@ Example:
     if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`, 'sweep');
     if (values.lhs !== undefined && values.random !== undefined) throw new UsageError('give --lhs or --random, not both', 'sweep');
     const kind: DesignKind = values.lhs !== undefined ? 'lhs' : values.random !== undefined ? 'random' : 'grid';
-    const factors = asUsage('sweep', () => many(values.vary).map((v) => parseVary(v, kind === 'grid')));
+    const factors = many(values.vary).map((v) => parseVary(v, kind === 'grid'));
     const n = kind === 'grid' ? undefined : wholeNumber('sweep', `--${kind}`, kind === 'lhs' ? values.lhs : values.random, 0);
     if (kind !== 'grid' && factors.length === 0) throw new UsageError(`--${kind} needs at least one --vary PATH=LO:HI`, 'sweep');
     const solver = (values.solver ?? 'both') as SolverChoice;
@@ -143,7 +98,7 @@ Example:
     const replications = wholeNumber('sweep', '--replications', values.replications, 1);
     const workers = wholeNumber('sweep', '--workers', values.workers, os.availableParallelism());
     const format = outputFormat('sweep', values.out, values.format);
-    const shard = asUsage('sweep', () => parseShard(values.shard, values.shards, io.env));
+    const shard = parseShard(values.shard, values.shards, io.env);
     if (values.resume && values.out === undefined) throw new UsageError('--resume needs --out FILE', 'sweep');
     const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
     if (out !== undefined) checkFolder('sweep', '--out', values.out!, out);
@@ -154,6 +109,7 @@ Example:
     const twice = track.find((id, k) => track.indexOf(id) !== k);
     // Its columns would repeat: a CSV header with two equal names, JSON rows with a duplicate key.
     if (twice !== undefined) throw new UsageError(`--track ${twice} is given twice`, 'sweep');
+    checkStateIds('sweep', '--track', scenario, track);
     const design: DesignSpec = { kind, factors, seed, ...(n === undefined ? {} : { n }) };
     const plan: SweepPlan = { design, replications, draws: values.replications !== undefined, solver, track, format, shard };
     const rows = totalRows(plan);
@@ -169,22 +125,20 @@ Example:
     process.on('SIGINT', onSigint);
     try {
       const absoluteFile = path.isAbsolute(file) ? file : path.resolve(io.cwd, file);
-      const result = await asUsageAsync('sweep', () =>
-        runSweep({
-          scenario,
-          file: absoluteFile,
-          overrides: many(values.set),
-          fix: many(values.fix),
-          plan,
-          ...(out === undefined ? { stream: io.stdout } : { out }),
-          resume: Boolean(values.resume),
-          workers,
-          command: ['sweep', ...argv],
-          version: packageVersion(),
-          onProgress: progress.update,
-          stopped: () => interrupted,
-        }),
-      );
+      const result = await runSweep({
+        scenario,
+        file: absoluteFile,
+        overrides: many(values.set),
+        fix: many(values.fix),
+        plan,
+        ...(out === undefined ? { stream: io.stdout } : { out }),
+        resume: Boolean(values.resume),
+        workers,
+        command: ['sweep', ...argv],
+        version: packageVersion(),
+        onProgress: progress.update,
+        stopped: () => interrupted,
+      });
       progress.stop();
       if (result.status === 'already-complete') {
         io.stderr.write(`signatory: ${values.out} is already complete (${result.total} rows)\n`);
@@ -207,15 +161,6 @@ Example:
     }
   },
 };
-
-async function asUsageAsync<T>(command: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    if (error instanceof SweepError || error instanceof RangeError) throw new UsageError(error.message, command);
-    throw error;
-  }
-}
 
 /** The Ink bar on a terminal, else a plain line on stderr every few seconds. */
 async function progressReporter(io: CommandIo): Promise<{ update(done: number, total: number): void; stop(): void }> {

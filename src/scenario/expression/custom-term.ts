@@ -6,6 +6,7 @@
  * is a `Term` like the built-in ones: it reads the names its expression
  * uses, and its kernel evaluates the compiled expression over the columns.
  */
+import { InputError } from '../../errors/input-error.js';
 import { STATE_ATTRIBUTES } from '../../model/inputs.js';
 import { INTERACTION_NAMES, nameSource, NAMES, type Columns } from '../../model/names.js';
 import type { LinearPart, PartName, Parts, Term } from '../../model/terms.js';
@@ -148,7 +149,8 @@ export function makeCustomTerm(spec: CustomTermSpec, customAttributes: ReadonlyS
     kernel(x: Columns, out: Parts): void {
       for (let i = 0; i < x.n; i++) {
         const result = linearAt(x, i);
-        if (typeof result === 'string') throw new RangeError(result);
+        // The scenario's expression, not the program, is at fault: a value it reaches (a swept one, say) makes it non-linear.
+        if (typeof result === 'string') throw new InputError(result);
         out.constant[i] = result.constant;
         out.momentum[i] = result.momentum;
         out.rivals[i] = result.rivals;

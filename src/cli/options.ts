@@ -1,0 +1,48 @@
+/** Option checks shared by the commands that take numbers, output files, factors and state ids. */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { stateIndex } from '../analysis/explain.js';
+import { InputError } from '../errors/input-error.js';
+import type { Scenario } from '../model/scenario.js';
+import { resolvePath } from '../scenario/paths.js';
+import type { Factor } from '../sweep/vary-spec.js';
+import { UsageError } from './usage-error.js';
+
+/** A whole-number option (`fallback` when absent), refused below `min` or beyond exact integers. */
+export function wholeNumber(command: string, name: string, text: string | undefined, fallback: number, min = 1): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isSafeInteger(n) || n < min) throw new UsageError(`${name} must be a whole number ≥ ${min}, got '${text}'`, command);
+  return n;
+}
+
+/** Checks every factor's path and range against the scenario (a bad path names itself). */
+export function checkFactors(command: string, scenario: Scenario, factors: Factor[]): void {
+  const seen = new Set<string>();
+  for (const f of factors) {
+    if (seen.has(f.path)) throw new UsageError(`--vary ${f.path} is given twice`, command);
+    seen.add(f.path);
+    const accessor = resolvePath(scenario, f.path, '--vary');
+    if (f.lo < accessor.min || f.hi > accessor.max) {
+      throw new UsageError(`--vary ${f.path}=${f.lo}:${f.hi}: the range leaves [${accessor.min}, ${accessor.max}], the bounds of ${f.path}`, command);
+    }
+  }
+}
+
+/** Refuses state ids the scenario does not have, naming the option they came from. */
+export function checkStateIds(command: string, option: string, scenario: Scenario, ids: readonly string[]): void {
+  for (const id of ids) {
+    try {
+      stateIndex(scenario, id);
+    } catch (error) {
+      if (error instanceof InputError) throw new UsageError(`${option}: ${error.message}`, command);
+      throw error;
+    }
+  }
+}
+
+/** Refuses an output file (`given` as typed, `file` resolved) whose folder does not exist. */
+export function checkFolder(command: string, option: string, given: string, file: string): void {
+  const dir = path.dirname(file);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${option} ${given}: folder ${dir} does not exist`, command);
+}
