@@ -149,6 +149,9 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
     for (const key of inputsOf(term.reads, customAttributes)) readers.set(key, [...(readers.get(key) ?? []), t]);
   });
   const feedsDerived = new Set([...NAMES.values()].filter((info) => info.kind === 'derived').flatMap((info) => info.inputs));
+  const feedsMean = new Set(NAMES.get('meanCapability')!.inputs);
+  const feedsRace = new Set(NAMES.get('race')!.inputs);
+  const refresh = { meanCapability: false, race: false };
 
   const dirty = new Uint8Array(T).fill(1);
   let derivedDirty = false;
@@ -174,7 +177,9 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
       let changed = false;
       for (let i = 0; i < n; i++) {
         const v = w * source[i];
-        if (!changed && !same(v, target[i])) changed = true;
+        const old = target[i];
+        // Any difference in bits that arithmetic can see: ±0 apart, NaN always "changed".
+        if (v !== old || (v === 0 && 1 / v !== 1 / old)) changed = true;
         target[i] = v;
       }
       if (!changed) continue;
@@ -187,8 +192,8 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
 
   function recompile(): void {
     if (derivedDirty) {
-      refreshDerived(x);
-      derivedDirty = false;
+      refreshDerived(x, refresh);
+      derivedDirty = refresh.meanCapability = refresh.race = false;
     }
     for (let t = 0; t < T; t++) {
       if (dirty[t] === 0) continue;
@@ -244,11 +249,17 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
   const marking = (input: InputKey | undefined, read: () => number, write: (v: number) => void, extra?: () => void): Setter => {
     const marked = Int32Array.from(input === undefined ? [] : (readers.get(input) ?? []));
     const derived = input !== undefined && feedsDerived.has(input);
+    const mean = input !== undefined && feedsMean.has(input);
+    const race = input !== undefined && feedsRace.has(input);
     return (v) => {
       if (same(read(), v)) return;
       write(v);
       for (let k = 0; k < marked.length; k++) dirty[marked[k]] = 1;
-      if (derived) derivedDirty = true;
+      if (derived) {
+        derivedDirty = true;
+        if (mean) refresh.meanCapability = true;
+        if (race) refresh.race = true;
+      }
       extra?.();
     };
   };

@@ -115,18 +115,32 @@ export function feltRace(world: Pick<World, 'raceIntensity' | 'raceShock'>, race
   return Math.min(1, world.raceIntensity + world.raceShock * raceExposure);
 }
 
+/** Which per-state derived columns a refresh must redo (the scalars are always redone: they cost nothing). */
+export interface DerivedRefresh {
+  /** Capability changed: the mean capability. */
+  meanCapability: boolean;
+  /** Race intensity, race shock or a raceExposure changed: the felt race. */
+  race: boolean;
+}
+
+const EVERYTHING: DerivedRefresh = { meanCapability: true, race: true };
+
 /** Recomputes the derived quantities and the felt race from the columns' inputs, in place. */
-export function refreshDerived(x: Columns): void {
+export function refreshDerived(x: Columns, what: DerivedRefresh = EVERYTHING): void {
   const { declaration: d, derived, n } = x;
   derived.bindingness = (1 + d.enforcement) / 2;
   derived.assurance = d.verification * derived.bindingness;
   derived.effectiveStrictness = 1 - d.thresholdClarity * (1 - d.thresholdStrictness);
-  const cap = x.attribute.capability;
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum = sum + cap[i];
-  derived.meanCapability = n ? sum / n : 0;
-  const exposure = x.attribute.raceExposure;
-  for (let i = 0; i < n; i++) x.race[i] = feltRace(x.world, exposure[i]);
+  if (what.meanCapability) {
+    const cap = x.attribute.capability;
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum = sum + cap[i];
+    derived.meanCapability = n ? sum / n : 0;
+  }
+  if (what.race) {
+    const exposure = x.attribute.raceExposure;
+    for (let i = 0; i < n; i++) x.race[i] = feltRace(x.world, exposure[i]);
+  }
 }
 
 /** The columns of a list of states at the given declaration and world (private copies of both). */

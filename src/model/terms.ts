@@ -129,10 +129,11 @@ export const restraint: Term = {
   kernel: (x, out) => {
     const { capability, pace } = x.attribute;
     const { effectiveStrictness, bindingness, meanCapability, assurance } = x.derived;
+    const { race, n } = x;
     const d = x.declaration.differentiation;
-    for (let i = 0; i < x.n; i++) {
+    for (let i = 0; i < n; i++) {
       const burden = 1 + d * (capability[i] - meanCapability);
-      const cost = capability[i] * pace[i] * x.race[i] * effectiveStrictness * bindingness * burden;
+      const cost = capability[i] * pace[i] * race[i] * effectiveStrictness * bindingness * burden;
       out.constant[i] = -cost;
       out.rivals[i] = cost * assurance;
     }
