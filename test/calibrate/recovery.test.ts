@@ -4,6 +4,7 @@ import { compileScenario } from '../../src/model/compile.js';
 import { STATE_ATTRIBUTES, type StateInput, type Weights } from '../../src/model/inputs.js';
 import type { Scenario } from '../../src/model/scenario.js';
 import { BUILTIN_TERMS } from '../../src/model/terms.js';
+import { netGains } from '../../src/solve/game.js';
 import { logitQre } from '../../src/solve/qre.js';
 import { randomStream } from '../../src/random/stream.js';
 
@@ -92,8 +93,18 @@ describe('calibration recovers known weights from data it generated', () => {
       expect(Math.abs(e.weight - truth)).toBeLessThan(4 * e.se);
       expect(e.se).toBeLessThan(0.5);
     }
-    expect(Math.abs(result.fittedIntercept - 0.3)).toBeLessThan(0.3);
     expect(result.impliedSigned).toBe(observed.length);
+    // The intercept alone is loosely pinned down here: every term's feature has a positive mean and trades off
+    // with it. Over 12 simulated data sets of this size its error had a standard deviation of 0.09 (mean +0.06),
+    // so 0.3 is about three of them. What the fit does pin down is the index it sets, Δ_i at the beliefs: over
+    // the same data sets its mean error stayed within ±0.04 (sd 0.016) and its root-mean-square error within
+    // 0.045–0.088, where the true weights with the intercept off by 0.3 give 0.3 for both.
+    expect(Math.abs(result.fittedIntercept - 0.3)).toBeLessThan(0.3);
+    const index = (weights: Weights) => netGains(compileScenario({ ...scenario, weights }).game, p);
+    const truth = index(scenario.weights);
+    const errors = Array.from(index({ ...result.weights, intercept: result.fittedIntercept }), (d, i) => d - truth[i]);
+    expect(Math.abs(errors.reduce((a, e) => a + e, 0) / errors.length)).toBeLessThan(0.08);
+    expect(Math.sqrt(errors.reduce((a, e) => a + e * e, 0) / errors.length)).toBeLessThan(0.15);
   });
 
   it('k-fold cross-validation reports agreement over every state', () => {
@@ -104,7 +115,15 @@ describe('calibration recovers known weights from data it generated', () => {
     const withObserved: Scenario = { ...scenario, observed: { signed: scenario.states.filter((_, i) => s[i] === 1).map((x) => x.id) } };
     const result = calibrate(withObserved, { ridge: 1, prior: 'scenario', folds: 5 });
     expect(result.crossValidated?.total).toBe(300);
-    expect(result.crossValidated!.correct).toBeGreaterThan(150);
-    expect(result.crossValidated!.correct).toBeLessThanOrEqual(result.pseudoAgreement.correct + 30);
+    // Benchmarks on the same draws: the true probabilities read as sign at p ≥ ½, and everyone given the majority
+    // decision. Over 60 simulated data sets of 300 states, cross-validated agreement ranged from 17 below to 7
+    // above the truth's (mean 5 below) and never exceeded the in-sample agreement by more than 1; the majority
+    // decision got 157–194, the truth 217–250.
+    const truthAgrees = p.reduce((acc, q, i) => acc + ((q >= 0.5) === (s[i] === 1) ? 1 : 0), 0);
+    const signers = s.reduce((acc, x) => acc + x, 0);
+    const floor = truthAgrees - 25;
+    expect(floor).toBeGreaterThan(Math.max(signers, 300 - signers));
+    expect(result.crossValidated!.correct).toBeGreaterThanOrEqual(floor);
+    expect(result.crossValidated!.correct).toBeLessThanOrEqual(result.pseudoAgreement.correct + 5);
   });
 });
