@@ -125,7 +125,7 @@ describe('explain, subgame, help and version', () => {
   it('--help on every command and --version', async () => {
     const top = await cli(['--help']);
     expect(top.status).toBe(0);
-    const commands = [...top.stdout.matchAll(/^  ([a-z]+)  /gm)].map((m) => m[1]);
+    const commands = [...top.stdout.matchAll(/^ {2}([a-z]+) {2}/gm)].map((m) => m[1]);
     expect(commands).toEqual(expect.arrayContaining(['run', 'explain', 'subgame', 'calibrate']));
     for (const c of commands) {
       const r = await cli([c, '--help']);
