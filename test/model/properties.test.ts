@@ -40,8 +40,8 @@ describe('equilibrium properties on random scenarios', () => {
   // Every pure equilibrium, found by enumerating all 2^n profiles (n ≤ 10), not by best-response dynamics from
   // random starts: round-robin best response can cycle in these games (three states each signing exactly when
   // the next does, e.g. through patrons, started from 0,0,1, alternate between 0,1,0 and 1,0,1 after each
-  // sweep), so a check on where the dynamics stop would have to
-  // drop cases. An equilibrium here: no state gains by deviating beyond the solver's tie slack.
+  // sweep), so a check on where the dynamics stop would have to drop cases. An equilibrium here: no state gains
+  // by deviating beyond the solver's tie slack.
   it('every equilibrium lies between the least and the greatest (all profiles enumerated)', () => {
     let profiles = 0;
     let equilibria = 0;
