@@ -4,24 +4,14 @@
  * world parameter the value at which its equilibrium decision would flip.
  */
 import { InputError } from '../errors/input-error.js';
-import { compileScenario, gameStructure, type GameStructure } from '../model/compile.js';
-import { DECLARATION_PARAMETERS, WORLD_PARAMETERS, type ParameterInfo } from '../model/inputs.js';
 import type { Scenario } from '../model/scenario.js';
-import { flipThresholds, type FlipResult } from '../solve/flip.js';
-import { monotoneSolve, nashWorkspace, extremalEquilibria } from '../solve/nash.js';
-import { isSupermodular } from '../solve/game.js';
-import { fixedActions, type RunResult } from './run.js';
+import { parameterFlips, type ParameterFlip } from './parameter-flip.js';
+import type { RunResult } from './run.js';
 
 export interface TermContribution {
   id: string;
   label: string;
   propositions: readonly string[];
-  value: number;
-}
-
-export interface ParameterFlip extends FlipResult {
-  parameter: string;
-  label: string;
   value: number;
 }
 
@@ -31,7 +21,7 @@ export interface Explanation {
   signs: boolean;
   delta: number;
   fixed?: 'sign' | 'abstain';
-  /** Term contributions, largest magnitude first; `baseline` is intercept + bias. */
+  /** Term contributions, largest magnitude first; `intercept` (shared by every state) and `bias` (the state's own) are listed apart. */
   contributions: TermContribution[];
   flips: ParameterFlip[];
 }
@@ -46,44 +36,20 @@ export function stateIndex(scenario: Pick<Scenario, 'states'>, id: string): numb
   return i;
 }
 
-/** Decision of state i in the least equilibrium of the scenario with one parameter set to x. */
-export function decisionAt(scenario: Scenario, structure: GameStructure, section: 'declaration' | 'world', key: string, i: number, x: number): boolean {
-  const changed: Scenario = { ...scenario, [section]: { ...scenario[section], [key]: x } };
-  const compiled = compileScenario(changed, structure);
-  const fixed = fixedActions(scenario);
-  if (!isSupermodular(compiled.game)) return extremalEquilibria(compiled.game, fixed).least.profile[i] === 1;
-  const ws = nashWorkspace(compiled.game.n);
-  monotoneSolve(compiled.game, 1, fixed, ws);
-  return ws.s[i] === 1;
-}
-
-/** Parameters whose flip thresholds an explanation lists. */
-export const EXPLAINED_PARAMETERS: ReadonlyArray<{ section: 'declaration' | 'world'; info: ParameterInfo }> = [
-  ...DECLARATION_PARAMETERS.map((info) => ({ section: 'declaration' as const, info })),
-  ...WORLD_PARAMETERS.filter((p) => p.key !== 'lambda').map((info) => ({ section: 'world' as const, info })),
-];
-
-export function parameterFlips(scenario: Scenario, i: number, structure: GameStructure = gameStructure(scenario.states)): ParameterFlip[] {
-  return EXPLAINED_PARAMETERS.map(({ section, info }) => {
-    const value = (scenario[section] as unknown as Record<string, number>)[info.key];
-    const result = flipThresholds((x) => decisionAt(scenario, structure, section, info.key, i, x), value, info.min, info.max);
-    return { parameter: `${section}.${info.key}`, label: info.label, value, ...result };
-  });
-}
-
 export function explainState(run: RunResult, id: string, withFlips = true): Explanation {
   const i = stateIndex(run.scenario, id);
   const outcome = run.states[i];
   const termsById = new Map(run.compiled.terms.map((t) => [t.term.id, t.term]));
-  const contributions: TermContribution[] = Object.entries(outcome.terms).map(([termId, value]) => {
-    const term = termsById.get(termId);
-    return {
-      id: termId,
-      label: term?.label ?? 'Intercept and state bias',
-      propositions: term?.propositions ?? [],
-      value,
-    };
-  });
+  const contributions: TermContribution[] = Object.entries(outcome.terms)
+    .filter(([termId]) => termId !== 'baseline')
+    .map(([termId, value]) => {
+      const term = termsById.get(termId)!;
+      return { id: termId, label: term.label, propositions: term.propositions, value };
+    });
+  // The baseline w0 + bias_i splits into the intercept every state shares and the state's own bias.
+  contributions.push({ id: 'intercept', label: 'Shared intercept (the same for every state)', propositions: [], value: run.scenario.weights.intercept });
+  const bias = run.scenario.states[i].bias;
+  if (bias !== 0) contributions.push({ id: 'bias', label: `${outcome.id}'s own bias`, propositions: [], value: bias });
   contributions.sort((x, y) => Math.abs(y.value) - Math.abs(x.value) || x.id.localeCompare(y.id));
   return {
     id: outcome.id,

@@ -27,6 +27,7 @@
  *
  * Pure: the search never prints.
  */
+import { InputError } from '../errors/input-error.js';
 import { compileScenario, compiler } from '../model/compile.js';
 import { DECLARATION_KEYS, DECLARATION_PARAMETERS, WORLD_PARAMETERS, type Declaration, type ParameterInfo, type World } from '../model/inputs.js';
 import { WORLD_PAYOFF_KEYS } from '../model/names.js';
@@ -46,13 +47,13 @@ export interface Target {
 const TARGET_FORMS = "'signed>=N', 'ID[,ID…] sign', or both joined by 'and' (e.g. 'signed>=43 and USA,CHN sign')";
 
 /**
- * Parses a target expression strictly. Throws a RangeError naming what was
- * wrong (the CLI turns it into exit code 2).
+ * Parses a target expression strictly. Throws an InputError naming what was
+ * wrong (exit code 2 in the CLI).
  * @example parseTarget('signed>=43 and USA,CHN sign')
  */
 export function parseTarget(expr: string): Target {
   const text = expr.trim();
-  if (!text) throw new RangeError(`empty target: expected ${TARGET_FORMS}`);
+  if (!text) throw new InputError(`empty target: expected ${TARGET_FORMS}`);
   const clauses = text.split(/\s+and\s+/);
   const target: Target = { mustSign: [] };
   let sawCount = false;
@@ -61,24 +62,24 @@ export function parseTarget(expr: string): Target {
     const clause = raw.trim();
     const count = /^signed\s*>=\s*(\S+)$/.exec(clause);
     if (count) {
-      if (sawCount) throw new RangeError(`target '${expr}': 'signed>=N' is given twice`);
+      if (sawCount) throw new InputError(`target '${expr}': 'signed>=N' is given twice`);
       sawCount = true;
       const n = Number(count[1]);
-      if (!/^\d+$/.test(count[1]) || !Number.isSafeInteger(n)) throw new RangeError(`target '${expr}': expected a whole number ≥ 0 after 'signed>=', got '${count[1]}'`);
+      if (!/^\d+$/.test(count[1]) || !Number.isSafeInteger(n)) throw new InputError(`target '${expr}': expected a whole number ≥ 0 after 'signed>=', got '${count[1]}'`);
       target.minSigned = n;
       continue;
     }
     const sign = /^([A-Za-z0-9_-]+(?:\s*,\s*[A-Za-z0-9_-]+)*)\s+signs?$/.exec(clause);
     if (sign) {
-      if (sawSign) throw new RangeError(`target '${expr}': 'ID,… sign' is given twice; list every state in one clause`);
+      if (sawSign) throw new InputError(`target '${expr}': 'ID,… sign' is given twice; list every state in one clause`);
       sawSign = true;
       const ids = sign[1].split(',').map((s) => s.trim());
       const dup = ids.find((id, k) => ids.indexOf(id) !== k);
-      if (dup) throw new RangeError(`target '${expr}': state '${dup}' is named twice`);
+      if (dup) throw new InputError(`target '${expr}': state '${dup}' is named twice`);
       target.mustSign = ids;
       continue;
     }
-    throw new RangeError(`target '${expr}': cannot read '${clause}'; expected ${TARGET_FORMS}`);
+    throw new InputError(`target '${expr}': cannot read '${clause}'; expected ${TARGET_FORMS}`);
   }
   return target;
 }
@@ -202,7 +203,7 @@ export function seek(scenario: Scenario, target: Target, options: SeekOptions = 
   const step = options.gridStep ?? 0.1;
   const tol = options.tolerance ?? 1e-4;
   const n = scenario.states.length;
-  if (target.minSigned !== undefined && target.minSigned > n) throw new RangeError(`target signed>=${target.minSigned}: the scenario has only ${n} states`);
+  if (target.minSigned !== undefined && target.minSigned > n) throw new InputError(`target signed>=${target.minSigned}: the scenario has only ${n} states`);
   const must = target.mustSign.map((id) => stateIndex(scenario, id));
   const params = seekParameters(scenario, options.allowWorld);
   const mono = params.filter((p) => p.monotonicity !== 'two-sided');

@@ -2,6 +2,7 @@
  * The two-player subgame of two named states (default USA and CHN) with
  * everyone else held at the least equilibrium.
  */
+import { InputError } from '../errors/input-error.js';
 import { restraintRelief } from '../model/compile.js';
 import { netGain } from '../solve/game.js';
 import { analyzeSubgame, type PlayerPayoffs, type SubgameResult } from '../solve/subgame.js';
@@ -28,7 +29,7 @@ export function scenarioSubgame(run: RunResult, id1: string, id2: string): Scena
   const { scenario, compiled } = run;
   const i = stateIndex(scenario, id1);
   const j = stateIndex(scenario, id2);
-  if (i === j) throw new RangeError(`a subgame needs two different states, got '${id1}' twice`);
+  if (i === j) throw new InputError(`a subgame needs two different states, got '${id1}' twice`);
   const profile = Float64Array.from(run.equilibria.least.profile);
   const player = (me: number, other: number): PlayerPayoffs => {
     const x = profile.slice();

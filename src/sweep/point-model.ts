@@ -10,6 +10,7 @@
  * incremental compiler is the same code as `compileScenario`.
  */
 import { fixedActions, majorityOf } from '../analysis/run.js';
+import { InputError } from '../errors/input-error.js';
 import { compileScenario, compiler, type Setter } from '../model/compile.js';
 import type { Scenario } from '../model/scenario.js';
 import { isSupermodular, type LinearGame } from '../solve/game.js';
@@ -50,7 +51,7 @@ export function pointOutcome(tracked: number): PointOutcome {
 
 /**
  * A point model over `paths`, reporting the `track`ed states. Bad paths and
- * unknown state ids throw (a ScenarioError, or a RangeError naming the id).
+ * unknown state ids throw (a ScenarioError, or an InputError naming the id).
  */
 export function pointModel(scenario: Scenario, paths: readonly string[], track: readonly string[], file?: string): PointModel {
   const copy = copyScenario(scenario);
@@ -58,7 +59,7 @@ export function pointModel(scenario: Scenario, paths: readonly string[], track: 
   const ids = scenario.states.map((s) => s.id);
   const tracked = Int32Array.from(track, (id) => {
     const i = ids.indexOf(id);
-    if (i < 0) throw new RangeError(`--track: no state '${id}' in the scenario`);
+    if (i < 0) throw new InputError(`--track: no state '${id}' in the scenario`);
     return i;
   });
   const fixed = fixedActions(scenario);

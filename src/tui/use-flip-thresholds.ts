@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { stateIndex, type ParameterFlip } from '../analysis/explain.js';
+import { stateIndex } from '../analysis/explain.js';
+import type { ParameterFlip } from '../analysis/parameter-flip.js';
 import { EXPLAINED_PARAMETER_COUNT, parameterFlip } from '../analysis/parameter-flip.js';
 import type { RunResult } from '../analysis/run.js';
 import type { GameStructure } from '../model/compile.js';

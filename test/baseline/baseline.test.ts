@@ -48,7 +48,7 @@ describe('explanations a reader of the article recognises', () => {
   const run = runScenario(loadScenario(path.join(ROOT, BASELINE)));
   const costs = (id: string) =>
     explainState(run, id, false)
-      .contributions.filter((c) => c.id !== 'baseline' && c.value < 0)
+      .contributions.filter((c) => c.id !== 'intercept' && c.id !== 'bias' && c.value < 0)
       .map((c) => c.id);
 
   it('the United States: the race (restraint, U1) first, club governance (U2) among its three largest costs', () => {

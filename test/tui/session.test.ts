@@ -1,7 +1,7 @@
 /** The pure parts behind the explorer: the what-if session, bloc tallies, stepwise flip thresholds, theme. */
 import { describe, expect, it } from 'vitest';
 import { blocBreakdown, NO_BLOC } from '../../src/analysis/blocs.js';
-import { parameterFlips } from '../../src/analysis/explain.js';
+import { parameterFlips } from '../../src/analysis/parameter-flip.js';
 import { EXPLAINED_PARAMETER_COUNT, parameterFlip } from '../../src/analysis/parameter-flip.js';
 import { runScenario } from '../../src/analysis/run.js';
 import { loadScenario } from '../../src/scenario/load.js';

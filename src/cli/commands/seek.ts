@@ -3,18 +3,14 @@ import { seekToJson, seekToText } from '../../report/seek-text.js';
 import { many, parseCommandArgs, write, type Command } from '../command.js';
 import { loadFromArgs, noExtraArguments, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
 import { UsageError } from '../usage-error.js';
+import { InputError } from '../../errors/input-error.js';
 
-/**
- * The --target expression. parseTarget reports a malformed target as a
- * RangeError: only that parse of a short string is read as the user's
- * mistake, never an error raised by the search itself.
- */
+/** The --target expression; a malformed one is a usage error of seek (with its help hint). */
 function targetOption(text: string): Target {
   try {
     return parseTarget(text);
   } catch (error) {
-    // TODO(model refactor): once parseTarget throws InputError, main maps it and this catch goes.
-    if (error instanceof RangeError) throw new UsageError(error.message, 'seek');
+    if (error instanceof InputError) throw new UsageError(error.message, 'seek');
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { ParameterFlip } from '../../analysis/explain.js';
+import type { ParameterFlip } from '../../analysis/parameter-flip.js';
 import { fixed } from '../../report/format.js';
 import { useTheme } from '../use-theme.js';
 import { cell } from '../text.js';
