@@ -7,6 +7,7 @@
  * direct effect of the changed parameters and the indirect one through the
  * others' changed decisions (momentum, rivals, patron). Pure: no printing.
  */
+import { InputError } from '../errors/input-error.js';
 import { blocBreakdown } from './blocs.js';
 import type { RunResult, StateOutcome } from './run.js';
 
@@ -44,6 +45,18 @@ export interface FlippedState {
   terms: TermChange[];
 }
 
+/** A named state's Δ in both scenarios and the change of each term's contribution, flipped or not. */
+export interface StateChange {
+  id: string;
+  name: string;
+  signsBase: boolean;
+  signsOther: boolean;
+  deltaBase: number;
+  deltaOther: number;
+  /** Every term's change, largest magnitude first; `baseline` is the intercept plus the state's bias. */
+  terms: TermChange[];
+}
+
 export interface BlocComparison {
   bloc: string;
   members: number;
@@ -62,6 +75,8 @@ export interface Comparison {
   onlyInBase: string[];
   onlyInOther: string[];
   blocs: BlocComparison[];
+  /** The states asked for by id (`compare --state`), decomposed term by term. */
+  states: StateChange[];
 }
 
 /** The tallies of a solved scenario. */
@@ -91,7 +106,20 @@ export function termChanges(base: StateOutcome, other: StateOutcome, direction: 
     .sort((x, y) => sign * y.change - sign * x.change || x.id.localeCompare(y.id));
 }
 
-export function compareRuns(base: RunResult, other: RunResult): Comparison {
+/** Each term's change for one state, largest magnitude first. */
+export function stateChange(base: StateOutcome, other: StateOutcome): StateChange {
+  const ids = [...new Set([...Object.keys(base.terms), ...Object.keys(other.terms)])];
+  const terms = ids
+    .map((id) => ({ id, base: base.terms[id] ?? 0, other: other.terms[id] ?? 0, change: (other.terms[id] ?? 0) - (base.terms[id] ?? 0) }))
+    .sort((x, y) => Math.abs(y.change) - Math.abs(x.change) || x.id.localeCompare(y.id));
+  return { id: base.id, name: base.name, signsBase: base.signs, signsOther: other.signs, deltaBase: base.delta, deltaOther: other.delta, terms };
+}
+
+/**
+ * Compares two solved scenarios; `track` names states to decompose term by
+ * term whether or not they flip (each must be in both, else an InputError).
+ */
+export function compareRuns(base: RunResult, other: RunResult, track: readonly string[] = []): Comparison {
   const otherById = new Map(other.states.map((s) => [s.id, s] as const));
   const baseIds = new Set(base.states.map((s) => s.id));
   const joined: FlippedState[] = [];
@@ -126,9 +154,17 @@ export function compareRuns(base: RunResult, other: RunResult): Comparison {
     if (baseBlocs.some((r) => r.bloc === bloc)) continue;
     blocs.push({ bloc, members: o.members.length, base: { least: 0, greatest: 0, expected: 0 }, other: { least: o.signLeast, greatest: o.signGreatest, expected: o.expected } });
   }
+  const baseById = new Map(base.states.map((s) => [s.id, s] as const));
+  const states = track.map((id) => {
+    const b = baseById.get(id);
+    const o = otherById.get(id);
+    if (!b || !o) throw new InputError(`--state: '${id}' is not in ${!b ? 'BASE' : 'OTHER'}`);
+    return stateChange(b, o);
+  });
   return {
     base: tallySummary(base),
     other: tallySummary(other),
+    states,
     joined,
     left,
     onlyInBase: base.states.filter((s) => !otherById.has(s.id)).map((s) => s.id),

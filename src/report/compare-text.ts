@@ -1,5 +1,5 @@
 /** `signatory compare`: plain text and JSON. */
-import type { Comparison, FlippedState } from '../analysis/compare.js';
+import type { Comparison, FlippedState, StateChange } from '../analysis/compare.js';
 import { fixed, padLeft, padRight, roundNumber, signed } from './format.js';
 
 /** Terms named per flipped state in the plain report. */
@@ -14,6 +14,20 @@ function flipLine(f: FlippedState): string {
   const held = f.fixedOther ? ` (held at ${f.fixedOther})` : '';
   const why = movers.length ? `moved by ${movers.join(', ')}` : 'no term moved it';
   return `  ${padRight(f.id, 4)} Δ ${padLeft(signed(f.deltaBase, 3), 7)} → ${padLeft(signed(f.deltaOther, 3), 7)}${held}   ${why}`;
+}
+
+const verdict = (signs: boolean) => (signs ? 'signs' : 'abstains');
+
+/** A state's Δ change, term by term (every term that moved, largest first). */
+function stateChangeLines(st: StateChange): string[] {
+  const out = [`${st.id} — ${st.name}: ${verdict(st.signsBase)} → ${verdict(st.signsOther)}, Δ ${signed(st.deltaBase, 3)} → ${signed(st.deltaOther, 3)} (${signed(st.deltaOther - st.deltaBase, 3)}), term by term:`];
+  const moved = st.terms.filter((t) => Math.abs(t.change) > 5e-4);
+  for (const t of moved) {
+    const label = t.id === 'baseline' ? 'baseline (intercept + own bias)' : t.id;
+    out.push(`  ${padRight(label, 32)}${padLeft(signed(t.base, 3), 9)} → ${padLeft(signed(t.other, 3), 7)}   ${padLeft(signed(t.change, 3), 7)}`);
+  }
+  if (!moved.length) out.push('  no term moved');
+  return out;
 }
 
 export function comparisonToText(c: Comparison): string {
@@ -36,6 +50,7 @@ export function comparisonToText(c: Comparison): string {
   out.push(...(c.left.length ? c.left.map(flipLine) : ['  none']));
   out.push('  (term changes compare the contributions at the two least equilibria: direct effects of the');
   out.push('   changed parameters and indirect ones through the others\' decisions, e.g. momentum)');
+  for (const st of c.states) out.push('', ...stateChangeLines(st));
   if (c.onlyInBase.length) out.push(`Only in base: ${c.onlyInBase.join(', ')}`);
   if (c.onlyInOther.length) out.push(`Only in other: ${c.onlyInOther.join(', ')}`);
   out.push('');
@@ -70,6 +85,12 @@ export function comparisonToJson(c: Comparison) {
     },
     joined: c.joined.map(flip),
     left: c.left.map(flip),
+    states: c.states.map((st) => ({
+      ...st,
+      deltaBase: roundNumber(st.deltaBase),
+      deltaOther: roundNumber(st.deltaOther),
+      terms: st.terms.map((t) => ({ id: t.id, base: roundNumber(t.base), other: roundNumber(t.other), change: roundNumber(t.change) })),
+    })),
     onlyInBase: c.onlyInBase,
     onlyInOther: c.onlyInOther,
     blocs: c.blocs.map((b) => ({ ...b, base: bloc(b.base), other: bloc(b.other) })),
