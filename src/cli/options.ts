@@ -4,6 +4,7 @@ import path from 'node:path';
 import { stateIndex } from '../analysis/explain.js';
 import { InputError } from '../errors/input-error.js';
 import type { Scenario } from '../model/scenario.js';
+import { atDate, dateOfDay } from '../scenario/dated.js';
 import { resolvePath } from '../scenario/paths.js';
 import type { Factor } from '../sweep/vary-spec.js';
 import { UsageError } from './usage-error.js';
@@ -22,6 +23,11 @@ export function checkFactors(command: string, scenario: Scenario, factors: Facto
   for (const f of factors) {
     if (seen.has(f.path)) throw new UsageError(`--vary ${f.path} is given twice`, command);
     seen.add(f.path);
+    if (f.path === 'date') {
+      // Both ends must lie in the scenario's timeline; the loader's check says why not.
+      for (const day of [f.lo, f.hi]) atDate(scenario, dateOfDay(day), '--vary');
+      continue;
+    }
     const accessor = resolvePath(scenario, f.path, '--vary');
     if (f.lo < accessor.min || f.hi > accessor.max) {
       throw new UsageError(`--vary ${f.path}=${f.lo}:${f.hi}: the range leaves [${accessor.min}, ${accessor.max}], the bounds of ${f.path}`, command);

@@ -33,3 +33,15 @@ export function changeDates(scenario: Scenario): string[] {
   for (const changes of Object.values(timeline.states)) for (const c of changes) dates.add(c.from);
   return [...dates].sort();
 }
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from 1970-01-01 to a `YYYY-MM-DD` date (UTC): the number a sweep varies the date as. */
+export function dayNumber(date: string): number {
+  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+}
+
+/** The `YYYY-MM-DD` date of a day number, rounded to the nearest whole day. */
+export function dateOfDay(day: number): string {
+  return new Date(Math.round(day) * DAY_MS).toISOString().slice(0, 10);
+}

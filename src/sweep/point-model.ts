@@ -6,7 +6,8 @@
  * attributes, bias or patron deference) go through its incremental
  * recompile; a path that changes the game's structure or the roster (rival
  * weights, the date) is applied to a private copy of the scenario and the
- * game compiled afresh at each point. Both give the same game: the
+ * game compiled afresh at each point (the date, given as a day number, is
+ * re-resolved with `atDate`). Both give the same game: the
  * incremental compiler is the same code as `compileScenario`.
  */
 import { fixedActions, majorityOf } from '../analysis/run.js';
@@ -18,6 +19,7 @@ import { extremalEquilibria } from '../solve/nash.js';
 import { leastQreInto } from '../solve/qre.js';
 import { poissonBinomialInto, probabilityAtLeast } from '../solve/tally.js';
 import { greatestTally, leastTally, tallyWorkspace } from '../solve/warm-nash.js';
+import { atDate, dateOfDay } from '../scenario/dated.js';
 import { copyScenario, resolvePath } from '../scenario/paths.js';
 import { hasNash, hasQre, type SolverChoice } from './plan.js';
 
@@ -54,8 +56,13 @@ export function pointOutcome(tracked: number): PointOutcome {
  * unknown state ids throw (a ScenarioError, or an InputError naming the id).
  */
 export function pointModel(scenario: Scenario, paths: readonly string[], track: readonly string[], file?: string): PointModel {
-  const copy = copyScenario(scenario);
-  const accessors = paths.map((p) => resolvePath(copy, p, file));
+  let copy = copyScenario(scenario);
+  // The date (a day number) re-resolves the dated values; every other path is an accessor.
+  const datePath = paths.indexOf('date');
+  const accessors = paths.map((p, k) => (k === datePath ? undefined : resolvePath(copy, p, file)));
+  const stored = new Float64Array(paths.length).fill(NaN);
+  let date = scenario.date;
+  let pendingDate = scenario.date;
   const ids = scenario.states.map((s) => s.id);
   const tracked = Int32Array.from(track, (id) => {
     const i = ids.indexOf(id);
@@ -115,8 +122,20 @@ export function pointModel(scenario: Scenario, paths: readonly string[], track: 
   return {
     paths,
     fast,
-    set: (k, value) => accessors[k].set(copy, value),
+    set(k, value) {
+      if (k === datePath) pendingDate = dateOfDay(value);
+      else {
+        stored[k] = value;
+        accessors[k]!.set(copy, value);
+      }
+    },
     solve(solver, out) {
+      if (pendingDate !== date && pendingDate !== undefined) {
+        // A new date re-resolves the dated values; the other varied values are laid over them again.
+        copy = atDate(copy, pendingDate, file);
+        date = pendingDate;
+        for (let k = 0; k < paths.length; k++) if (k !== datePath && !Number.isNaN(stored[k])) accessors[k]!.set(copy, stored[k]);
+      }
       solveGame(compileScenario(copy).game, copy.world.lambda, solver, out);
     },
   };

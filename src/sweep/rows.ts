@@ -5,6 +5,7 @@
  */
 import type { Scenario, UncertainInput } from '../model/scenario.js';
 import type { RandomStream } from '../random/stream.js';
+import { dateOfDay } from '../scenario/dated.js';
 import { designPoints } from './design.js';
 import { formatFixed, OUTCOME_DECIMALS, PARAMETER_DECIMALS } from './number-format.js';
 import { columns, hasNash, hasQre, type SweepPlan } from './plan.js';
@@ -66,7 +67,10 @@ export function rowEvaluator(scenario: Scenario, plan: SweepPlan, file?: string)
 /** The row's values as text, in column order. */
 function rowFields(plan: SweepPlan, index: number, point: number, replication: number, values: Float64Array, seed: number, o: PointOutcome): string[] {
   const f: string[] = [String(index), String(point), String(replication)];
-  for (let j = 0; j < values.length; j++) f.push(formatFixed(values[j], PARAMETER_DECIMALS));
+  plan.design.factors.forEach((factor, j) => {
+    if (factor.path !== 'date') f.push(formatFixed(values[j], PARAMETER_DECIMALS));
+    else f.push(plan.format === 'csv' ? dateOfDay(values[j]) : JSON.stringify(dateOfDay(values[j])));
+  });
   f.push(String(seed));
   const nash = hasNash(plan.solver);
   const qre = hasQre(plan.solver);

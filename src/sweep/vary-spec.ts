@@ -1,6 +1,7 @@
 /**
  * The `--vary PATH=LO:HI[:STEPS]` option: one factor of a sweep design.
  */
+import { dayNumber, isIsoDate } from '../scenario/dated.js';
 import { SweepError } from './sweep-error.js';
 
 /** One varied input: a scenario path and the range it takes. */
@@ -24,7 +25,10 @@ export function parseVary(spec: string, needSteps: boolean): Factor {
   const path = spec.slice(0, eq).trim();
   const parts = spec.slice(eq + 1).split(':');
   if (parts.length < 2 || parts.length > 3) throw new SweepError(`--vary '${spec}': expected ${form}`);
-  const [lo, hi] = parts.slice(0, 2).map((p) => (p.trim() === '' ? NaN : Number(p)));
+  // The date varies as whole days since 1970-01-01, written as YYYY-MM-DD at both ends.
+  const isDate = path === 'date';
+  const [lo, hi] = parts.slice(0, 2).map((p) => (isDate ? (isIsoDate(p.trim()) ? dayNumber(p.trim()) : NaN) : p.trim() === '' ? NaN : Number(p)));
+  if (isDate && (!Number.isFinite(lo) || !Number.isFinite(hi))) throw new SweepError(`--vary '${spec}': LO and HI of the date must be dates YYYY-MM-DD, e.g. date=2023-01-01:2026-02-05:12`);
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) throw new SweepError(`--vary '${spec}': LO and HI must be numbers`);
   if (lo > hi) throw new SweepError(`--vary '${spec}': LO ${lo} is above HI ${hi}`);
   if (parts.length === 2) {

@@ -42,7 +42,8 @@ command, master seed and design. Same scenario and seed: the same bytes.
 
 Design:
   --vary PATH=LO:HI:STEPS  a factor: any scenario path, e.g. declaration.verification=0:1:11,
-                       states.USA.capability=0.5:1:6 (repeatable; a full grid, first factor slowest)
+                       states.USA.capability=0.5:1:6 (repeatable; a full grid, first factor slowest);
+                       date=2023-01-01:2026-02-05:13 moves a dated scenario's world (whole days)
   --lhs N              a Latin hypercube of N points over the --vary ranges (STEPS not needed)
   --random N           N uniform random points over the --vary ranges
   --replications R     R Monte Carlo draws of the scenario's uncertain inputs per point
