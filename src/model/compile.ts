@@ -98,6 +98,9 @@ export interface Compiler {
   snapshot(): CompiledScenario;
 }
 
+/** Part numbers, in PART_NAMES order. */
+const [CONSTANT, MOMENTUM, RIVALS, PATRON] = [0, 1, 2, 3];
+
 /** True when two numbers have the same bits as far as arithmetic can tell (±0 apart, NaN equal). */
 const same = (x: number, y: number): boolean => x === y ? x !== 0 || 1 / x === 1 / y : x !== x && y !== y;
 
@@ -140,20 +143,30 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
   const has = terms.map((t) => new Set(t.parts));
   /** Unweighted parts, as the kernels write them (absent parts stay 0). */
   const raw: Parts[] = terms.map(() => ({ constant: new Float64Array(n), momentum: new Float64Array(n), rivals: new Float64Array(n), patron: new Float64Array(n) }));
-  /** Weighted parts w·f of the parts a term has (empty arrays for the others). */
-  const weighted: Parts[] = terms.map((_, t) => Object.fromEntries(PART_NAMES.map((p) => [p, new Float64Array(has[t].has(p) ? n : 0)])) as Parts);
+  /** Weighted parts w·f by part number (PART_NAMES order) and term, empty for parts a term does not have. */
+  const weighted: Float64Array[][] = PART_NAMES.map((p) => terms.map((_, t) => new Float64Array(has[t].has(p) ? n : 0)));
+  /** The part numbers each term's kernel writes. */
+  const partsOf = terms.map((term) => Int32Array.from(term.parts, (p) => PART_NAMES.indexOf(p)));
+  const reliefParts = Int32Array.of(RIVALS);
 
-  // Which terms read which input; which inputs feed a derived quantity.
-  const readers = new Map<InputKey, number[]>();
+  // Which terms read which input, and how much of each a change of it redoes: FULL (the kernel)
+  // or RELIEF (a relief term reached only through `assurance`: its rival part from its constant).
+  const FULL = 2;
+  const RELIEF = 1;
+  const readers = new Map<InputKey, [number, number][]>();
   terms.forEach((term, t) => {
-    for (const key of inputsOf(term.reads, customAttributes)) readers.set(key, [...(readers.get(key) ?? []), t]);
+    const direct = term.relief ? inputsOf(term.reads.filter((name) => name !== 'assurance'), customAttributes) : undefined;
+    for (const key of inputsOf(term.reads, customAttributes)) {
+      const level = direct && !direct.has(key) ? RELIEF : FULL;
+      readers.set(key, [...(readers.get(key) ?? []), [t, level]]);
+    }
   });
   const feedsDerived = new Set([...NAMES.values()].filter((info) => info.kind === 'derived').flatMap((info) => info.inputs));
   const feedsMean = new Set(NAMES.get('meanCapability')!.inputs);
   const feedsRace = new Set(NAMES.get('race')!.inputs);
   const refresh = { meanCapability: false, race: false };
 
-  const dirty = new Uint8Array(T).fill(1);
+  const dirty = new Uint8Array(T).fill(FULL);
   let derivedDirty = false;
   let baselineDirty = true;
   // a is summed through stages: stage[0] = intercept + bias, stage[t + 1] = stage[t] + term t's
@@ -167,13 +180,20 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
   const rivalCoef = new Float64Array(n);
   const patronCoef = new Float64Array(n);
 
-  function recomputeTerm(t: number): void {
+  function recomputeTerm(t: number, level: number): void {
     const out = raw[t];
-    terms[t].kernel(x, out);
+    if (level === FULL) terms[t].kernel(x, out);
+    else {
+      const { constant, rivals } = out;
+      const a = x.derived.assurance;
+      for (let i = 0; i < n; i++) rivals[i] = -constant[i] * a;
+    }
     const w = weights[t];
-    for (const part of terms[t].parts) {
-      const source = out[part];
-      const target = weighted[t][part];
+    const parts = level === FULL ? partsOf[t] : reliefParts;
+    for (let q = 0; q < parts.length; q++) {
+      const part = parts[q];
+      const source = part === CONSTANT ? out.constant : part === MOMENTUM ? out.momentum : part === RIVALS ? out.rivals : out.patron;
+      const target = weighted[part][t];
       let changed = false;
       for (let i = 0; i < n; i++) {
         const v = w * source[i];
@@ -183,9 +203,9 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
         target[i] = v;
       }
       if (!changed) continue;
-      if (part === 'constant') firstA = Math.min(firstA, t);
-      else if (part === 'momentum') pendingM = true;
-      else if (part === 'rivals') pendingRivals = true;
+      if (part === CONSTANT) firstA = Math.min(firstA, t);
+      else if (part === MOMENTUM) pendingM = true;
+      else if (part === RIVALS) pendingRivals = true;
       else pendingPatron = true;
     }
   }
@@ -196,9 +216,10 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
       derivedDirty = refresh.meanCapability = refresh.race = false;
     }
     for (let t = 0; t < T; t++) {
-      if (dirty[t] === 0) continue;
+      const level = dirty[t];
+      if (level === 0) continue;
       dirty[t] = 0;
-      recomputeTerm(t);
+      recomputeTerm(t, level);
     }
     if (baselineDirty) {
       baselineDirty = false;
@@ -210,18 +231,18 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
     for (let t = firstA; t < T; t++) {
       const from = stage[t];
       const to = stage[t + 1];
-      const A = weighted[t].constant;
+      const A = weighted[CONSTANT][t];
       if (A.length === 0 || weights[t] === 0) to.set(from);
       else for (let i = 0; i < n; i++) to[i] = from[i] + A[i];
     }
     firstA = T;
     if (pendingM) {
       pendingM = false;
-      sumInto(game.m, 'momentum');
+      sumInto(game.m, MOMENTUM);
     }
     if (!pendingRivals && !pendingPatron) return;
-    if (pendingRivals) sumInto(rivalCoef, 'rivals');
-    if (pendingPatron) sumInto(patronCoef, 'patron');
+    if (pendingRivals) sumInto(rivalCoef, RIVALS);
+    if (pendingPatron) sumInto(patronCoef, PATRON);
     pendingRivals = pendingPatron = false;
     const { val, tval } = game;
     const share = structure.rivalShare;
@@ -236,10 +257,11 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
     }
   }
 
-  function sumInto(target: Float64Array, part: 'momentum' | 'rivals' | 'patron'): void {
+  function sumInto(target: Float64Array, part: number): void {
     target.fill(0);
+    const byTerm = weighted[part];
     for (let t = 0; t < T; t++) {
-      const P = weighted[t][part];
+      const P = byTerm[t];
       if (P.length === 0 || weights[t] === 0) continue;
       for (let i = 0; i < n; i++) target[i] += P[i];
     }
@@ -247,14 +269,16 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
 
   /** A setter writing one input, marking its readers, when the value changes. */
   const marking = (input: InputKey | undefined, read: () => number, write: (v: number) => void, extra?: () => void): Setter => {
-    const marked = Int32Array.from(input === undefined ? [] : (readers.get(input) ?? []));
+    const entries = input === undefined ? [] : (readers.get(input) ?? []);
+    const marked = Int32Array.from(entries, (e) => e[0]);
+    const levels = Uint8Array.from(entries, (e) => e[1]);
     const derived = input !== undefined && feedsDerived.has(input);
     const mean = input !== undefined && feedsMean.has(input);
     const race = input !== undefined && feedsRace.has(input);
     return (v) => {
       if (same(read(), v)) return;
       write(v);
-      for (let k = 0; k < marked.length; k++) dirty[marked[k]] = 1;
+      for (let k = 0; k < marked.length; k++) if (dirty[marked[k]] < levels[k]) dirty[marked[k]] = levels[k];
       if (derived) {
         derivedDirty = true;
         if (mean) refresh.meanCapability = true;
@@ -279,7 +303,7 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
       if (key === 'intercept') return marking(undefined, () => intercept, (v) => void (intercept = v), () => void (baselineDirty = true));
       const t = terms.findIndex((term) => term.id === key);
       if (t < 0) return undefined;
-      return marking(undefined, () => weights[t], (v) => void (weights[t] = v), () => void (dirty[t] = 1));
+      return marking(undefined, () => weights[t], (v) => void (weights[t] = v), () => void (dirty[t] = FULL));
     }
     if (head !== 'states' || parts.length < 3) return undefined;
     const i = structure.index.get(key);

@@ -47,6 +47,14 @@ export interface Term {
    * rivals K_i·a). The two-player subgame reads a rival's K_j·a from it.
    */
   readonly role?: 'restraint';
+  /**
+   * True when the rival part is the constant's cost relieved by assurance:
+   * constant −K_i, rivals K_i·a (a the derived `assurance`). A change that
+   * reaches the term only through `assurance` then recomputes the rival
+   * part from the kept constant, −constant·a, the same product the kernel
+   * forms.
+   */
+  readonly relief?: true;
   /** Writes the unweighted parts for every state into `out` (only the parts in `parts`). */
   kernel(x: Columns, out: Parts): void;
 }
@@ -126,6 +134,7 @@ export const restraint: Term = {
   reads: ['capability', 'pace', 'race', 'effectiveStrictness', 'bindingness', 'differentiation', 'meanCapability', 'assurance'],
   parts: ['constant', 'rivals'],
   role: 'restraint',
+  relief: true,
   kernel: (x, out) => {
     const { capability, pace } = x.attribute;
     const { effectiveStrictness, bindingness, meanCapability, assurance } = x.derived;
@@ -147,6 +156,7 @@ export const exposure: Term = {
   formula: '− threat · b · (1 − a·R_i(s))',
   reads: ['threat', 'bindingness', 'assurance'],
   parts: ['constant', 'rivals'],
+  relief: true,
   kernel: (x, out) => {
     const threat = x.attribute.threat;
     const { bindingness, assurance } = x.derived;
