@@ -415,7 +415,6 @@ const governments = new Map(world.dated.governments.map((g) => [g.id, g]));
 
 const out = [];
 for (const id of ids) {
-  const entry = jStates.get(id) ?? wStates.get(id);
   const { vals, prov, group, source } = judgedValues(id);
   const history = []; // {from, set, reason, source, order}
 

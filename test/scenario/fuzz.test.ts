@@ -38,8 +38,17 @@ function outcome(run: () => unknown): Outcome {
 function locations(doc: unknown): [Record<string | number, unknown>, string | number][] {
   const out: [Record<string | number, unknown>, string | number][] = [];
   const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach((v, i) => (out.push([node as unknown as Record<number, unknown>, i]), walk(v)));
-    else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) (out.push([node as Record<string, unknown>, k]), walk(v));
+    if (Array.isArray(node)) {
+      node.forEach((v, i) => {
+        out.push([node as unknown as Record<number, unknown>, i]);
+        walk(v);
+      });
+    } else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        out.push([node as Record<string, unknown>, k]);
+        walk(v);
+      }
+    }
   };
   walk(doc);
   return out;

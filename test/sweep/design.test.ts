@@ -78,8 +78,14 @@ describe('designs', () => {
     const x = new Float64Array(1);
     const y = new Float64Array(1);
     const seen: number[] = [];
-    for (let k = 0; k < 100; k++) (forward(k, x), seen.push(x[0]));
-    for (let k = 99; k >= 0; k--) (backward(k, y), expect(y[0]).toBe(seen[k]));
+    for (let k = 0; k < 100; k++) {
+      forward(k, x);
+      seen.push(x[0]);
+    }
+    for (let k = 99; k >= 0; k--) {
+      backward(k, y);
+      expect(y[0]).toBe(seen[k]);
+    }
   });
 });
 
