@@ -19,12 +19,39 @@ export interface UncertainInput {
   max: number;
 }
 
+/**
+ * An observed outcome (docs/scenario-format.md, "Observed outcomes"). The
+ * old form names the signers only (`signed`, `total`): every other state
+ * that takes part did not sign, a complete observation. The extended form
+ * names states on both sides (`notSigned`) and gives the totals (`counts`):
+ * a state named on neither side is known only through the counts.
+ */
 export interface Observed {
-  /** Ids of the states that signed. */
+  /** Ids of the states named as signers (for a UN vote: Yes). */
   signed: string[];
-  /** Number of states that attended (defaults to the roster size). */
+  /** Ids of the states named as not signing (for a UN vote: No or Abstain); extended form. */
+  notSigned?: string[];
+  /**
+   * Totals over every state that takes part, named or not; extended form.
+   * As loaded, all three are present and add up to the number of states
+   * that take part (a count the file leaves out is the rest).
+   */
+  counts?: { signed?: number; notSigned?: number; absent?: number };
+  /** Number of states that attended (defaults to the roster size); old form. */
   total?: number;
   /** Free-text source of the observation. */
+  source?: string;
+}
+
+/** What kind of instrument an event is: a recorded UN vote or a summit's declaration. */
+export type EventKind = 'un-vote' | 'summit-declaration';
+export const EVENT_KINDS: readonly EventKind[] = ['un-vote', 'summit-declaration'];
+
+/** The real instrument a scenario describes (event files under scenarios/events/). */
+export interface EventInfo {
+  kind: EventKind;
+  /** The instrument's name, e.g. `A/RES/78/241`. */
+  instrument: string;
   source?: string;
 }
 
@@ -82,6 +109,8 @@ export interface Scenario {
   fixed: Record<string, FixedAction>;
   uncertainty: UncertainInput[];
   observed?: Observed;
+  /** The real instrument the scenario describes, when it is an event file. */
+  event?: EventInfo;
   /** The date the scenario is evaluated at (`YYYY-MM-DD`); dated values are resolved for it. */
   date?: string;
   /** Dated values, when the scenario has any (or a `timeline:` coverage). */

@@ -6,7 +6,7 @@
 import type { DatedChange, Scenario, UncertainInput } from '../model/scenario.js';
 import { BUILTIN_TERMS, type Term } from '../model/terms.js';
 import { makeTimeline, readEvaluationDate, readHistory, readParticipants, readTimeline } from './build-dated.js';
-import { readAttributes, readDeclaration, readFix, readObserved, readWorld } from './build-sections.js';
+import { readAttributes, readDeclaration, readEvent, readFix, readObserved, readWorld } from './build-sections.js';
 import { readStates } from './build-states.js';
 import { readCustomTerms, readWeights, type LocatedTerm } from './build-terms.js';
 import { errorAt } from './located.js';
@@ -69,6 +69,7 @@ export function buildScenario(doc: MergedDocument, leaf: string, absoluteFile: s
   const weights = readWeights(doc.sections.weights, terms, customTerms, leaf);
   const fixed = readFix(doc.sections.fix, ids, absent);
   const observed = readObserved(doc.top.get('observed'), ids, absent);
+  const event = readEvent(doc.top.get('event'));
   const timeline = dated || doc.sections.timeline ? makeTimeline(timelineSection, histories, states, world as unknown as Record<string, number>, kept) : undefined;
   const scenario: Scenario = {
     name,
@@ -82,6 +83,7 @@ export function buildScenario(doc: MergedDocument, leaf: string, absoluteFile: s
     fixed,
     uncertainty: kept,
     ...(observed ? { observed } : {}),
+    ...(event ? { event } : {}),
     ...(timeline ? { timeline } : {}),
   };
   if (date !== undefined) resolveInPlace(scenario, date);

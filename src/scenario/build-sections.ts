@@ -1,11 +1,11 @@
 /**
  * Validating the keyed sections of a merged scenario: custom attribute
- * declarations, declaration, world, fix and observed.
+ * declarations, declaration, world, fix, observed and event.
  */
 import { DECLARATION_PARAMETERS, WORLD_PARAMETERS, type Declaration, type FixedAction, type World } from '../model/inputs.js';
-import type { Observed, UncertainInput } from '../model/scenario.js';
+import { EVENT_KINDS, type EventInfo, type EventKind, type Observed, type UncertainInput } from '../model/scenario.js';
 import { describeValue, isMapping } from './describe.js';
-import { ATTRIBUTE_DECLARATION_KEYS, IDENTIFIER, OBSERVED_KEYS, RESERVED_NAMES, checkKeys } from './keys.js';
+import { ATTRIBUTE_DECLARATION_KEYS, EVENT_KEYS, IDENTIFIER, OBSERVED_COUNT_KEYS, OBSERVED_KEYS, RESERVED_NAMES, checkKeys } from './keys.js';
 import { MAX_CUSTOM_ATTRIBUTES } from './limits.js';
 import { child, errorAt, joinPath, type Located } from './located.js';
 import type { MergedMap } from './merge.js';
@@ -109,24 +109,102 @@ export function readFix(section: MergedMap | undefined, ids: ReadonlySet<string>
   return fixed;
 }
 
-export function readObserved(loc: Located | undefined, ids: ReadonlySet<string>, absent?: ReadonlySet<string>): Observed | undefined {
-  if (!loc) return undefined;
-  const value = loc.value;
-  if (!isMapping(value)) throw errorAt(loc, `expected a mapping {signed, total?, source?}, got ${describeValue(value)}`);
-  checkKeys(loc, value, OBSERVED_KEYS, 'observed');
-  if (!Object.hasOwn(value, 'signed')) throw errorAt(child(loc, 'signed', undefined), 'expected a list of state ids, but it is missing');
-  const signedLoc = child(loc, 'signed', value.signed);
-  if (!Array.isArray(value.signed)) throw errorAt(signedLoc, `expected a list of state ids, got ${describeValue(value.signed)}`);
+/** A list of distinct state ids that take part, none of them in `taken` (ids already named elsewhere, with where). */
+function readIdList(loc: Located, ids: ReadonlySet<string>, absent: ReadonlySet<string> | undefined, taken: ReadonlyMap<string, string>): string[] {
+  if (!Array.isArray(loc.value)) throw errorAt(loc, `expected a list of state ids, got ${describeValue(loc.value)}`);
   const seen = new Set<string>();
-  const signed = value.signed.map((id, i) => {
-    const itemLoc = child(signedLoc, i, id);
+  return loc.value.map((id, i) => {
+    const itemLoc = child(loc, i, id);
     checkStateId(itemLoc, id, ids, undefined, absent);
     if (seen.has(id as string)) throw errorAt(itemLoc, `expected each state once, but "${id as string}" is listed twice`);
+    const other = taken.get(id as string);
+    if (other !== undefined) throw errorAt(itemLoc, `expected each state under signed or notSigned, not both, but "${id as string}" is also under ${other}`);
     seen.add(id as string);
     return id as string;
   });
+}
+
+/**
+ * The observed outcome. Old form: `signed` (and `total`): every other state
+ * that takes part did not sign. Extended form: `signed` and `notSigned` name
+ * states, `counts` gives the totals over every state that takes part; a
+ * count left out is the rest (with two left out, `absent` is 0). `counts`
+ * is required when some state is named on neither side.
+ */
+export function readObserved(loc: Located | undefined, ids: ReadonlySet<string>, absent?: ReadonlySet<string>): Observed | undefined {
+  if (!loc) return undefined;
+  const value = loc.value;
+  if (!isMapping(value)) throw errorAt(loc, `expected a mapping {signed, notSigned?, counts?, source?} or {signed, total?, source?}, got ${describeValue(value)}`);
+  checkKeys(loc, value, OBSERVED_KEYS, 'observed');
+  if (!Object.hasOwn(value, 'signed')) throw errorAt(child(loc, 'signed', undefined), 'expected a list of state ids, but it is missing');
+  const signed = readIdList(child(loc, 'signed', value.signed), ids, absent, new Map());
   const observed: Observed = { signed };
-  if (Object.hasOwn(value, 'total')) observed.total = readNumber(child(loc, 'total', value.total), { min: signed.length, max: 1e6, integer: true });
+  const extended = Object.hasOwn(value, 'notSigned') || Object.hasOwn(value, 'counts');
+  if (Object.hasOwn(value, 'total')) {
+    if (extended) throw errorAt(child(loc, 'total', value.total), 'expected either `total` (the old form) or `notSigned`/`counts` (the extended form), not both');
+    observed.total = readNumber(child(loc, 'total', value.total), { min: signed.length, max: 1e6, integer: true });
+  }
+  if (extended) {
+    const notSigned = Object.hasOwn(value, 'notSigned')
+      ? readIdList(child(loc, 'notSigned', value.notSigned), ids, absent, new Map(signed.map((id) => [id, 'signed'])))
+      : [];
+    observed.notSigned = notSigned;
+    const unnamed = ids.size - signed.length - notSigned.length;
+    if (!Object.hasOwn(value, 'counts')) {
+      if (unnamed > 0) {
+        throw errorAt(
+          child(loc, 'counts', undefined),
+          `expected counts {signed, notSigned, absent}: ${unnamed} of the ${ids.size} states that take part are named neither under signed nor under notSigned`,
+        );
+      }
+      observed.counts = { signed: signed.length, notSigned: notSigned.length, absent: 0 };
+    } else observed.counts = readCounts(child(loc, 'counts', value.counts), ids.size, signed.length, notSigned.length);
+  }
   if (Object.hasOwn(value, 'source')) observed.source = readString(child(loc, 'source', value.source));
   return observed;
+}
+
+/** `counts`: integers ≥ 0 adding up to the states that take part, each at least the states named for it. */
+function readCounts(loc: Located, participants: number, namedSigned: number, namedNotSigned: number): Required<NonNullable<Observed['counts']>> {
+  const value = loc.value;
+  if (!isMapping(value)) throw errorAt(loc, `expected a mapping {signed, notSigned, absent} of whole numbers, got ${describeValue(value)}`);
+  checkKeys(loc, value, OBSERVED_COUNT_KEYS, 'observed.counts');
+  const given: Partial<Record<(typeof OBSERVED_COUNT_KEYS)[number], number>> = {};
+  for (const key of OBSERVED_COUNT_KEYS) {
+    if (Object.hasOwn(value, key)) given[key] = readNumber(child(loc, key, value[key]), { min: 0, max: 1e6, integer: true });
+  }
+  const missing = OBSERVED_COUNT_KEYS.filter((key) => given[key] === undefined);
+  if (missing.length === 3) throw errorAt(loc, 'expected at least one of signed, notSigned, absent, got an empty mapping');
+  if (missing.length === 2 && missing.includes('absent')) given.absent = 0;
+  else if (missing.length === 2) throw errorAt(loc, 'expected signed or notSigned besides absent (a count left out is the rest of the states that take part)');
+  const known = OBSERVED_COUNT_KEYS.reduce((acc, key) => acc + (given[key] ?? 0), 0);
+  const rest = OBSERVED_COUNT_KEYS.filter((key) => given[key] === undefined);
+  if (rest.length === 1) {
+    if (known > participants) throw errorAt(loc, `expected counts adding up to at most the ${participants} states that take part, got ${known}`);
+    given[rest[0]] = participants - known;
+  }
+  const counts = given as Required<typeof given>;
+  const total = counts.signed + counts.notSigned + counts.absent;
+  if (total !== participants) {
+    throw errorAt(loc, `expected signed + notSigned + absent to equal the ${participants} states that take part, got ${counts.signed} + ${counts.notSigned} + ${counts.absent} = ${total}`);
+  }
+  const at = (key: string) => (Object.hasOwn(value, key) ? child(loc, key, value[key]) : loc);
+  if (counts.signed < namedSigned) throw errorAt(at('signed'), `expected at least the ${namedSigned} states named under signed, got ${counts.signed}`);
+  if (counts.notSigned < namedNotSigned) throw errorAt(at('notSigned'), `expected at least the ${namedNotSigned} states named under notSigned, got ${counts.notSigned}`);
+  return counts;
+}
+
+/** `event: {kind, instrument, source?}`: the real instrument an event file describes. */
+export function readEvent(loc: Located | undefined): EventInfo | undefined {
+  if (!loc) return undefined;
+  const value = loc.value;
+  if (!isMapping(value)) throw errorAt(loc, `expected a mapping {kind: ${EVENT_KINDS.join(' | ')}, instrument, source?}, got ${describeValue(value)}`);
+  checkKeys(loc, value, EVENT_KEYS, 'event');
+  const kindLoc = child(loc, 'kind', value.kind);
+  if (!Object.hasOwn(value, 'kind')) throw errorAt(kindLoc, `expected ${EVENT_KINDS.join(' or ')}, but it is missing`);
+  if (!(EVENT_KINDS as readonly unknown[]).includes(value.kind)) throw errorAt(kindLoc, `expected ${EVENT_KINDS.join(' or ')}, got ${describeValue(value.kind)}`);
+  if (!Object.hasOwn(value, 'instrument')) throw errorAt(child(loc, 'instrument', undefined), "expected the instrument's name (a non-empty string), but it is missing");
+  const event: EventInfo = { kind: value.kind as EventKind, instrument: readString(child(loc, 'instrument', value.instrument), true) };
+  if (Object.hasOwn(value, 'source')) event.source = readString(child(loc, 'source', value.source));
+  return event;
 }

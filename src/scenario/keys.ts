@@ -4,7 +4,7 @@ import { NAMES } from '../model/names.js';
 import { closest } from './suggest.js';
 import { errorAt, joinPath, type Located } from './located.js';
 
-export const SCENARIO_KEYS = ['name', 'description', 'extends', 'roster', 'date', 'timeline', 'participants', 'declaration', 'world', 'weights', 'states', 'fix', 'observed', 'attributes', 'terms', 'sources'] as const;
+export const SCENARIO_KEYS = ['name', 'description', 'extends', 'roster', 'date', 'timeline', 'participants', 'event', 'declaration', 'world', 'weights', 'states', 'fix', 'observed', 'attributes', 'terms', 'sources'] as const;
 export const ROSTER_KEYS = ['name', 'description', 'sources', 'timeline', 'states'] as const;
 /** Sections merged key by key across `extends`. */
 export const KEYED_SECTIONS = ['declaration', 'world', 'weights', 'fix', 'attributes', 'timeline'] as const;
@@ -14,7 +14,9 @@ export const STATE_META_KEYS = ['id', 'name', 'bias', 'rivals', 'patron', 'blocs
 /** State keys holding mappings merged key by key. */
 export const STATE_NESTED_KEYS = ['rivals', 'patron', 'provenance'] as const;
 export const TERM_KEYS = ['id', 'label', 'propositions', 'expression', 'weight', 'source', 'formula'] as const;
-export const OBSERVED_KEYS = ['signed', 'total', 'source'] as const;
+export const OBSERVED_KEYS = ['signed', 'notSigned', 'counts', 'total', 'source'] as const;
+export const OBSERVED_COUNT_KEYS = ['signed', 'notSigned', 'absent'] as const;
+export const EVENT_KEYS = ['kind', 'instrument', 'source'] as const;
 export const ATTRIBUTE_DECLARATION_KEYS = ['description', 'min', 'max', 'default'] as const;
 export const PATRON_KEYS = ['id', 'deference'] as const;
 export const TIMELINE_KEYS = ['start', 'end', 'world'] as const;

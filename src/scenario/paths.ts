@@ -152,6 +152,15 @@ export function accepts(accessor: PathAccessor, v: number): boolean {
   return inBounds(v, accessor);
 }
 
+function copyObserved(observed: NonNullable<Scenario['observed']>): NonNullable<Scenario['observed']> {
+  return {
+    ...observed,
+    signed: [...observed.signed],
+    ...(observed.notSigned ? { notSigned: [...observed.notSigned] } : {}),
+    ...(observed.counts ? { counts: { ...observed.counts } } : {}),
+  };
+}
+
 /** A copy deep enough that setting values never touches the input. */
 export function copyScenario(scenario: Scenario): Scenario {
   const copy: Scenario = {
@@ -168,7 +177,8 @@ export function copyScenario(scenario: Scenario): Scenario {
     })),
     fixed: { ...scenario.fixed },
     uncertainty: scenario.uncertainty.map((u) => ({ ...u, distribution: { ...u.distribution } })),
-    ...(scenario.observed ? { observed: { ...scenario.observed, signed: [...scenario.observed.signed] } } : {}),
+    ...(scenario.observed ? { observed: copyObserved(scenario.observed) } : {}),
+    ...(scenario.event ? { event: { ...scenario.event } } : {}),
   };
   registerCustomAttributes(copy, customAttributeBounds(scenario));
   return copy;
