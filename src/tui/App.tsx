@@ -12,9 +12,10 @@ import { StatesPane } from './components/StatesPane.js';
 import { StatusLine } from './components/StatusLine.js';
 import { TabBar } from './components/TabBar.js';
 import { TallyPane } from './components/TallyPane.js';
+import { TimelinePane } from './components/TimelinePane.js';
 import { WhyPane } from './components/WhyPane.js';
 import { PANE_HINTS, PANES, WIDE_COLUMNS, type PaneId } from './panes.js';
-import { isChanged } from './session.js';
+import { isChanged, isDateMoved } from './session.js';
 import { ThemeContext, type Theme, themeFor } from './theme.js';
 import { useExplorer, type Explorer } from './use-explorer.js';
 import { useTerminalSize, type TerminalSize } from './use-terminal-size.js';
@@ -30,8 +31,10 @@ export interface AppProps {
   size?: Partial<TerminalSize>;
   /** Colours; by default from the environment (NO_COLOR turns them off). */
   theme?: Theme;
-  /** Loads a picked scenario file; defaults to the scenario loader. */
+  /** Loads a picked scenario file (and the event files); defaults to the scenario loader. */
   load?: (file: string) => Scenario;
+  /** The event files the timeline pane lists; defaults to `events/` in the scenarios folder. */
+  eventsDir?: string;
 }
 
 /** Rows of the tally histogram: a sparkline at 80×24, a small chart with its axis when there is room. */
@@ -44,7 +47,7 @@ function tallyRows(rows: number): number {
   return 3 + h + (h > 1 ? 1 : 0);
 }
 
-function PaneBody({ x, id, width, height }: { x: Explorer; id: PaneId; width: number; height: number }) {
+function PaneBody({ x, id, width, height, eventsLabel }: { x: Explorer; id: PaneId; width: number; height: number; eventsLabel: string }) {
   const { session } = x;
   const focused = x.pane === id;
   switch (id) {
@@ -68,6 +71,28 @@ function PaneBody({ x, id, width, height }: { x: Explorer; id: PaneId; width: nu
       return <CascadePane run={session.run} step={x.cascade.step} playing={x.cascade.playing} focused={focused} width={width} height={height} />;
     case 'blocs':
       return <BlocPane blocs={session.blocs} top={x.blocTop} focused={focused} width={width} height={height} />;
+    case 'timeline': {
+      const t = x.timeline;
+      const timeline = session.loaded.timeline;
+      return (
+        <TimelinePane
+          dated={t.dated}
+          date={session.base.date}
+          loadedDate={session.loaded.date}
+          coverage={timeline ? { start: timeline.start, end: timeline.end } : undefined}
+          stops={t.stops}
+          since={t.since}
+          next={t.next}
+          events={t.events}
+          tallies={t.tallies}
+          selected={t.eventRow}
+          eventsLabel={eventsLabel}
+          focused={focused}
+          width={width}
+          height={height}
+        />
+      );
+    }
   }
 }
 
@@ -77,7 +102,7 @@ function PaneBody({ x, id, width, height }: { x: Explorer; id: PaneId; width: nu
  * sliders stay on the left beside the other panes. It draws one line less
  * than the terminal has, so Ink redraws in place instead of clearing the screen.
  */
-export function App({ scenario, cwd, scenariosDir, size: pinned, theme, load }: AppProps) {
+export function App({ scenario, cwd, scenariosDir, size: pinned, theme, load, eventsDir = path.join(scenariosDir, 'events') }: AppProps) {
   const size = useTerminalSize(pinned);
   const width = Math.max(40, size.columns - 1);
   const lines = Math.max(16, size.rows - 1);
@@ -86,11 +111,13 @@ export function App({ scenario, cwd, scenariosDir, size: pinned, theme, load }: 
   const mainWidth = wide ? width - leftWidth - 2 : width;
   const tally = tallyRows(size.rows);
   const content = lines - 2 - tally - 1 - 2;
-  const x = useExplorer({ initial: scenario, cwd, scenariosDir, wide, pageRows: Math.max(1, content - 2), load });
+  const x = useExplorer({ initial: scenario, cwd, scenariosDir, wide, pageRows: Math.max(1, content - 2), load, eventsDir });
   const { session } = x;
   const base = session.base;
   const inFolder = base.file ? path.relative(scenariosDir, base.file) : '';
   const fileLabel = !base.file ? 'no file' : inFolder.startsWith('..') || path.isAbsolute(inFolder) ? path.basename(base.file) : inFolder;
+  const eventsInFolder = path.relative(scenariosDir, eventsDir);
+  const eventsLabel = eventsInFolder && !eventsInFolder.startsWith('..') && !path.isAbsolute(eventsInFolder) ? `${path.basename(scenariosDir)}/${eventsInFolder}` : eventsDir;
   const activeTab = PANES.find((p) => p.id === x.pane)!.key;
   const paneOnScreen: PaneId = wide && x.pane === 'params' ? x.rightPane : x.pane;
   const paramsHeight = Math.min(lines - 4, 14);
@@ -105,7 +132,7 @@ export function App({ scenario, cwd, scenariosDir, size: pinned, theme, load }: 
         {x.mode === 'picker' ? (
           <FilePicker files={x.files} selected={x.pickerIndex} current={base.file} root={scenariosDir} width={mainWidth} height={content} />
         ) : (
-          <PaneBody x={x} id={paneOnScreen} width={mainWidth} height={content} />
+          <PaneBody x={x} id={paneOnScreen} width={mainWidth} height={content} eventsLabel={eventsLabel} />
         )}
       </Box>
     );
@@ -113,7 +140,9 @@ export function App({ scenario, cwd, scenariosDir, size: pinned, theme, load }: 
   const promptLine = x.prompt
     ? x.prompt.confirm
       ? { label: `${x.prompt.text} exists. Overwrite it? `, text: '', hint: 'y overwrite · n choose another name' }
-      : { label: x.prompt.kind === 'save' ? 'Save what-if as: ' : 'Export result as: ', text: x.prompt.text, hint: 'Enter write · Esc cancel' }
+      : x.prompt.kind === 'date'
+        ? { label: 'Go to date (YYYY-MM-DD): ', text: x.prompt.text, hint: 'Enter go · Esc cancel' }
+        : { label: x.prompt.kind === 'save' ? 'Save what-if as: ' : 'Export result as: ', text: x.prompt.text, hint: 'Enter write · Esc cancel' }
     : x.search !== undefined
       ? { label: 'Find state: ', text: x.search, hint: 'Enter why · Esc done' }
       : undefined;
@@ -121,7 +150,16 @@ export function App({ scenario, cwd, scenariosDir, size: pinned, theme, load }: 
   return (
     <ThemeContext.Provider value={theme ?? themeFor(process.env)}>
       <Box flexDirection="column" width={width} height={lines}>
-        <Header name={base.name} description={base.description} fileLabel={fileLabel} states={base.states.length} changed={isChanged(session)} width={width} />
+        <Header
+          name={base.name}
+          description={base.description}
+          fileLabel={fileLabel}
+          states={base.states.length}
+          changed={isChanged(session)}
+          date={base.date}
+          dateMoved={isDateMoved(session)}
+          width={width}
+        />
         {wide ? (
           <Box>
             <Box flexDirection="column" width={leftWidth} marginRight={2}>

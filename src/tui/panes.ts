@@ -1,5 +1,5 @@
 /** The panes of the explorer and the keys that open them. */
-export type PaneId = 'params' | 'states' | 'why' | 'cascade' | 'blocs';
+export type PaneId = 'params' | 'states' | 'why' | 'cascade' | 'blocs' | 'timeline';
 
 export const PANES: ReadonlyArray<{ id: PaneId; key: string; label: string }> = [
   { id: 'params', key: '1', label: 'Parameters' },
@@ -7,6 +7,7 @@ export const PANES: ReadonlyArray<{ id: PaneId; key: string; label: string }> = 
   { id: 'why', key: '3', label: 'Why' },
   { id: 'cascade', key: '4', label: 'Cascade' },
   { id: 'blocs', key: '5', label: 'Blocs' },
+  { id: 'timeline', key: '6', label: 'Timeline' },
 ];
 
 /** The keys that matter in each pane, for the bottom line. */
@@ -16,6 +17,7 @@ export const PANE_HINTS: Record<PaneId, string> = {
   why: '↑↓ state · f fix sign/abstain/free · r free · / find · Tab pane · w save · ? keys',
   cascade: 'space play/pause · ←→ round · Home/End · Tab pane · ? keys',
   blocs: '↑↓ scroll · Tab pane · w save · e export · ? keys',
+  timeline: '↑↓ event · Enter its date · [ ] step date · d type a date · Tab pane · ? keys',
 };
 
 /** Screens at least this wide keep the sliders on the left beside the other panes. */

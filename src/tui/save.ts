@@ -6,15 +6,17 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse, stringify } from 'yaml';
 import { runToJson } from '../report/run-json.js';
 import { fixed } from '../report/format.js';
 import { scenarioDiffToYaml } from '../scenario/serialize.js';
 import { SLIDERS, sliderValue } from './parameters.js';
-import type { Session } from './session.js';
+import { isDateMoved, type Session } from './session.js';
 
-/** One line per change, e.g. `Verification 0.50 → 0.80`, `USA held at sign`. */
+/** One line per change, e.g. `date 2026-02-05 → 2024-12-02`, `Verification 0.50 → 0.80`, `USA held at sign`. */
 export function describeChanges(session: Session): string[] {
   const lines: string[] = [];
+  if (isDateMoved(session)) lines.push(`date ${session.loaded.date ?? 'undated'} → ${session.base.date}`);
   for (const spec of SLIDERS) {
     if (!(spec.path in session.values)) continue;
     lines.push(`${spec.info.label} ${fixed(sliderValue(session.base, spec))} → ${fixed(session.values[spec.path])}`);
@@ -70,7 +72,24 @@ export function whatIfYaml(session: Session, target: string): string {
   const fixes = session.fixes;
   const changes = describeChanges(session);
   const description = changes.length ? `What-if on ${session.base.name}: ${changes.join('; ')}.` : `A copy of ${session.base.name}.`;
-  return scenarioDiffToYaml(relative, `${session.base.name} (what-if)`, description, { ...session.values }, Object.keys(fixes).length ? fixes : undefined);
+  const text = scenarioDiffToYaml(relative, `${session.base.name} (what-if)`, description, { ...session.values }, Object.keys(fixes).length ? fixes : undefined);
+  if (!isDateMoved(session)) return text;
+  // The moved date goes right after `extends`: the file loads at that date, as the screen shows it.
+  const { name, description: about, extends: extended, ...rest } = parse(text) as Record<string, unknown>;
+  return stringify({ name, description: about, extends: extended, date: session.base.date, ...rest }, { lineWidth: 0 });
+}
+
+/**
+ * The changed values a saved what-if cannot keep: a world value with a
+ * dated change in force at the date is decided by that change when the
+ * file loads (a file's `world:` holds the undated value).
+ */
+export function overriddenOnLoad(session: Session): string[] {
+  const date = session.base.date;
+  if (date === undefined) return [];
+  const inForce = (session.loaded.timeline?.world ?? []).filter((c) => c.from <= date);
+  const dated = new Set(inForce.flatMap((c) => Object.keys(c.set.numbers).map((k) => `world.${k}`)));
+  return Object.keys(session.values).filter((p) => dated.has(p));
 }
 
 function writeNew(target: string, text: string, overwrite: boolean): string {

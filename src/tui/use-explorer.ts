@@ -8,19 +8,22 @@ import type { Scenario } from '../model/scenario.js';
 import { loadScenario } from '../scenario/load.js';
 import { PANES, type PaneId } from './panes.js';
 import { SLIDERS } from './parameters.js';
-import { defaultExportPath, defaultWhatIfPath, exportResult, FileExistsError, saveWhatIf } from './save.js';
+import { defaultExportPath, defaultWhatIfPath, exportResult, FileExistsError, overriddenOnLoad, saveWhatIf } from './save.js';
 import { listScenarioFiles, type ScenarioFile } from './scenario-files.js';
-import { SUBGAME_PAIR, type Session } from './session.js';
+import { changesAround, dateStops, type ChangeNote } from './dates.js';
+import { listEventFiles, type EventFile, type EventTally } from './events.js';
+import { dateRefusal, isDated, stepStop, SUBGAME_PAIR, UNDATED, type Session } from './session.js';
 import { SORT_KEYS, sortStates, type SortOrder } from './state-order.js';
 import { useCascadeReplay, type CascadeReplay } from './use-cascade-replay.js';
+import { useEventTallies } from './use-event-tallies.js';
 import { useFlipThresholds, type FlipProgress } from './use-flip-thresholds.js';
 import { useScenarioState } from './use-scenario-state.js';
 
 export type Mode = 'normal' | 'help' | 'picker' | 'prompt' | 'search';
 
 export interface Prompt {
-  kind: 'save' | 'export';
-  /** The file name being typed, relative to the working directory. */
+  kind: 'save' | 'export' | 'date';
+  /** The file name being typed, relative to the working directory; or the date (YYYY-MM-DD). */
   text: string;
   /** True while asking whether to overwrite an existing file. */
   confirm: boolean;
@@ -44,6 +47,23 @@ export interface ExplorerOptions {
   pageRows: number;
   /** Loads a picked file; defaults to the scenario loader. */
   load?: (file: string) => Scenario;
+  /** The folder of event files the timeline pane lists (scenarios/events/). */
+  eventsDir: string;
+}
+
+/** The date control and the events, as the timeline pane shows them. */
+export interface TimelineView {
+  /** False for a scenario without dated data: the date keys only say so. */
+  dated: boolean;
+  /** The dates `[` and `]` step through. */
+  stops: string[];
+  since: ChangeNote[];
+  next: ChangeNote[];
+  events: EventFile[];
+  /** Modelled tallies computed so far, by file. */
+  tallies: ReadonlyMap<string, EventTally>;
+  /** Row of the selected event. */
+  eventRow: number;
 }
 
 export interface Explorer {
@@ -68,15 +88,22 @@ export interface Explorer {
   prompt?: Prompt;
   search?: string;
   message: Message;
+  timeline: TimelineView;
 }
 
 function initialStateId(scenario: Scenario): string | undefined {
   return scenario.states.find((s) => s.id === SUBGAME_PAIR[0])?.id ?? scenario.states[0]?.id;
 }
 
-/** What the last edit did, in a line: the tally's move and who flipped. */
+/** What the last edit did, in a line: the date's move, the tally's move and who flipped. */
 export function flipSummary(session: Session): Message {
   if (session.previousSigned === undefined) return { text: 'Press ? for the keys. ←→ move a slider, Tab changes pane.', tone: 'info' };
+  const moved = session.previousDate !== undefined && session.previousDate !== session.base.date;
+  const summary = tallySummary(session);
+  return moved ? { text: `Date ${session.previousDate} → ${session.base.date ?? 'as loaded'} · ${summary.text}`, tone: 'change' } : summary;
+}
+
+function tallySummary(session: Session): Message {
   const now = session.run.equilibria.least.signed;
   const up = [...session.flipped].filter(([, s]) => s).map(([id]) => id);
   const down = [...session.flipped].filter(([, s]) => !s).map(([id]) => id);
@@ -122,6 +149,12 @@ export function useExplorer(options: ExplorerOptions): Explorer {
   const shown: PaneId[] = wide ? ['params', pane === 'params' ? rightPane : pane] : [pane];
   const flips = useFlipThresholds(session.run, session.structure, selected?.id, mode === 'normal' && shown.includes('why'));
   const cascade = useCascadeReplay(session.run.equilibria.least.rounds.length, session.run);
+  const events = useMemo(() => listEventFiles(options.eventsDir), [options.eventsDir]);
+  const [eventRow, setEventRow, eventRowRef] = useSyncState(0);
+  const tallies = useEventTallies(events, load, mode === 'normal' && shown.includes('timeline'));
+  const dated = isDated(session.loaded);
+  const stops = useMemo(() => dateStops(session.loaded, events.flatMap((e) => (e.date ? [e.date] : []))), [session.loaded, events]);
+  const around = useMemo(() => changesAround(session.loaded, session.base.date), [session.loaded, session.base.date]);
 
   const apply: typeof edit = (e) => {
     setMessage(undefined);
@@ -148,7 +181,9 @@ export function useExplorer(options: ExplorerOptions): Explorer {
     try {
       const outcome = p.kind === 'save' ? saveWhatIf(session, target, overwrite) : exportResult(session, target, overwrite);
       const shownName = path.relative(cwd, outcome.file) || outcome.file;
-      setMessage({ text: `${p.kind === 'save' ? 'Saved what-if' : 'Exported result'} to ${shownName}`, tone: 'info' });
+      const lost = p.kind === 'save' ? overriddenOnLoad(session) : [];
+      const note = lost.length ? ` · on load, the dated value at ${session.base.date} replaces ${lost.join(', ')}` : '';
+      setMessage({ text: `${p.kind === 'save' ? 'Saved what-if' : 'Exported result'} to ${shownName}${note}`, tone: 'info' });
       setPrompt(undefined);
       setMode('normal');
     } catch (error) {
@@ -175,6 +210,20 @@ export function useExplorer(options: ExplorerOptions): Explorer {
       states.find((s) => s.name.toLowerCase().includes(q));
     if (hit) setSelectedId(hit.id);
   };
+  const goToDate = (date: string) => {
+    const refusal = dateRefusal(session, date);
+    if (refusal) return setMessage({ text: refusal, tone: 'error' });
+    if (date === session.base.date) return setMessage({ text: `Already at ${date}.`, tone: 'info' });
+    apply({ kind: 'date', date });
+  };
+  const stepDate = (direction: 1 | -1) => {
+    if (!dated) return setMessage({ text: UNDATED, tone: 'error' });
+    // The edit finds the stop from the date at the time it is applied; this only words the end of the line.
+    if (stepStop(stops, session.base.date, direction) === undefined) {
+      return setMessage({ text: direction > 0 ? 'No later date to step to.' : 'No earlier date to step to.', tone: 'info' });
+    }
+    apply({ kind: 'stepDate', direction, stops });
+  };
 
   useInput((input, key) => {
     const mode = modeRef.current;
@@ -196,7 +245,11 @@ export function useExplorer(options: ExplorerOptions): Explorer {
         setPrompt(undefined);
         setMode('normal');
       } else if (key.return) {
-        if (prompt.text.trim()) write(prompt, false);
+        if (prompt.kind === 'date') {
+          setPrompt(undefined);
+          setMode('normal');
+          goToDate(prompt.text.trim());
+        } else if (prompt.text.trim()) write(prompt, false);
       } else if (key.backspace || key.delete) setPrompt({ ...prompt, text: prompt.text.slice(0, -1) });
       else if (key.ctrl && input === 'u') setPrompt({ ...prompt, text: '' });
       else if (isPrintable(input, key)) setPrompt({ ...prompt, text: prompt.text + input });
@@ -260,6 +313,12 @@ export function useExplorer(options: ExplorerOptions): Explorer {
     if (input === 'w') return openPrompt('save');
     if (input === 'e') return openPrompt('export');
     if (input === 'R') return apply({ kind: 'resetAll' });
+    if (input === '[' || input === ']') return stepDate(input === ']' ? 1 : -1);
+    if (input === 'd') {
+      if (!dated) return setMessage({ text: UNDATED, tone: 'error' });
+      setPrompt({ kind: 'date', text: session.base.date ?? '', confirm: false });
+      return setMode('prompt');
+    }
 
     switch (pane) {
       case 'params':
@@ -301,6 +360,22 @@ export function useExplorer(options: ExplorerOptions): Explorer {
         if (key.upArrow) setBlocTop((t) => Math.max(0, t - 1));
         else if (key.downArrow) setBlocTop((t) => Math.min(Math.max(0, session.blocs.length - 1), t + 1));
         return;
+      case 'timeline': {
+        const last = Math.max(0, events.length - 1);
+        if (key.upArrow) setEventRow((k) => Math.max(0, k - 1));
+        else if (key.downArrow) setEventRow((k) => Math.min(last, k + 1));
+        else if (key.pageUp) setEventRow((k) => Math.max(0, k - pageRows));
+        else if (key.pageDown) setEventRow((k) => Math.min(last, k + pageRows));
+        else if (key.home) setEventRow(0);
+        else if (key.end) setEventRow(last);
+        else if (key.return) {
+          const event = events[eventRowRef.current];
+          if (!event) return;
+          if (!event.date) return setMessage({ text: `${event.label} has no date${event.problem ? `: ${event.problem}` : ''}.`, tone: 'error' });
+          goToDate(event.date);
+        }
+        return;
+      }
     }
   });
 
@@ -322,5 +397,6 @@ export function useExplorer(options: ExplorerOptions): Explorer {
     prompt,
     search: mode === 'search' ? search : undefined,
     message: message ?? flipSummary(session),
+    timeline: { dated, stops, since: around.since, next: around.next, events, tallies, eventRow: Math.min(eventRow, Math.max(0, events.length - 1)) },
   };
 }

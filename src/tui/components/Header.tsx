@@ -13,18 +13,24 @@ export interface HeaderProps {
   states: number;
   /** True when the user has changed something, so the title says it is a what-if. */
   changed: boolean;
+  /** The date the world is at, when the scenario has one. */
+  date?: string;
+  /** True when the date was moved away from the loaded scenario's. */
+  dateMoved?: boolean;
   /** Width in cells. */
   width: number;
 }
 
-/** The scenario's name and description, with the keys that always work. */
-export function Header({ name, description, fileLabel, states, changed, width }: HeaderProps) {
+/** The scenario's name and description, the date its world is at, and the keys that always work. */
+export function Header({ name, description, fileLabel, states, changed, date, dateMoved = false, width }: HeaderProps) {
   const theme = useTheme();
+  // The date stays on screen however long the name: it belongs to the right-hand part.
+  const when = date ? ` · at ${date}` : '';
   const right = ' ? keys · q quit';
   const info = ` · ${states} states · ${fileLabel}${changed ? ' · what-if' : ''}`;
   // The name wins over the file label when the line is short.
-  const nameWidth = Math.max(8, Math.min(name.length, width - right.length - 12));
-  const infoWidth = Math.max(0, width - right.length - nameWidth);
+  const nameWidth = Math.max(8, Math.min(name.length, width - right.length - when.length - 12));
+  const infoWidth = Math.max(0, width - right.length - when.length - nameWidth);
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate">
@@ -32,6 +38,9 @@ export function Header({ name, description, fileLabel, states, changed, width }:
           {cell(name, nameWidth)}
         </Text>
         <Text color={changed ? theme.changed : theme.muted}>{cell(info, infoWidth)}</Text>
+        <Text bold={dateMoved} color={dateMoved ? theme.changed : theme.accent}>
+          {when}
+        </Text>
         <Text color={theme.muted}>{right}</Text>
       </Text>
       <Text wrap="truncate" color={theme.muted}>

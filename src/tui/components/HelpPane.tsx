@@ -9,7 +9,7 @@ export interface HelpPaneProps {
 
 /** Every key of the UI, grouped by pane; also in docs/tui.md. */
 export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
-  ['1–5 · Tab', 'panes: Parameters, States, Why, Cascade, Blocs'],
+  ['1–6 · Tab', 'panes: Parameters, States, Why, Cascade, Blocs, Timeline'],
   ['↑ ↓', 'pick a slider / a state; PgUp PgDn Home End scroll'],
   ['← →', 'slider −/+ 0.1 (λ: 1); cascade: previous/next round'],
   ['- + · ⇧← ⇧→', 'slider −/+ 0.01 (λ: 0.1)'],
@@ -17,8 +17,10 @@ export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
   ['f', 'fix the selected state: free → sign → abstain → free'],
   ['s · S', 'sort states by Δ, P(sign), name, bloc · reverse'],
   ['/', 'find a state by id or name; Enter shows why'],
-  ['Enter', 'on a state: why it signs or abstains'],
+  ['Enter', 'on a state: why it signs or abstains; on an event: its date'],
   ['space', 'cascade: play / pause the rounds'],
+  ['[ ]', 'date: previous / next dated change or event (dated only)'],
+  ['d', 'date: type one, YYYY-MM-DD, within the timeline'],
   ['o', 'open another scenario from scenarios/'],
   ['w', 'save the what-if: a new file that extends this one'],
   ['e', 'export the current result as JSON'],
