@@ -29,6 +29,40 @@ export function poissonBinomialInto(p: ArrayLike<number>, pmf: Float64Array): Fl
   return pmf;
 }
 
+/**
+ * The distribution of the number of signers among N states when exactly
+ * `absent` of them do not take part, which ones being unknown: absence
+ * independent of the choices and equally likely to fall on any `absent` of
+ * the N. pmf[k] = [z_a^absent z_s^k] Π_i (p_i z_s + 1 − p_i + z_a) / C(N, absent),
+ * k = 0..N − absent: the Poisson-binomial recursion with a third outcome.
+ * With absent = 0 it is `poissonBinomial`.
+ */
+export function poissonBinomialGivenAbsent(p: ArrayLike<number>, absent: number): Float64Array {
+  const n = p.length;
+  if (!Number.isInteger(absent) || absent < 0 || absent > n) throw new RangeError(`absent must be a whole number in [0, ${n}], got ${absent}`);
+  if (absent === 0) return poissonBinomial(p);
+  const width = n + 1;
+  // table[a * width + k]: a absent and k signers among the states so far.
+  const table = new Float64Array((absent + 1) * width);
+  table[0] = 1;
+  for (let i = 0; i < n; i++) {
+    const q = p[i];
+    for (let a = Math.min(i + 1, absent); a >= 0; a--) {
+      for (let k = Math.min(i + 1, n - a); k >= 0; k--) {
+        let v = table[a * width + k] * (1 - q);
+        if (k > 0) v += table[a * width + k - 1] * q;
+        if (a > 0) v += table[(a - 1) * width + k];
+        table[a * width + k] = v;
+      }
+    }
+  }
+  const pmf = table.slice(absent * width, absent * width + n - absent + 1);
+  let total = 0;
+  for (let k = 0; k < pmf.length; k++) total += pmf[k];
+  for (let k = 0; k < pmf.length; k++) pmf[k] /= total;
+  return pmf;
+}
+
 function quantile(pmf: Float64Array, level: number): number {
   let cdf = 0;
   for (let k = 0; k < pmf.length; k++) {
@@ -39,9 +73,16 @@ function quantile(pmf: Float64Array, level: number): number {
 }
 
 export function tallyDistribution(p: ArrayLike<number>): TallyDistribution {
-  const pmf = poissonBinomial(p);
   let mean = 0;
   for (let i = 0; i < p.length; i++) mean += p[i];
+  return summariseTally(poissonBinomial(p), mean);
+}
+
+/** Mean (Σ k·pmf[k] unless given), mode and central 90% interval of a distribution of the tally. */
+export function summariseTally(pmf: Float64Array, knownMean?: number): TallyDistribution {
+  let mean = 0;
+  if (knownMean === undefined) for (let k = 0; k < pmf.length; k++) mean += k * pmf[k];
+  else mean = knownMean;
   let mode = 0;
   for (let k = 1; k < pmf.length; k++) if (pmf[k] > pmf[mode]) mode = k;
   return { pmf, mean, mode, interval90: [quantile(pmf, 0.05), quantile(pmf, 0.95)] };

@@ -7,6 +7,8 @@ import { roundNumber } from '../../report/format.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
 import { loadFromArgs, noExtraArguments, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
 import { UsageError } from '../usage-error.js';
+import { checkEventFiles, runPanelCalibration } from '../panel-calibration.js';
+import { observationOf } from '../../calibrate/observation.js';
 
 function numberOption(name: string, value: string | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;
@@ -25,8 +27,9 @@ function samePath(a: string, b: string): boolean {
 
 export const calibrateCommand: Command = {
   name: 'calibrate',
-  summary: "fit a scenario's weights to its observed outcome",
+  summary: "fit a scenario's weights to its observed outcome, or one set of weights to several events",
   help: `Usage: signatory calibrate FILE [--cv K] [--ridge R|auto] [--prior equal-effect|scenario|zero] [--json] [--write OUT [--force] [--name NAME]]
+       signatory calibrate FILE FILE... [--ridge R] [--prior equal-effect|scenario|zero] [--profile TERM|none] [--json]
 
 Fits the term weights to the scenario's \`observed\` outcome (who signed): the
 pseudo-likelihood of the logit choices at the observed profile, a ridge-
@@ -46,6 +49,19 @@ Options:
   --write OUT          write a scenario that extends FILE with the fitted weights
   --name NAME          the written scenario's name (default: FILE's name, calibrated)
   --force              allow --write to replace an existing OUT (never FILE itself)
+
+Panel mode (several FILEs, or one with --panel or with a partial outcome): one
+set of term weights for all the events, with an intercept per event kind
+(un-vote, summit-declaration): the pooled pseudo-likelihood of every known
+choice plus, for each event's unnamed states, the probability of its counts.
+The ridge acts in standardised units (R per squared log-odds per standard
+deviation of a term's values). Weights stay ≥ 0 only for terms with an
+interaction. Prints the identification report: posterior sd and robust
+(sandwich) s.e., shift from the prior, correlations of the term columns, a
+profile likelihood of the momentum term, and the fitted game per event.
+  --panel              panel mode for a single FILE
+  --profile TERM|none  the term whose profile likelihood is reported (default: the momentum term)
+--set and --fix apply to every FILE. See docs/calibration.md, "Panel calibration".
 ${SCENARIO_HELP}
 `,
   async run(argv, io) {
@@ -58,10 +74,17 @@ ${SCENARIO_HELP}
       write: { type: 'string' },
       force: { type: 'boolean' },
       name: { type: 'string' },
+      panel: { type: 'boolean' },
+      profile: { type: 'string' },
     });
     if (values.help) return write(io, this.help), 0;
     const file = requireFile('calibrate', positionals);
+    if (positionals.length > 1 || values.panel) {
+      checkEventFiles('calibrate', positionals, io.cwd);
+      return runPanelCalibration(positionals, values, io);
+    }
     noExtraArguments('calibrate', positionals, 1);
+    if (values.profile !== undefined) throw new UsageError('--profile belongs to panel mode (several FILEs, or --panel)', 'calibrate');
     const prior = (values.prior ?? DEFAULT_CALIBRATION.prior) as PriorKind;
     if (!PRIOR_KINDS.includes(prior)) throw new UsageError(`--prior expects ${PRIOR_KINDS.join(', ')}, got '${prior}'`, 'calibrate');
     const options: CalibrationOptions = {
@@ -77,6 +100,13 @@ ${SCENARIO_HELP}
       if (existsSync(outFile) && !values.force) throw new UsageError(`${values.write} exists; pass --force to replace it`, 'calibrate');
     }
     const scenario = loadFromArgs(file, values, io.cwd);
+    // A partial outcome (states named neither way) needs the panel method's likelihood of the counts.
+    if (scenario.observed && observationOf(scenario).group) {
+      if (values.cv !== undefined || values.write !== undefined || values.ridge === 'auto') {
+        throw new UsageError(`${file} has a partial outcome (some states named neither under signed nor notSigned): it is fitted by the panel method, which takes neither --cv, --write nor --ridge auto`, 'calibrate');
+      }
+      return runPanelCalibration([file], values, io);
+    }
     const result = calibrate(scenario, options);
     if (values.json) {
       write(

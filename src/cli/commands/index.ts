@@ -15,6 +15,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'explain', load: async () => (await import('./explain.js')).explainCommand },
   { name: 'subgame', load: async () => (await import('./subgame.js')).subgameCommand },
   { name: 'calibrate', load: async () => (await import('./calibrate.js')).calibrateCommand },
+  { name: 'backtest', load: async () => (await import('./backtest.js')).backtestCommand },
   { name: 'tui', load: async () => (await import('./tui.js')).tuiCommand },
   { name: 'sweep', load: async () => (await import('./sweep.js')).sweepCommand },
   { name: 'merge', load: async () => (await import('./merge.js')).mergeCommand },
