@@ -89,6 +89,8 @@ export interface MethodPrediction {
   auc: number | null;
   /** Log-probability of the observed outcome (known choices and the unnamed group's counts) under P(sign). */
   logScore: number;
+  /** For the model: each known state's observed action, its least-equilibrium action and P(sign). */
+  knownStates?: Array<{ id: string; observed: number; least: number; pSign: number }>;
 }
 
 export interface BacktestRow {
@@ -284,13 +286,21 @@ function modelPrediction(event: PanelEventData, fitted: Fitted, weights: Weights
     predictive ??= new Float64Array(pmf.length);
     for (let k = 0; k < pmf.length; k++) predictive[k] += pmf[k] / draws.length;
   }
-  return assess(
+  const prediction = assess(
     event.observation,
     run.qre.least.p,
     run.equilibria.least.profile,
     run.equilibria.greatest.profile,
     predictive,
   );
+  const { status, fixed, group } = event.observation;
+  const inGroup = new Set(group?.members ?? []);
+  prediction.knownStates = event.scenario.states.flatMap((s, i) =>
+    !inGroup.has(i) && status[i] !== ABSENT && fixed[i] === -1
+      ? [{ id: s.id, observed: status[i], least: run.equilibria.least.profile[i], pSign: run.qre.least.p[i] }]
+      : [],
+  );
+  return prediction;
 }
 
 /** P(sign) of each state of `event` by persistence from `previous`. */

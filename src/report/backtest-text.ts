@@ -116,9 +116,11 @@ function notes(rows: readonly BacktestRow[]): string[] {
 const LEGEND = [
   'observed: signers among those present, of the states that take part (for a UN vote: Yes).',
   'least, greatest: pure-equilibrium tallies of the fitted game, counting an unnamed state as present with',
-  'the share of its group that was; QRE mean [90%]: the exact distribution of the observed count under the',
-  'least logit QRE (* when the observed count lies outside the interval); known right: states named (or',
-  'fixed by the counts) whose least-equilibrium action (baselines: P ≥ ½) matches; AUC of P(sign) over them.',
+  'the share of its group that was. QRE mean [90%]: the mean of the observed count under the least logit',
+  'QRE at the fitted weights, and the 90% interval of its posterior predictive distribution (the fit and',
+  'the choices uncertain; baselines: their probabilities only); * when the observed count lies outside.',
+  'known right: states named (or fixed by the counts) whose least-equilibrium action (baselines: P ≥ ½)',
+  'matches; AUC of P(sign) over them (— when they all did the same).',
 ];
 
 export function backtestToText(result: BacktestResult): string {

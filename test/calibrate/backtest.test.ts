@@ -70,6 +70,8 @@ describe('backtest on a synthetic panel drawn from the model', () => {
       expect(model.least!).toBeLessThanOrEqual(model.greatest! + 1e-9);
       expect(model.least!).toBeLessThanOrEqual(model.leastAll! + 1e-9);
       expect(model.knownRight.total).toBe(row.observed.known);
+      expect(model.knownStates).toHaveLength(row.observed.known);
+      expect(model.knownStates!.filter((x) => x.least === x.observed)).toHaveLength(model.knownRight.correct);
       expect(model.auc === null || (model.auc >= 0 && model.auc <= 1)).toBe(true);
       // In sample, the fit reproduces each tally within its interval.
       expect(model.withinInterval, row.event).toBe(true);
