@@ -1,6 +1,10 @@
 /** Helpers of calibrate's panel mode and of backtest: event files, panel options, the panel fit printed. */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { stringify } from 'yaml';
+import { interceptForTally } from '../calibrate/calibrate.js';
+import { eventKind, weightsForKind } from '../calibrate/panel.js';
+import { gameStructure } from '../model/compile.js';
 import { modelFitRows } from '../calibrate/backtest.js';
 import {
   calibratePanel,
@@ -54,6 +58,28 @@ export function panelPrior(command: string, value: string | undefined): PanelPri
   return prior;
 }
 
+export function samePath(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return path.resolve(a) === path.resolve(b);
+  }
+}
+
+/** Refuses an OUT that is one of the inputs, or that exists without --force. */
+export function checkWriteTarget(outFile: string, given: string, inputs: readonly string[], force: boolean | undefined): void {
+  const input = inputs.find((f) => samePath(outFile, f));
+  if (input) throw new UsageError(`--write would overwrite the input ${path.basename(input)}; choose another file`, 'calibrate');
+  if (existsSync(outFile) && !force) throw new UsageError(`${given} exists; pass --force to replace it`, 'calibrate');
+}
+
+/** Writes a scenario file beside its target and renames it, so a failure never leaves half a file. */
+export function writeScenarioFile(outFile: string, header: string, doc: object): void {
+  const partial = `${outFile}.partial`;
+  writeFileSync(partial, header + stringify(doc, { lineWidth: 100 }));
+  renameSync(partial, outFile);
+}
+
 /** Runs the panel calibration and prints it. */
 export function runPanelCalibration(
   files: readonly string[],
@@ -66,16 +92,15 @@ export function runPanelCalibration(
     profile?: string;
     cv?: string;
     write?: string;
+    force?: boolean;
+    name?: string;
   },
   io: CommandIo,
 ): number {
   if (values.cv !== undefined)
     throw new UsageError('--cv cross-validates a single event; for several events use signatory backtest', 'calibrate');
-  if (values.write !== undefined)
-    throw new UsageError(
-      '--write writes the fit of a single event; in panel mode --json gives the weights by event kind',
-      'calibrate',
-    );
+  const outFile = values.write === undefined ? undefined : path.resolve(io.cwd, values.write);
+  if (outFile) checkWriteTarget(outFile, values.write!, files.map((f) => path.resolve(io.cwd, f)), values.force);
   const options: PanelOptions = {
     ridge: panelRidge('calibrate', values.ridge),
     prior: panelPrior('calibrate', values.prior),
@@ -102,5 +127,51 @@ export function runPanelCalibration(
       ),
     );
   } else write(io, panelToText(result, rows));
+  if (outFile) writePanelScenario(outFile, files, scenarios[scenarios.length - 1], result, values, io);
   return 0;
+}
+
+/**
+ * `--write OUT` in panel mode: a scenario extending the LAST file with the
+ * panel's term weights and its kind's intercept, that intercept then moved
+ * (bisection; the tally is monotone in it) so the least equilibrium's tally
+ * equals the event's observed number of signers, as a single-event
+ * calibration anchors it. The header records the command and both
+ * intercepts.
+ */
+function writePanelScenario(
+  outFile: string,
+  files: readonly string[],
+  target: Scenario,
+  result: ReturnType<typeof calibratePanel>,
+  values: { ridge?: string; prior?: string; name?: string; write?: string },
+  io: CommandIo,
+): void {
+  const kind = eventKind(target);
+  const { weights } = weightsForKind(result, kind);
+  const observed = target.observed;
+  const signed = observed?.counts?.signed ?? observed?.signed.length;
+  let anchored = weights.intercept;
+  let note = `# No observed number of signers in ${path.basename(files[files.length - 1])}: the ${kind} intercept is the panel's.\n`;
+  if (signed !== undefined) {
+    const { interval, nearest } = interceptForTally({ ...target, weights }, gameStructure(target.states), signed, weights.intercept);
+    anchored = nearest;
+    note =
+      `# Intercept (${kind}): panel ${Number(weights.intercept.toPrecision(6))}, moved to ${Number(anchored.toPrecision(6))} so the least equilibrium has ` +
+      (interval ? `the observed ${signed} signers (window ${interval.map((x) => Number(x.toPrecision(6))).join(' to ')}).\n` : `the nearest tally to the observed ${signed} (no intercept gives it exactly).\n`);
+  }
+  const rounded = Object.fromEntries(Object.entries({ ...weights, intercept: anchored }).map(([k, v]) => [k, Number(v.toPrecision(6))]));
+  const relative = path.relative(path.dirname(outFile), path.resolve(io.cwd, files[files.length - 1])).split(path.sep).join('/');
+  const command = ['signatory calibrate', ...files.map((f) => path.relative(io.cwd, path.resolve(io.cwd, f))), values.ridge ? `--ridge ${values.ridge}` : '', values.prior ? `--prior ${values.prior}` : '', values.name ? `--name ${JSON.stringify(values.name)}` : '', `--write ${path.relative(io.cwd, outFile)}`]
+    .filter(Boolean)
+    .join(' ');
+  const header = `# Weights fitted to ${files.length} events jointly by: ${command}\n${note}`;
+  const doc = {
+    name: values.name ?? `${target.name}, panel-calibrated`,
+    description: `${target.description.trim()} Weights fitted by signatory calibrate to ${files.length} events jointly.`,
+    extends: relative.startsWith('.') ? relative : `./${relative}`,
+    weights: rounded,
+  };
+  writeScenarioFile(outFile, header, doc);
+  io.stderr.write(`wrote ${values.write}\n`);
 }

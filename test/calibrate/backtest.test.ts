@@ -10,6 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { backtest, type BacktestResult } from '../../src/calibrate/backtest.js';
 import { STATE_ATTRIBUTES } from '../../src/model/inputs.js';
 import { cli } from '../cli/run-cli.js';
+import { runScenario } from '../../src/analysis/run.js';
+import { loadScenario } from '../../src/scenario/load.js';
 import { DEFAULT_SPECS, eventYaml, syntheticPanel } from './synthetic-panel.js';
 
 const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -151,6 +153,22 @@ describe('signatory backtest and calibrate with several event files, in-process'
     expect(Object.keys(data.weightsByKind)).toEqual(['un-vote', 'summit-declaration']);
   });
 
+  it('calibrate FILE... --write OUT writes a scenario extending the last file, its kind’s intercept anchored to the observed tally', async () => {
+    const out = path.join(path.dirname(files[0]), 'panel-out.yaml');
+    const r = await cli(['calibrate', ...files, '--write', out, '--name', 'Panel out']);
+    expect(r.status).toBe(0);
+    const written = loadScenario(out);
+    expect(written.name).toBe('Panel out');
+    const last = loadScenario(files[files.length - 1]);
+    const target = last.observed?.counts?.signed ?? last.observed!.signed.length;
+    expect(runScenario(written).equilibria.least.signed).toBe(target);
+    const json = JSON.parse((await cli(['calibrate', ...files, '--json', '--profile', 'none'])).stdout) as { termWeights: Record<string, number> };
+    for (const [id, w] of Object.entries(json.termWeights)) expect(written.weights[id]).toBeCloseTo(w, 4);
+    const again = await cli(['calibrate', ...files, '--write', out]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/exists; pass --force/);
+  });
+
   it('one file with a partial outcome is fitted by the panel method; --panel asks for it', async () => {
     const partial = await cli(['calibrate', files[0]]);
     expect(partial.status).toBe(0);
@@ -166,7 +184,7 @@ describe('signatory backtest and calibrate with several event files, in-process'
       ['calibrate', 'FILE0', 'FILE1', '--cv', '5'],
       /--cv cross-validates a single event; for several events use signatory backtest/,
     ],
-    [['calibrate', 'FILE0', 'FILE1', '--write', 'out.yaml'], /--write writes the fit of a single event/],
+    [['calibrate', 'FILE0', 'FILE1', '--write', 'FILE1'], /--write would overwrite the input/],
     [['calibrate', 'FILE0', 'FILE1', '--ridge', 'auto'], /--ridge auto chooses the ridge of a single event/],
     [['calibrate', 'FILE0', 'FILE1', '--profile', 'nosuch'], /no term 'nosuch' to profile/],
     [['backtest', 'FILE0', 'FILE1', '--json', '--markdown'], /choose one of --json and --markdown/],

@@ -1,13 +1,11 @@
-import { existsSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { stringify } from 'yaml';
 import { calibrate, DEFAULT_CALIBRATION, PRIOR_KINDS, type CalibrationOptions, type PriorKind } from '../../calibrate/calibrate.js';
 import { calibrationToText } from '../../report/calibrate-text.js';
 import { roundNumber } from '../../report/format.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
 import { loadFromArgs, noExtraArguments, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
 import { UsageError } from '../usage-error.js';
-import { checkEventFiles, runPanelCalibration } from '../panel-calibration.js';
+import { checkEventFiles, checkWriteTarget, runPanelCalibration, writeScenarioFile } from '../panel-calibration.js';
 import { observationOf } from '../../calibrate/observation.js';
 
 function numberOption(name: string, value: string | undefined, fallback: number, min: number): number {
@@ -17,19 +15,11 @@ function numberOption(name: string, value: string | undefined, fallback: number,
   return x;
 }
 
-function samePath(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return path.resolve(a) === path.resolve(b);
-  }
-}
-
 export const calibrateCommand: Command = {
   name: 'calibrate',
   summary: "fit a scenario's weights to its observed outcome, or one set of weights to several events",
   help: `Usage: signatory calibrate FILE [--cv K] [--ridge R|auto] [--prior equal-effect|scenario|zero] [--json] [--write OUT [--force] [--name NAME]]
-       signatory calibrate FILE FILE... [--ridge R] [--prior equal-effect|scenario|zero] [--profile TERM|none] [--json]
+       signatory calibrate FILE FILE... [--ridge R] [--prior equal-effect|scenario|zero] [--profile TERM|none] [--json] [--write OUT [--force] [--name NAME]]
 
 Fits the term weights to the scenario's \`observed\` outcome (who signed): the
 pseudo-likelihood of the logit choices at the observed profile, a ridge-
@@ -59,6 +49,9 @@ deviation of a term's values). Weights stay ≥ 0 only for terms with an
 interaction. Prints the identification report: posterior sd and robust
 (sandwich) s.e., shift from the prior, correlations of the term columns, a
 profile likelihood of the momentum term, and the fitted game per event.
+With --write OUT it writes a scenario that extends the LAST FILE with the
+panel's weights and its kind's intercept, moved so that the least
+equilibrium has the observed number of signers (--force, --name as above).
   --panel              panel mode for a single FILE
   --profile TERM|none  the term whose profile likelihood is reported (default: the momentum term)
 --set and --fix apply to every FILE. See docs/calibration.md, "Panel calibration".
@@ -95,10 +88,7 @@ ${SCENARIO_HELP}
     if (!Number.isInteger(options.folds) || options.folds === 1) throw new UsageError(`--cv expects a whole number of folds, at least 2, got '${values.cv}'`, 'calibrate');
     const outFile = values.write ? path.resolve(io.cwd, values.write) : undefined;
     const inFile = path.resolve(io.cwd, file);
-    if (outFile) {
-      if (samePath(outFile, inFile)) throw new UsageError(`--write would overwrite the input ${file}; choose another file`, 'calibrate');
-      if (existsSync(outFile) && !values.force) throw new UsageError(`${values.write} exists; pass --force to replace it`, 'calibrate');
-    }
+    if (outFile) checkWriteTarget(outFile, values.write!, [inFile], values.force);
     const scenario = loadFromArgs(file, values, io.cwd);
     // A partial outcome (states named neither way) needs the panel method's likelihood of the counts.
     if (scenario.observed && observationOf(scenario).group) {
@@ -136,10 +126,7 @@ ${SCENARIO_HELP}
         `# Weights fitted by: signatory calibrate ${path.relative(io.cwd, inFile)} --ridge ${options.ridge} --prior ${options.prior}` +
         `${result.ridgeChoice ? ` (ridge chosen: ${result.ridge})` : ''}\n` +
         `# Least equilibrium with these weights: ${result.impliedSigned} signers (observed ${result.targetSigned}).\n`;
-      // Written beside the target and renamed, so a failure never leaves half a file.
-      const partial = `${outFile}.partial`;
-      writeFileSync(partial, header + stringify(doc, { lineWidth: 100 }));
-      renameSync(partial, outFile);
+      writeScenarioFile(outFile, header, doc);
       io.stderr.write(`wrote ${values.write}\n`);
     }
     return 0;
