@@ -55,21 +55,47 @@ writeFileSync(
 const A = loadScenario(fileA);
 const B = loadScenario(fileB);
 
-console.log(`custom-term cost · ${A.name} vs ${B.name} · ${A.states.length} states · node ${process.version} · ${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()}`);
+console.log(
+  `custom-term cost · ${A.name} vs ${B.name} · ${A.states.length} states · node ${process.version} · ${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()}`,
+);
 console.log(`B: weights.exposure = 0, exposureCustom = ${EXPRESSION}, weight ${exposureWeight}`);
-console.log(`load average at start: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
+console.log(
+  `load average at start: ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}\n`,
+);
 
 /** Runs `signatory sweep FILE …` and resolves with its wall time in seconds. */
 function sweep(file, vary, extra, out) {
   return new Promise((resolve, reject) => {
-    const argv = [path.join(root, 'dist', 'cli', 'main.js'), 'sweep', file, ...vary.flatMap((v) => ['--vary', v]), '--track', 'USA,CHN', '--out', out, ...extra];
+    const argv = [
+      path.join(root, 'dist', 'cli', 'main.js'),
+      'sweep',
+      file,
+      ...vary.flatMap((v) => ['--vary', v]),
+      '--track',
+      'USA,CHN',
+      '--out',
+      out,
+      ...extra,
+    ];
     const start = performance.now();
-    const child = spawn(process.execPath, argv, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
+    const child = spawn(process.execPath, argv, {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, CI: '1' },
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('close', (code) => {
       if (code !== 0) return reject(new Error(`sweep exited with ${code}: ${stderr}`));
-      resolve({ seconds: (performance.now() - start) / 1000, command: `node ${argv.slice(1).map((a) => a.replace(tmp + path.sep, '')).join(' ')}` });
+      resolve({
+        seconds: (performance.now() - start) / 1000,
+        command: `node ${argv
+          .slice(1)
+          .map((a) => a.replace(tmp + path.sep, ''))
+          .join(' ')}`,
+      });
     });
   });
 }
@@ -119,7 +145,9 @@ for (let r = 0; r < rounds; r++) {
 console.log(`\nper point (recompile + ${solver} solve, 1 core, median of ${rounds} rounds):`);
 console.log(`  A built-in:  ${fmt(median(perPoint.A))} points/s  (${(1e6 / median(perPoint.A)).toFixed(2)} µs/point)`);
 console.log(`  B custom:    ${fmt(median(perPoint.B))} points/s  (${(1e6 / median(perPoint.B)).toFixed(2)} µs/point)`);
-console.log(`  time ratio B/A: ${median(perPoint.ratio).toFixed(2)}×  (rounds: ${perPoint.ratio.map((x) => x.toFixed(2)).join(', ')})`);
+console.log(
+  `  time ratio B/A: ${median(perPoint.ratio).toFixed(2)}×  (rounds: ${perPoint.ratio.map((x) => x.toFixed(2)).join(', ')})`,
+);
 
 // 2. A real sweep on 1 worker.
 {
@@ -137,10 +165,14 @@ console.log(`  time ratio B/A: ${median(perPoint.ratio).toFixed(2)}×  (rounds: 
     command = b.command;
   }
   const same = readFileSync(path.join(tmp, 'a.csv')).equals(readFileSync(path.join(tmp, 'b.csv')));
-  console.log(`\n${fmt(rows)}-point sweep, --solver ${solver}, 1 worker (wall time incl. start-up, median of ${rounds} rounds):`);
+  console.log(
+    `\n${fmt(rows)}-point sweep, --solver ${solver}, 1 worker (wall time incl. start-up, median of ${rounds} rounds):`,
+  );
   console.log(`  A built-in:  ${median(times.A).toFixed(2)} s  (${fmt(rows / median(times.A))} rows/s)`);
   console.log(`  B custom:    ${median(times.B).toFixed(2)} s  (${fmt(rows / median(times.B))} rows/s)`);
-  console.log(`  time ratio B/A: ${median(times.ratio).toFixed(2)}×  (rounds: ${times.ratio.map((x) => x.toFixed(2)).join(', ')}); outputs identical: ${same ? 'yes' : 'NO'}`);
+  console.log(
+    `  time ratio B/A: ${median(times.ratio).toFixed(2)}×  (rounds: ${times.ratio.map((x) => x.toFixed(2)).join(', ')}); outputs identical: ${same ? 'yes' : 'NO'}`,
+  );
   console.log(`  command (B): ${command}`);
 }
 rmSync(tmp, { recursive: true, force: true });

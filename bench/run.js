@@ -34,8 +34,15 @@ const paths = ['declaration.verification', 'declaration.thresholdClarity'];
 // USA and CHN on the baseline; the first two states of any other scenario (the synthetic one has neither).
 const ids = scenario.states.map((s) => s.id);
 const track = ['USA', 'CHN'].every((id) => ids.includes(id)) ? ['USA', 'CHN'] : ids.slice(0, 2);
-console.log(`signatory sweep benchmarks · ${scenario.name} (${scenario.states.length} states) · node ${process.version} · ${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()}`);
-console.log(`load average at start: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(
+  `signatory sweep benchmarks · ${scenario.name} (${scenario.states.length} states) · node ${process.version} · ${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()}`,
+);
+console.log(
+  `load average at start: ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 // Machine speed, to read the figures below: a dependent multiply-add chain over 85 doubles
 // (one pass over the states) takes about 0.1 µs on a 3 GHz desktop core.
 {
@@ -43,7 +50,9 @@ console.log(`load average at start: ${os.loadavg().map((x) => x.toFixed(2)).join
   let acc = 0;
   const start = performance.now();
   for (let r = 0; r < 1e6; r++) for (let i = 0; i < 85; i++) acc += xs[i] * 1.0001;
-  console.log(`machine: one 85-element pass ${(((performance.now() - start) / 1e6) * 1000).toFixed(2)} µs${acc > 0 ? '' : ' '}\n`);
+  console.log(
+    `machine: one 85-element pass ${(((performance.now() - start) / 1e6) * 1000).toFixed(2)} µs${acc > 0 ? '' : ' '}\n`,
+  );
 }
 
 /** Solves per second of `solve(k)` over `seconds`, median of `rounds` rounds. */
@@ -72,36 +81,71 @@ const at = (k) => {
 rate((k) => (at(k), model.solve('nash', out)), 0.5, 1); // warm-up
 const nashRate = rate((k) => (at(k), model.solve('nash', out)), quick ? 1 : 2, 5);
 const fixed = fixedActions(scenario);
-const simpleRate = rate((k) => {
-  const s = withValues(scenario, { [paths[0]]: (k % 101) / 100, [paths[1]]: (Math.floor(k / 101) % 101) / 100 });
-  extremalEquilibria(compileScenario(s).game, fixed);
-}, quick ? 0.5 : 1, 3);
-console.log(`least+greatest solves/s, 1 core:   ${fmt(nashRate)}  (aim ≥ 200,000; fast path: ${model.fast ? 'yes' : 'NO'})`);
-console.log(`  straightforward path:            ${fmt(simpleRate)}  (withValues + compileScenario + extremalEquilibria; ${(nashRate / simpleRate).toFixed(1)}× slower)`);
+const simpleRate = rate(
+  (k) => {
+    const s = withValues(scenario, { [paths[0]]: (k % 101) / 100, [paths[1]]: (Math.floor(k / 101) % 101) / 100 });
+    extremalEquilibria(compileScenario(s).game, fixed);
+  },
+  quick ? 0.5 : 1,
+  3,
+);
+console.log(
+  `least+greatest solves/s, 1 core:   ${fmt(nashRate)}  (aim ≥ 200,000; fast path: ${model.fast ? 'yes' : 'NO'})`,
+);
+console.log(
+  `  straightforward path:            ${fmt(simpleRate)}  (withValues + compileScenario + extremalEquilibria; ${(nashRate / simpleRate).toFixed(1)}× slower)`,
+);
 // The same solver on 101 games compiled beforehand: the solve alone, without the per-point recompile.
 {
   const { leastTally, greatestTally, tallyWorkspace } = await dist('solve/warm-nash.js');
-  const games = Array.from({ length: 101 }, (_, k) => compileScenario(withValues(scenario, { [paths[0]]: k / 100, [paths[1]]: ((k * 37) % 101) / 100 })).game);
+  const games = Array.from(
+    { length: 101 },
+    (_, k) => compileScenario(withValues(scenario, { [paths[0]]: k / 100, [paths[1]]: ((k * 37) % 101) / 100 })).game,
+  );
   const ws = tallyWorkspace(scenario.states.length);
-  const solveOnly = rate((k) => {
-    const g = games[k % 101];
-    leastTally(g, fixed, ws);
-    greatestTally(g, fixed, ws);
-  }, quick ? 0.5 : 1, 3);
+  const solveOnly = rate(
+    (k) => {
+      const g = games[k % 101];
+      leastTally(g, fixed, ws);
+      greatestTally(g, fixed, ws);
+    },
+    quick ? 0.5 : 1,
+    3,
+  );
   console.log(`  solve alone (games precompiled): ${fmt(solveOnly)}  (the rest of a sweep point is the recompile)`);
 }
 
 // 2. QRE solves per second.
 const qreRate = rate((k) => (at(k), model.solve('qre', out)), quick ? 1 : 2, 5);
-console.log(`QRE solves/s, 1 core:              ${fmt(qreRate)}  (least logit QRE at λ = ${scenario.world.lambda} + exact tally distribution)`);
+console.log(
+  `QRE solves/s, 1 core:              ${fmt(qreRate)}  (least logit QRE at λ = ${scenario.world.lambda} + exact tally distribution)`,
+);
 
 /** Runs the CLI, polling the process's peak RSS (VmHWM: worker threads share it). */
 function sweep(extra, out) {
   return new Promise((resolve, reject) => {
     const side = Math.round(Math.sqrt(points));
-    const argv = [path.join(root, 'dist', 'cli', 'main.js'), 'sweep', scenarioFile, '--vary', `${paths[0]}=0:1:${side}`, '--vary', `${paths[1]}=0:1:${Math.round(points / side)}`, '--solver', 'nash', '--track', track.join(','), '--out', out, ...extra];
+    const argv = [
+      path.join(root, 'dist', 'cli', 'main.js'),
+      'sweep',
+      scenarioFile,
+      '--vary',
+      `${paths[0]}=0:1:${side}`,
+      '--vary',
+      `${paths[1]}=0:1:${Math.round(points / side)}`,
+      '--solver',
+      'nash',
+      '--track',
+      track.join(','),
+      '--out',
+      out,
+      ...extra,
+    ];
     const start = performance.now();
-    const child = spawn(process.execPath, argv, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
+    const child = spawn(process.execPath, argv, {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, CI: '1' },
+    });
     let peak = 0;
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
@@ -124,11 +168,15 @@ function sweep(extra, out) {
 
 const mb = (b) => `${(b / 2 ** 20).toFixed(0)} MB`;
 const two = await sweep(['--workers', '2'], path.join(tmp, 'two.csv'));
-console.log(`\n${fmt(two.rows)}-point sweep, 2 workers:  ${two.seconds.toFixed(1)} s wall (${fmt(two.rows / two.seconds)} rows/s), peak RSS ${mb(two.peak)} (aim < 200 MB)`);
+console.log(
+  `\n${fmt(two.rows)}-point sweep, 2 workers:  ${two.seconds.toFixed(1)} s wall (${fmt(two.rows / two.seconds)} rows/s), peak RSS ${mb(two.peak)} (aim < 200 MB)`,
+);
 console.log(`  command: node ${two.argv.replace(tmp + path.sep, '')}`);
 const one = await sweep(['--workers', '1'], path.join(tmp, 'one.csv'));
 console.log(`same sweep, 1 worker:              ${one.seconds.toFixed(1)} s wall, peak RSS ${mb(one.peak)}`);
-console.log(`speed-up 1 → 2 workers:            ${(one.seconds / two.seconds).toFixed(2)}× (aim ≥ 1.7×; wall time includes start-up)`);
+console.log(
+  `speed-up 1 → 2 workers:            ${(one.seconds / two.seconds).toFixed(2)}× (aim ≥ 1.7×; wall time includes start-up)`,
+);
 const same = readFileSync(path.join(tmp, 'one.csv')).equals(readFileSync(path.join(tmp, 'two.csv')));
 console.log(`1- and 2-worker outputs identical:  ${same ? 'yes' : 'NO'}`);
 if (!same) process.exitCode = 1;

@@ -9,7 +9,20 @@ import { dist } from './common.js';
 
 const { randomStream } = await dist('random/stream.js');
 
-const ATTRIBUTES = ['capability', 'pace', 'size', 'threat', 'ratification', 'grayZone', 'treatyCaution', 'weaponizationFear', 'clubOption', 'humanControlValue', 'normSensitivity', 'raceExposure'];
+const ATTRIBUTES = [
+  'capability',
+  'pace',
+  'size',
+  'threat',
+  'ratification',
+  'grayZone',
+  'treatyCaution',
+  'weaponizationFear',
+  'clubOption',
+  'humanControlValue',
+  'normSensitivity',
+  'raceExposure',
+];
 
 export function syntheticScenarioFile(dir, n) {
   const u = randomStream('synthetic/85').uniform;
@@ -26,9 +39,33 @@ export function syntheticScenarioFile(dir, n) {
   const doc = {
     name: `Synthetic ${n}`,
     description: 'A synthetic scenario for benchmarks.',
-    declaration: { verification: 0, thresholdClarity: 0.2, thresholdStrictness: 0.5, accountability: 0.4, enforcement: 0, differentiation: 0, neutralInterpretation: 0, humanControl: 0.3, clubCompatibility: 0.2 },
+    declaration: {
+      verification: 0,
+      thresholdClarity: 0.2,
+      thresholdStrictness: 0.5,
+      accountability: 0.4,
+      enforcement: 0,
+      differentiation: 0,
+      neutralInterpretation: 0,
+      humanControl: 0.3,
+      clubCompatibility: 0.2,
+    },
     world: { raceIntensity: 0.7, raceShock: 0.5, lambda: 4, seed: 1 },
-    weights: { intercept: -0.5, reputation: 1, momentum: 1.5, alignment: 0.5, humanControl: 1, adoption: 1, restraint: 1, exposure: 0.5, ambiguity: 0.5, blame: 0.5, grayZone: 0.5, weaponization: 0.5, club: 0.5 },
+    weights: {
+      intercept: -0.5,
+      reputation: 1,
+      momentum: 1.5,
+      alignment: 0.5,
+      humanControl: 1,
+      adoption: 1,
+      restraint: 1,
+      exposure: 0.5,
+      ambiguity: 0.5,
+      blame: 0.5,
+      grayZone: 0.5,
+      weaponization: 0.5,
+      club: 0.5,
+    },
     states,
   };
   const file = path.join(dir, 'synthetic.json');

@@ -44,7 +44,14 @@ for (let k = 0; k < 300; k++) {
 }
 
 // 2. Solve + render, key press to frame.
-const app = render(createElement(App, { scenario, cwd: root, scenariosDir: path.join(root, 'scenarios'), size: { columns: 100, rows: 30 } }));
+const app = render(
+  createElement(App, {
+    scenario,
+    cwd: root,
+    scenariosDir: path.join(root, 'scenarios'),
+    size: { columns: 100, rows: 30 },
+  }),
+);
 const renderTimes = [];
 const nextFrame = (before) =>
   new Promise((resolve) => {
@@ -70,8 +77,14 @@ for (let k = 0; k < 5; k++) {
   flipTimes.push(performance.now() - t0);
 }
 
-console.log(`${scenario.name}: ${scenario.states.length} states (${path.relative(root, file)}), React ${process.env.NODE_ENV} build`);
-console.log(`solve + explanation, per key press: median ${ms(median(solveTimes))} (n = ${solveTimes.length}, p90 ${ms(median(solveTimes.filter((x) => x >= median(solveTimes))))})`);
+console.log(
+  `${scenario.name}: ${scenario.states.length} states (${path.relative(root, file)}), React ${process.env.NODE_ENV} build`,
+);
+console.log(
+  `solve + explanation, per key press: median ${ms(median(solveTimes))} (n = ${solveTimes.length}, p90 ${ms(median(solveTimes.filter((x) => x >= median(solveTimes))))})`,
+);
 console.log(`solve + render, key press to frame: median ${ms(median(renderTimes))} (n = ${renderTimes.length})`);
-console.log(`flip thresholds of USA, 11 parameters (lazy, off the key path): median ${ms(median(flipTimes))} (n = ${flipTimes.length})`);
+console.log(
+  `flip thresholds of USA, 11 parameters (lazy, off the key path): median ${ms(median(flipTimes))} (n = ${flipTimes.length})`,
+);
 process.exit(0);

@@ -188,7 +188,8 @@ for (const s of [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 
     const tie = pid === 'USA' ? `tie to the US: ${ties.join(', ')} (data)` : 'tie: judgement';
     prov.patron = `${pid}; ${tie}; deference ${r3(deference)} (judgement): ${why}`;
   } else {
-    if (ties.some((t) => t === 'NATO' || t === 'Five Eyes') && !s.patronNote) fail(`${s.id}: NATO/Five Eyes member without patron or patronNote`);
+    if (ties.some((t) => t === 'NATO' || t === 'Five Eyes') && !s.patronNote)
+      fail(`${s.id}: NATO/Five Eyes member without patron or patronNote`);
     prov.patron = `none: ${s.patronNote ?? (ties.length ? `US ties (${ties.join(', ')}) not followed in this forum` : 'no treaty, Five Eyes or MNNA tie to a great power that it follows')}`;
   }
 
@@ -289,7 +290,8 @@ md.push('  35 signed the non-binding *A Coruña Pathways to Action* (EFE wire li
 md.push('  states it names). The United States and China attended and did not sign (Reuters, Xinhua).');
 md.push('- **Assumed.** The remaining 48 attendees are not public. The roster fills them with plausible');
 md.push('  participants of the REAIM series (The Hague 2023, Seoul 2024, A Coruña 2026) from every region.');
-for (const l of wrap('This choice is an assumption of the scenario, not a fact: ' + assumed.join(', ') + '.', 100)) md.push(`  ${l}`);
+for (const l of wrap('This choice is an assumption of the scenario, not a fact: ' + assumed.join(', ') + '.', 100))
+  md.push(`  ${l}`);
 md.push('  All of them are non-signers, because they are not on the list of 35.');
 md.push('- States with no SIPRI 2024 figure (United Arab Emirates, Qatar, Vietnam) were left out of the');
 md.push('  assumed attendees so that every size is sourced. New Zealand was left out as well: it backs a');
@@ -298,14 +300,23 @@ md.push('  did not attend than that it attended and refused.');
 md.push('');
 md.push('## Roster');
 md.push('');
-md.push('cap = capability, ratif = ratification, gray = grayZone, caution = treatyCaution, weapon = weaponizationFear,');
-md.push('club = clubOption, hcv = humanControlValue, norm = normSensitivity, race = raceExposure. All in [0,1]; bias = 0.');
+md.push(
+  'cap = capability, ratif = ratification, gray = grayZone, caution = treatyCaution, weapon = weaponizationFear,',
+);
+md.push(
+  'club = clubOption, hcv = humanControlValue, norm = normSensitivity, race = raceExposure. All in [0,1]; bias = 0.',
+);
 md.push('');
-md.push('| id | state | signed | cap | pace | size | threat | ratif | gray | caution | weapon | club | hcv | norm | race | patron (deference) | rivals | blocs |');
+md.push(
+  '| id | state | signed | cap | pace | size | threat | ratif | gray | caution | weapon | club | hcv | norm | race | patron (deference) | rivals | blocs |',
+);
 md.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const { state: s, signed: sg, entry } of out) {
   const p = s.patron ? `${s.patron.id} (${fmt(s.patron.deference)})` : '—';
-  const rv = Object.entries(s.rivals).map(([k, w]) => `${k} ${fmt(w)}`).join(', ') || '—';
+  const rv =
+    Object.entries(s.rivals)
+      .map(([k, w]) => `${k} ${fmt(w)}`)
+      .join(', ') || '—';
   const att = sg ? '**yes**' : entry.attendance === 'confirmed' ? 'no (confirmed)' : 'no (assumed attendee)';
   md.push(
     `| ${s.id} | ${s.name} | ${att} | ${[s.capability, s.pace, s.size, s.threat, s.ratification, s.grayZone, s.treatyCaution, s.weaponizationFear, s.clubOption, s.humanControlValue, s.normSensitivity, s.raceExposure].map(fmt).join(' | ')} | ${p} | ${rv} | ${s.blocs.join(', ')} |`,
@@ -332,7 +343,7 @@ md.push('  (Russia, North Korea, Iran, Azerbaijan, Algeria), so those rivalries 
 md.push('');
 md.push('## Judgement attributes by group');
 md.push('');
-md.push('Values are judgements, set from what is known about each state\'s posture and not fitted to who');
+md.push("Values are judgements, set from what is known about each state's posture and not fitted to who");
 md.push('signed. Shared values per group, then the per-state departures with their own reason.');
 md.push('');
 for (const [gid, g] of Object.entries(groups)) {
@@ -357,7 +368,7 @@ for (const { state: s } of out) {
   md.push(`- **${s.id}** patron: ${s.provenance.patron}. Rivals: ${s.provenance.rivals}.`);
 }
 md.push('');
-md.push('## How the article\'s account shows in the data');
+md.push("## How the article's account shows in the data");
 md.push('');
 md.push('- United States: capability 1, pace 0.95, raceExposure 1 (U1, U5, M1: restraint); grayZone 0.9 (U3);');
 md.push('  clubOption 0.95 (U2); treatyCaution 0.9 (U4); normSensitivity 0.2.');

@@ -100,8 +100,10 @@ for (const id of wStates.keys()) {
   if (!idSet.has(id)) fail(`world-judgements.yaml: ${id} is not a UN member`);
   if (jStates.has(id)) fail(`world-judgements.yaml: ${id} is already in judgements.yaml`);
 }
-for (const id of ids) if (!jStates.has(id) && !wStates.has(id)) fail(`${id}: in neither judgements.yaml nor world-judgements.yaml`);
-if (world.states.length !== 193 - judgements.states.length) fail('world-judgements.yaml must hold exactly the states missing from judgements.yaml');
+for (const id of ids)
+  if (!jStates.has(id) && !wStates.has(id)) fail(`${id}: in neither judgements.yaml nor world-judgements.yaml`);
+if (world.states.length !== 193 - judgements.states.length)
+  fail('world-judgements.yaml must hold exactly the states missing from judgements.yaml');
 
 // ---------- names ----------
 
@@ -209,12 +211,21 @@ function sizeOf(id) {
   const { x, how, why } = milex.get(id);
   const v = Math.max(0, Math.min(1, scale.size(x)));
   const tail = `(ln x − ln min)/(ln max − ln min), min ${minId} ${r3(scale.min)}, max ${maxId} ${r3(scale.max)} (SIPRI figures of the 193)`;
-  if (how === 'sipri2024') return { value: v, why: `SIPRI Military Expenditure Database, 2024, US$ ${r3(x)} m; ${tail}` };
-  if (how === 'sipri2023') return { value: v, why: `SIPRI Military Expenditure Database, 2023 (no 2024 figure), US$ ${r3(x)} m; ${tail}` };
-  if (how === 'none') return { value: 0, why: 'SIPRI Military Expenditure Database, 2024: 0 (no armed forces); set to 0, the floor of the transform' };
+  if (how === 'sipri2024')
+    return { value: v, why: `SIPRI Military Expenditure Database, 2024, US$ ${r3(x)} m; ${tail}` };
+  if (how === 'sipri2023')
+    return { value: v, why: `SIPRI Military Expenditure Database, 2023 (no 2024 figure), US$ ${r3(x)} m; ${tail}` };
+  if (how === 'none')
+    return {
+      value: 0,
+      why: 'SIPRI Military Expenditure Database, 2024: 0 (no armed forces); set to 0, the floor of the transform',
+    };
   return {
     value: v,
-    why: x > 0 ? `JUDGEMENT, no SIPRI figure: order of magnitude US$ ${x} m (${why}), placed on the SIPRI scale ${tail}` : `JUDGEMENT, no SIPRI figure: ${why}; size 0`,
+    why:
+      x > 0
+        ? `JUDGEMENT, no SIPRI figure: order of magnitude US$ ${x} m (${why}), placed on the SIPRI scale ${tail}`
+        : `JUDGEMENT, no SIPRI figure: ${why}; size 0`,
   };
 }
 
@@ -271,7 +282,13 @@ function usTiesOf(id) {
 
 const TREATIES = ['TPNW', 'CCM', 'Ottawa (APMBC)', 'ATT', 'Rome Statute'];
 const TREATY_SHORT = { TPNW: 'TPNW', CCM: 'CCM', 'Ottawa (APMBC)': 'Ottawa', ATT: 'ATT', 'Rome Statute': 'Rome' };
-const TREATY_NAME = { TPNW: 'the TPNW', CCM: 'the CCM', 'Ottawa (APMBC)': 'the Ottawa Convention', ATT: 'the ATT', 'Rome Statute': 'the Rome Statute' };
+const TREATY_NAME = {
+  TPNW: 'the TPNW',
+  CCM: 'the CCM',
+  'Ottawa (APMBC)': 'the Ottawa Convention',
+  ATT: 'the ATT',
+  'Rome Statute': 'the Rome Statute',
+};
 /** A year-only date counts from the last day of that year: no membership is counted before it certainly existed. */
 const dayOf = (d) => (isDate(d) ? d : /^\d{4}$/.test(d) ? `${d}-12-31` : fail(`treaty date '${d}'`));
 /** id → [{treaty, from, until}] intervals of party status (from inclusive, until exclusive; undefined = open). */
@@ -289,13 +306,18 @@ for (const r of treaties) {
   } else if (r.status === 'withdrawal_pending' || r.status === 'withdrawal_announced') {
     // Still a party for the depositary; `date` is the scheduled or announced date. The joining year is in the notes.
     const joined = /(?:ratification|accession|party since)\D{0,3}(\d{4})/.exec(r.notes);
-    if (!joined || `${joined[1]}-12-31` >= TIMELINE.start) fail(`${r.iso3} ${r.instrument}: joining year not found before the timeline in notes`);
+    if (!joined || `${joined[1]}-12-31` >= TIMELINE.start)
+      fail(`${r.iso3} ${r.instrument}: joining year not found before the timeline in notes`);
     const until = r.status === 'withdrawal_pending' && dayOf(r.date) <= TIMELINE.end ? dayOf(r.date) : undefined;
     list.push({ treaty: r.instrument, from: '0000-01-01', until });
   } else if (r.status !== 'signatory') fail(`treaty_memberships.csv: unknown status ${r.status}`);
 }
 const partiesAt = (id, date) =>
-  TREATIES.filter((t) => partyIntervals.get(id).some((iv) => iv.treaty === t && iv.from <= date && (iv.until === undefined || date < iv.until)));
+  TREATIES.filter((t) =>
+    partyIntervals
+      .get(id)
+      .some((iv) => iv.treaty === t && iv.from <= date && (iv.until === undefined || date < iv.until)),
+  );
 
 /** Ideal point: mean of IdealPointAll over 2019–2022 (the four sessions before the first training event). */
 const IDEAL_YEARS = ['2019', '2020', '2021', '2022'];
@@ -350,14 +372,17 @@ function judgedValues(id) {
       const own = j.set?.[k];
       const [v, why] = own ?? g.values[k] ?? fail(`${id}: group ${j.group} lacks ${k}`);
       vals[k] = v;
-      prov[k] = own ? `judgement (${id}, data/judgements.yaml): ${why}` : `judgement (group ${j.group}, data/judgements.yaml): ${why}`;
+      prov[k] = own
+        ? `judgement (${id}, data/judgements.yaml): ${why}`
+        : `judgement (group ${j.group}, data/judgements.yaml): ${why}`;
     }
     return { vals, prov, group: j.group, source: 'judgements' };
   }
   const w = wStates.get(id);
   const g = world.groups[w.group] ?? fail(`${id}: unknown group ${w.group} in world-judgements.yaml`);
   const base = g.base ? (judgements.groups[g.base] ?? fail(`group ${w.group}: unknown base ${g.base}`)) : undefined;
-  for (const k of Object.keys(w.set ?? {})) if (!JUDGED.includes(k)) fail(`${id}: cannot set '${k}' (judged attributes: ${JUDGED.join(', ')})`);
+  for (const k of Object.keys(w.set ?? {}))
+    if (!JUDGED.includes(k)) fail(`${id}: cannot set '${k}' (judged attributes: ${JUDGED.join(', ')})`);
   for (const k of JUDGED) {
     const own = w.set?.[k];
     const fromGroup = g.values?.[k];
@@ -398,10 +423,14 @@ function patronOf(id) {
     if (!inUnit(deference)) fail(`${id}: deference ${deference} outside [0,1]`);
     if (pid === 'USA' && ties.length === 0) fail(`${id}: USA patron without a tie in the data`);
     const tie = pid === 'USA' ? `tie to the US: ${ties.join(', ')} (data)` : 'tie: judgement';
-    return { patron: { id: pid, deference: r3(deference) }, why: `${pid}; ${tie}; deference ${r3(deference)} (judgement): ${why}` };
+    return {
+      patron: { id: pid, deference: r3(deference) },
+      why: `${pid}; ${tie}; deference ${r3(deference)} (judgement): ${why}`,
+    };
   }
   const note = entry.patronNote;
-  if (ties.some((t) => t === 'NATO' || t === 'Five Eyes') && !note) fail(`${id}: NATO/Five Eyes member without patron or patronNote`);
+  if (ties.some((t) => t === 'NATO' || t === 'Five Eyes') && !note)
+    fail(`${id}: NATO/Five Eyes member without patron or patronNote`);
   return {
     patron: undefined,
     why: `none: ${note ?? (ties.length ? `US ties (${ties.join(', ')}) not followed in this forum` : 'no treaty, Five Eyes or MNNA tie to a great power that it follows')}`,
@@ -443,10 +472,14 @@ for (const id of ids) {
       if (!before && after) what.push(`becomes party to ${TREATY_NAME[t]}`);
       if (before && !after) what.push(`leaves ${TREATY_NAME[t]} (withdrawal effective)`);
     }
-    const rows = treaties.filter((r) => r.iso3 === id && ['party', 'withdrawn'].includes(r.status) && dayOf(r.date) === d);
+    const rows = treaties.filter(
+      (r) => r.iso3 === id && ['party', 'withdrawn'].includes(r.status) && dayOf(r.date) === d,
+    );
     const sources = [...new Set(rows.map((r) => r.source_url))];
     if (!prevNorm.ruled && n.ruled) {
-      what.push(`announces withdrawal from the WHO: the ideal-point half is set to 0 (rule normSensitivityRule, data/world-judgements.yaml)`);
+      what.push(
+        `announces withdrawal from the WHO: the ideal-point half is set to 0 (rule normSensitivityRule, data/world-judgements.yaml)`,
+      );
       sources.push(ruleDates.get(id).source);
     }
     if (n.value !== prevNorm.value) {
@@ -479,7 +512,9 @@ for (const id of ids) {
     }
     history.push({ from: inv.from, set, reason: `${inv.reason}: ${inv.states[id]}`, source: inv.source, order: 1 });
   }
-  prov.rivals = rivalWhy.length ? `judgement, well-known rivalries: ${rivalWhy.join('; ')}` : 'none: no well-known rivalry with another member';
+  prov.rivals = rivalWhy.length
+    ? `judgement, well-known rivalries: ${rivalWhy.join('; ')}`
+    : 'none: no well-known rivalry with another member';
 
   // patron, blocs, clubOption: NATO accession and government changes
   const pat = patronOf(id);
@@ -490,7 +525,11 @@ for (const id of ids) {
     const [clubBefore, clubWhy] = world.dated.nato.clubOptionBefore;
     history.push({
       from: nato.from,
-      set: { clubOption: r3(vals.clubOption), ...(pat.patron ? { patron: pat.patron } : {}), blocs: blocsAt(id, nato.from) },
+      set: {
+        clubOption: r3(vals.clubOption),
+        ...(pat.patron ? { patron: pat.patron } : {}),
+        blocs: blocsAt(id, nato.from),
+      },
       reason: `joins NATO: NATO bloc${pat.patron ? `, patron ${pat.patron.id} (deference ${pat.patron.deference})` : ''} and the clubOption of a NATO member (${r3(vals.clubOption)})`,
       source: nato.source,
       order: 2,
@@ -522,20 +561,31 @@ for (const id of ids) {
 
   // blocs joined inside the timeline (other than NATO, handled above)
   for (const j of (blocJoins.get(id) ?? []).filter((j) => j.bloc !== 'NATO').sort((a, b) => byId(a.from, b.from))) {
-    history.push({ from: j.from, set: { blocs: blocsAt(id, j.from) }, reason: `${nameOf(id)} becomes a full member of ${j.bloc} (the bloc list from then on)`, source: j.source, order: 4 });
+    history.push({
+      from: j.from,
+      set: { blocs: blocsAt(id, j.from) },
+      reason: `${nameOf(id)} becomes a full member of ${j.bloc} (the bloc list from then on)`,
+      source: j.source,
+      order: 4,
+    });
   }
   const blocsStart = blocsAt(id, TIMELINE.start);
   const held = [...blocOf.get(id)];
   const joins = (blocJoins.get(id) ?? []).map((j) => `${j.bloc} from ${j.from} (history)`);
   prov.blocs = `${held.length ? `${ALLIANCE_ORDER.filter((b) => blocOf.get(id).has(b)).join(', ')} per alliance_memberships.csv/eu_members.csv` : 'no alliance bloc in the data'}${joins.length ? `; joined in the timeline: ${joins.join(', ')}` : ''}; region '${regionOf(id)}' (judgement)`;
-  prov.name = jStates.has(id) ? 'data/judgements.yaml' : DISPLAY_NAME[id] ? `short form of the ISO 3166-1 name '${unName.get(id)}' (un_member_states.csv)` : 'ISO 3166-1 short name (un_member_states.csv)';
+  prov.name = jStates.has(id)
+    ? 'data/judgements.yaml'
+    : DISPLAY_NAME[id]
+      ? `short form of the ISO 3166-1 name '${unName.get(id)}' (un_member_states.csv)`
+      : 'ISO 3166-1 short name (un_member_states.csv)';
   prov.bias = '0 for every state (not used)';
 
   // history: sorted by date, then by kind; entries of one date and kind merged
   history.sort((a, b) => byId(a.from, b.from) || a.order - b.order);
   const state = { id, name: nameOf(id) };
   for (const k of ATTRIBUTES) {
-    const v = k === 'size' ? size.value : k === 'capability' ? cap.value : k === 'normSensitivity' ? n0.value : r3(vals[k]);
+    const v =
+      k === 'size' ? size.value : k === 'capability' ? cap.value : k === 'normSensitivity' ? n0.value : r3(vals[k]);
     if (!inUnit(v)) fail(`${id}.${k} = ${v} outside [0,1]`);
     state[k] = v;
   }
@@ -543,7 +593,9 @@ for (const id of ids) {
   state.rivals = rivalsStart;
   if (patronStart) state.patron = patronStart;
   state.blocs = blocsStart;
-  state.provenance = Object.fromEntries(PROVENANCE_KEYS.map((k) => [k, prov[k] ?? fail(`${id}: no provenance for ${k}`)]));
+  state.provenance = Object.fromEntries(
+    PROVENANCE_KEYS.map((k) => [k, prov[k] ?? fail(`${id}: no provenance for ${k}`)]),
+  );
   if (history.length) state.history = history.map(({ from, set, reason, source }) => ({ from, set, reason, source }));
   out.push({ state, group, source, milex: milex.get(id) });
 }
@@ -617,7 +669,8 @@ const eventFiles = [];
 const eventSummaries = [];
 for (const ev of eventsData.events) {
   for (const k of DECLARATION_KEYS) if (!ev.declaration[k]) fail(`${ev.file}: declaration.${k} missing`);
-  for (const k of Object.keys(ev.declaration)) if (!DECLARATION_KEYS.includes(k)) fail(`${ev.file}: unknown declaration key ${k}`);
+  for (const k of Object.keys(ev.declaration))
+    if (!DECLARATION_KEYS.includes(k)) fail(`${ev.file}: unknown declaration key ${k}`);
   let date;
   let participants;
   let signed;
@@ -632,25 +685,40 @@ for (const ev of eventsData.events) {
     const no = voteIds(row.no_states, `${ev.document} no_states`);
     const abstain = voteIds(row.abstain_states, `${ev.document} abstain_states`);
     const [yes, nNo, nAb] = [Number(row.yes), Number(row.no), Number(row.abstain)];
-    if (no.length !== nNo || abstain.length !== nAb) fail(`${ev.file}: named No/Abstain (${no.length}/${abstain.length}) differ from the counts (${nNo}/${nAb})`);
+    if (no.length !== nNo || abstain.length !== nAb)
+      fail(`${ev.file}: named No/Abstain (${no.length}/${abstain.length}) differ from the counts (${nNo}/${nAb})`);
     signed = (ev.named?.signed ?? []).map((s) => s.id).sort(byId);
-    for (const s of signed) if (no.includes(s) || abstain.includes(s)) fail(`${ev.file}: ${s} named Yes and No/Abstain`);
+    for (const s of signed)
+      if (no.includes(s) || abstain.includes(s)) fail(`${ev.file}: ${s} named Yes and No/Abstain`);
     notSigned = [...no, ...abstain].sort(byId);
     if (new Set(notSigned).size !== notSigned.length) fail(`${ev.file}: a state named twice`);
     counts = { signed: yes, notSigned: nNo + nAb, absent: 193 - yes - nNo - nAb };
     if (counts.absent < 0) fail(`${ev.file}: counts exceed 193`);
     observedSource = `${row.source_url} (${row.confidence})${row.notes ? `; ${row.notes}` : ''}`;
-    notes.push(`Recorded vote ${yes}-${nNo}-${nAb}: No ${flowIds(no.slice().sort(byId))}, Abstain ${flowIds(abstain.slice().sort(byId))}.`);
-    notes.push(`${counts.absent} members did not vote (193 − ${yes + nNo + nAb}). A member named neither under No nor Abstain voted Yes or was absent: of the ${193 - notSigned.length} unnamed members, ${yes} voted Yes and ${counts.absent} were absent.`);
+    notes.push(
+      `Recorded vote ${yes}-${nNo}-${nAb}: No ${flowIds(no.slice().sort(byId))}, Abstain ${flowIds(abstain.slice().sort(byId))}.`,
+    );
+    notes.push(
+      `${counts.absent} members did not vote (193 − ${yes + nNo + nAb}). A member named neither under No nor Abstain voted Yes or was absent: of the ${193 - notSigned.length} unnamed members, ${yes} voted Yes and ${counts.absent} were absent.`,
+    );
     for (const s of ev.named?.signed ?? []) notes.push(`Named Yes: ${s.id}, ${s.why}.`);
     if (ev.named?.note) notes.push(ev.named.note);
     if (date !== ev.date && ev.date !== undefined) fail(`${ev.file}: date ${ev.date} differs from the csv's ${date}`);
   } else if (ev.kind === 'summit-declaration') {
     date = '2026-02-05';
-    signed = positions.filter((p) => p.status === 'signed').map((p) => p.iso3).sort(byId);
-    const confirmed = positions.filter((p) => p.status === 'attended_not_signed').map((p) => p.iso3).sort(byId);
+    signed = positions
+      .filter((p) => p.status === 'signed')
+      .map((p) => p.iso3)
+      .sort(byId);
+    const confirmed = positions
+      .filter((p) => p.status === 'attended_not_signed')
+      .map((p) => p.iso3)
+      .sort(byId);
     if (signed.length !== 35) fail(`${ev.file}: expected 35 signers, found ${signed.length}`);
-    const assumed = judgements.states.filter((s) => s.attendance === 'assumed').map((s) => s.id).sort(byId);
+    const assumed = judgements.states
+      .filter((s) => s.attendance === 'assumed')
+      .map((s) => s.id)
+      .sort(byId);
     if (assumed.length !== 48) fail(`${ev.file}: expected 48 assumed attendees, found ${assumed.length}`);
     participants = [...new Set([...signed, ...confirmed, ...assumed])].sort(byId);
     if (participants.length !== 85) fail(`${ev.file}: expected 85 participants, found ${participants.length}`);
@@ -662,18 +730,38 @@ for (const ev of eventsData.events) {
       .filter((p) => p.status === 'attended_not_signed')
       .map((p) => `${p.iso3} ${p.source_url}`)
       .join('; ')}; 85 attending states (Reuters)`;
-    notes.push('85 states attended (Reuters); 35 signed (EFE list). The United States and China attended and did not sign (Reuters, Xinhua): they are the only named non-signers.');
-    notes.push(`ASSUMPTION: the other 48 attendees are not public. The participants include these ASSUMED attendees (data/judgements.yaml, attendance: assumed; docs/baseline.md): ${assumed.join(' ')}. As they are not among the 35 signers, each is a non-signer if it attended: the counts (35 + 50 = 85) make that explicit.`);
+    notes.push(
+      '85 states attended (Reuters); 35 signed (EFE list). The United States and China attended and did not sign (Reuters, Xinhua): they are the only named non-signers.',
+    );
+    notes.push(
+      `ASSUMPTION: the other 48 attendees are not public. The participants include these ASSUMED attendees (data/judgements.yaml, attendance: assumed; docs/baseline.md): ${assumed.join(' ')}. As they are not among the 35 signers, each is a non-signer if it attended: the counts (35 + 50 = 85) make that explicit.`,
+    );
   } else fail(`${ev.file}: unknown kind ${ev.kind}`);
   for (const id of [...signed, ...notSigned]) if (!idSet.has(id)) fail(`${ev.file}: ${id} is not a member`);
-  if (signed.length > counts.signed || notSigned.length > counts.notSigned) fail(`${ev.file}: more named states than the counts`);
+  if (signed.length > counts.signed || notSigned.length > counts.notSigned)
+    fail(`${ev.file}: more named states than the counts`);
 
   const lines = [];
-  lines.push(...comment(`${ev.name}. GENERATED by scripts/build-world-roster.mjs from data/world-events.yaml and the outcome data in data/ — do not edit by hand.`, 0));
+  lines.push(
+    ...comment(
+      `${ev.name}. GENERATED by scripts/build-world-roster.mjs from data/world-events.yaml and the outcome data in data/ — do not edit by hand.`,
+      0,
+    ),
+  );
   lines.push('#');
   lines.push(...comment(`Declaration parameters read from the text: ${ev.text}.`, 0));
-  lines.push(...comment('Weights come from ../base/panel-prior.yaml (the A Coruña baseline\'s fitted weights, a starting point until the panel calibration replaces them).', 0));
-  lines.push(...comment('Held out of every fit (out-of-sample validation): the REAIM 2023 Call to Action, the REAIM 2024 Blueprint for Action and the US Political Declaration on Responsible Military Use of AI and Autonomy.', 0));
+  lines.push(
+    ...comment(
+      "Weights come from ../base/panel-prior.yaml (the A Coruña baseline's fitted weights, a starting point until the panel calibration replaces them).",
+      0,
+    ),
+  );
+  lines.push(
+    ...comment(
+      'Held out of every fit (out-of-sample validation): the REAIM 2023 Call to Action, the REAIM 2024 Blueprint for Action and the US Political Declaration on Responsible Military Use of AI and Autonomy.',
+      0,
+    ),
+  );
   lines.push(`name: ${q(ev.name)}`);
   lines.push(`description: ${q(ev.description)}`);
   lines.push('extends: ../base/panel-prior.yaml');
@@ -684,7 +772,12 @@ for (const ev of eventsData.events) {
   lines.push(`  instrument: ${q(ev.instrument)}`);
   lines.push(`  source: ${q(ev.source)}`);
   if (participants) {
-    lines.push(...comment('The 85 attendees: 35 signers, USA and CHN (confirmed non-signers) and 48 ASSUMED attendees (see observed).', 0));
+    lines.push(
+      ...comment(
+        'The 85 attendees: 35 signers, USA and CHN (confirmed non-signers) and 48 ASSUMED attendees (see observed).',
+        0,
+      ),
+    );
     const chunks = [];
     for (let i = 0; i < participants.length; i += 15) chunks.push(participants.slice(i, i + 15).join(', '));
     lines.push(`participants: [${chunks[0]},`);
@@ -720,7 +813,10 @@ for (const ev of eventsData.events) {
 
 const md = [];
 const push = (...l) => md.push(...l);
-const fmtTreaties = (id, date) => partiesAt(id, date).map((t) => TREATY_SHORT[t]).join(', ') || '—';
+const fmtTreaties = (id, date) =>
+  partiesAt(id, date)
+    .map((t) => TREATY_SHORT[t])
+    .join(', ') || '—';
 push('# World roster: the 193 UN member states, 2022–2026', '');
 push('Generated by `scripts/build-world-roster.mjs` from `data/`; it writes `scenarios/rosters/world.yaml`,');
 push('the event files under `scenarios/events/` and this page. Do not edit by hand: edit `data/` and rerun');
@@ -734,24 +830,43 @@ push('with them, with who signed the A Coruña Pathways to Action, or with who v
 push('Assembly resolutions on lethal autonomous weapons: the derived attributes come from data that do not');
 push('concern these instruments, and the judgements are stated before any fit, each with its reason.', '');
 push('## Dates', '');
-push(`The roster covers \`timeline: {start: ${TIMELINE.start}, end: ${TIMELINE.end}}\`. A state's undated values are those`);
-push(`in force on ${TIMELINE.start}; each \`history\` entry \`{from, set, reason, source}\` changes the values in \`set\``);
+push(
+  `The roster covers \`timeline: {start: ${TIMELINE.start}, end: ${TIMELINE.end}}\`. A state's undated values are those`,
+);
+push(
+  `in force on ${TIMELINE.start}; each \`history\` entry \`{from, set, reason, source}\` changes the values in \`set\``,
+);
 push('from its date on (entries in date order). `set` holds numeric attributes, `rivals` (whole map), `patron`');
 push('(object) or `blocs` (whole list).', '');
 push('## How each attribute is built', '');
 push('| attribute | how | source |');
 push('|---|---|---|');
-push(`| size | (ln x − ln min) / (ln max − ln min), x = military spending in current US$ m: SIPRI 2024; without a 2024 figure SIPRI 2023 (${ids.filter((id) => milex.get(id).how === 'sipri2023').join(', ')}); with neither, a judged order of magnitude on the 1–3–10 series (${ids.filter((id) => milex.get(id).how === 'judged').length} states, \`milexJudged\` in data/world-judgements.yaml, 0 for states without standing armed forces). min = ${minId} (${r3(scale.min)}), max = ${maxId} (${r3(scale.max)}), over the SIPRI figures only; CRI, ISL, PAN (SIPRI 0, no armed forces) get 0. | SIPRI Military Expenditure Database |`);
-push('| capability | 0.6 · AI + 0.4 · size, AI = (T + V)/2, T = Tortoise 2023 score/100 (ranks 4–10 assumed 50 − 3·(rank − 3)), V = 1/rank in the HAI Vibrancy 2024 top 10 (as `scripts/build-roster.mjs`) | Tortoise Global AI Index 2023; Stanford HAI Global AI Vibrancy 2024 |');
-push(`| normSensitivity | **0.5 · T + 0.5 · I** (derived, dated), see below | treaty depositaries; Bailey–Strezhnev–Voeten ideal points |`);
-push('| blocs | NATO, EU, Five Eyes, AUKUS, SCO, BRICS from the alliance data, each joining inside the timeline dated; plus a region label | data/alliance_memberships.csv, data/eu_members.csv |');
-push('| pace, threat, ratification, grayZone, treatyCaution, weaponizationFear, clubOption, humanControlValue, raceExposure | judgement: the 85 states of data/judgements.yaml keep theirs; the other 108 take their group\'s values (below) with per-state departures, each with a reason | data/judgements.yaml, data/world-judgements.yaml |');
-push('| rivals, patron deference | judgement, well-known rivalries and alliances; a US patron needs a tie in the data (NATO, Five Eyes, AUKUS, a defence treaty, MNNA or a Compact of Free Association) | same |');
+push(
+  `| size | (ln x − ln min) / (ln max − ln min), x = military spending in current US$ m: SIPRI 2024; without a 2024 figure SIPRI 2023 (${ids.filter((id) => milex.get(id).how === 'sipri2023').join(', ')}); with neither, a judged order of magnitude on the 1–3–10 series (${ids.filter((id) => milex.get(id).how === 'judged').length} states, \`milexJudged\` in data/world-judgements.yaml, 0 for states without standing armed forces). min = ${minId} (${r3(scale.min)}), max = ${maxId} (${r3(scale.max)}), over the SIPRI figures only; CRI, ISL, PAN (SIPRI 0, no armed forces) get 0. | SIPRI Military Expenditure Database |`,
+);
+push(
+  '| capability | 0.6 · AI + 0.4 · size, AI = (T + V)/2, T = Tortoise 2023 score/100 (ranks 4–10 assumed 50 − 3·(rank − 3)), V = 1/rank in the HAI Vibrancy 2024 top 10 (as `scripts/build-roster.mjs`) | Tortoise Global AI Index 2023; Stanford HAI Global AI Vibrancy 2024 |',
+);
+push(
+  `| normSensitivity | **0.5 · T + 0.5 · I** (derived, dated), see below | treaty depositaries; Bailey–Strezhnev–Voeten ideal points |`,
+);
+push(
+  '| blocs | NATO, EU, Five Eyes, AUKUS, SCO, BRICS from the alliance data, each joining inside the timeline dated; plus a region label | data/alliance_memberships.csv, data/eu_members.csv |',
+);
+push(
+  "| pace, threat, ratification, grayZone, treatyCaution, weaponizationFear, clubOption, humanControlValue, raceExposure | judgement: the 85 states of data/judgements.yaml keep theirs; the other 108 take their group's values (below) with per-state departures, each with a reason | data/judgements.yaml, data/world-judgements.yaml |",
+);
+push(
+  '| rivals, patron deference | judgement, well-known rivalries and alliances; a US patron needs a tie in the data (NATO, Five Eyes, AUKUS, a defence treaty, MNNA or a Compact of Free Association) | same |',
+);
 push('| bias | 0 for every state (not used) | — |', '');
 push('### normSensitivity, derived', '');
 push('    normSensitivity(d) = 0.5 · T(d) + 0.5 · I');
 push('    T(d) = (number of TPNW, CCM, Ottawa, ATT, Rome Statute the state is party to on date d) / 5');
-push(`    I    = (x − x_min) / (x_max − x_min),  x = mean UN GA ideal point (IdealPointAll) over ${IDEAL_YEARS.join(', ')}`, '');
+push(
+  `    I    = (x − x_min) / (x_max − x_min),  x = mean UN GA ideal point (IdealPointAll) over ${IDEAL_YEARS.join(', ')}`,
+  '',
+);
 push('- **T**, the share of the five humanitarian arms-control and international-justice treaties the state is');
 push('  **party** to (signature alone counts 0, so a signature later "unsigned", as the US did for the Rome');
 push('  Statute and the ATT, does not count). A party whose withdrawal has taken effect counts until the');
@@ -759,13 +874,17 @@ push('  effective date; a withdrawal only announced or pending (Ukraine from Ott
 push('  Chad, Venezuela from the Rome Statute, effective 2027) does not change the status inside the timeline.');
 push('  A date known only by its year counts from 31 December of that year. The CCW is not included: its');
 push('  parties were not collected. Every change of T inside the timeline is a `history` entry (source: the');
-push('  row\'s depositary URL).');
-push(`- **I**, the Bailey–Strezhnev–Voeten ideal point, mean over ${IDEAL_YEARS[0]}–${IDEAL_YEARS[IDEAL_YEARS.length - 1]}: the four sessions before the first training`);
+push("  row's depositary URL).");
+push(
+  `- **I**, the Bailey–Strezhnev–Voeten ideal point, mean over ${IDEAL_YEARS[0]}–${IDEAL_YEARS[IDEAL_YEARS.length - 1]}: the four sessions before the first training`,
+);
 push('  event (A/RES/78/241 was voted in the 2023 session, so later years would contain the outcome). High values');
-push(`  are close to the Western group. Rescaled over the 193: min ${ipMinId} ${r3(ipMin)}, max ${ipMaxId} ${r3(ipMax)}.`);
+push(
+  `  are close to the Western group. Rescaled over the 193: min ${ipMinId} ${r3(ipMin)}, max ${ipMaxId} ${r3(ipMax)}.`,
+);
 push('  Venezuela has no estimate for 2022: its mean is over 2019–2021.');
 push('- **Rule for a break with multilateralism** (`normSensitivityRule`, data/world-judgements.yaml): a government');
-push('  that formally announces its state\'s withdrawal from the World Health Organization has declared that it no');
+push("  that formally announces its state's withdrawal from the World Health Organization has declared that it no");
 push('  longer takes part in the multilateral order the ideal point measures; from the announcement on, I = 0 (T');
 push('  is kept). In 2022–2026 it applies to the United States (20 January 2025, Executive Order 14155) and');
 push('  Argentina (5 February 2025). The size of the change is the whole ideal-point half, fixed by the rule, not');
@@ -773,7 +892,10 @@ push('  tuned to any vote.');
 push('- The two halves weigh equally: neither source is preferred without evidence, and the weight is not fitted.', '');
 const dist = out.map((o) => o.state.normSensitivity).sort((a, b) => a - b);
 const quant = (p) => dist[Math.floor(p * (dist.length - 1))];
-push(`On ${TIMELINE.start} normSensitivity ranges from ${dist[0]} to ${dist[dist.length - 1]} (median ${quant(0.5)}, quartiles ${quant(0.25)} and ${quant(0.75)}).`, '');
+push(
+  `On ${TIMELINE.start} normSensitivity ranges from ${dist[0]} to ${dist[dist.length - 1]} (median ${quant(0.5)}, quartiles ${quant(0.25)} and ${quant(0.75)}).`,
+  '',
+);
 push('## Dated changes', '');
 push('| from | state | set | reason | source |');
 push('|---|---|---|---|---|');
@@ -781,14 +903,30 @@ const cell = (s) => String(s).replaceAll('|', '\\|');
 const allHistory = out
   .flatMap((o) => (o.state.history ?? []).map((h) => ({ o, h })))
   .sort((a, b) => byId(a.h.from, b.h.from) || byId(a.o.state.id, b.o.state.id));
-const treatyOnly = (h) => Object.keys(h.set).length === 1 && h.set.normSensitivity !== undefined && !/WHO/.test(h.reason);
+const treatyOnly = (h) =>
+  Object.keys(h.set).length === 1 && h.set.normSensitivity !== undefined && !/WHO/.test(h.reason);
 for (const { o, h } of allHistory) {
   {
     if (treatyOnly(h)) continue;
     const set = Object.entries(h.set)
-      .map(([k, v]) => `${k}: ${k === 'blocs' ? `[${v.join(', ')}]` : k === 'rivals' ? Object.entries(v).map(([r, w]) => `${r} ${w}`).join(', ') : k === 'patron' ? `${v.id} (${v.deference})` : v}`)
+      .map(
+        ([k, v]) =>
+          `${k}: ${
+            k === 'blocs'
+              ? `[${v.join(', ')}]`
+              : k === 'rivals'
+                ? Object.entries(v)
+                    .map(([r, w]) => `${r} ${w}`)
+                    .join(', ')
+                : k === 'patron'
+                  ? `${v.id} (${v.deference})`
+                  : v
+          }`,
+      )
       .join('; ');
-    push(`| ${h.from} | ${o.state.id} | ${cell(set)} | ${cell(h.reason.length > 220 ? `${h.reason.slice(0, 217)}…` : h.reason)} | ${cell(h.source)} |`);
+    push(
+      `| ${h.from} | ${o.state.id} | ${cell(set)} | ${cell(h.reason.length > 220 ? `${h.reason.slice(0, 217)}…` : h.reason)} | ${cell(h.source)} |`,
+    );
   }
 }
 push('');
@@ -798,18 +936,20 @@ push('|---|---|---|---|');
 for (const { o, h } of allHistory) {
   {
     if (!treatyOnly(h)) continue;
-    push(`| ${h.from} | ${o.state.id} | ${h.set.normSensitivity} | ${cell(h.reason.split('. Formula: ')[0].replace('normSensitivity recomputed: ', ''))} |`);
+    push(
+      `| ${h.from} | ${o.state.id} | ${h.set.normSensitivity} | ${cell(h.reason.split('. Formula: ')[0].replace('normSensitivity recomputed: ', ''))} |`,
+    );
   }
 }
 push('');
 push('Values that describe 2025–26 and are **not** dated (they hold for the whole timeline): the patron deference');
 push('of several European allies and Canada judged "amid 2025-26 transatlantic tensions" and Hungary\'s "close to');
-push('the 2025-26 US administration" (data/judgements.yaml); the Sahel juntas\' ratification (Niger\'s coup was');
-push('on 26 July 2023, Gabon\'s on 30 August 2023: before the first UN vote, after the timeline\'s start).', '');
+push("the 2025-26 US administration\" (data/judgements.yaml); the Sahel juntas' ratification (Niger's coup was");
+push("on 26 July 2023, Gabon's on 30 August 2023: before the first UN vote, after the timeline's start).", '');
 push('## Group judgements for the 108 states outside data/judgements.yaml', '');
 push('Each group gives the nine judged attributes with a reason; `base` starts from a group of');
 push('data/judgements.yaml (its normSensitivity is never used). Per-state departures carry their own reason in');
-push('data/world-judgements.yaml and in each state\'s `provenance`.', '');
+push("data/world-judgements.yaml and in each state's `provenance`.", '');
 for (const [gid, g] of Object.entries(world.groups)) {
   const mem = out.filter((o) => o.source === 'world' && o.group === gid).map((o) => o.state.id);
   if (!mem.length) continue;
@@ -825,13 +965,15 @@ push('The 85 states of data/judgements.yaml keep their groups and reasons (docs/
 push('normSensitivity. Their rivalries with states outside that roster are added in `extraRivals`.', '');
 push('## Events', '');
 push('One scenario file per real instrument, under `scenarios/events/`, each extending');
-push('`scenarios/base/panel-prior.yaml` (weights: the A Coruña baseline\'s fitted weights as a starting point,');
+push("`scenarios/base/panel-prior.yaml` (weights: the A Coruña baseline's fitted weights as a starting point,");
 push('until the panel calibration replaces them; lambda and seed) and using this roster. Declaration parameters');
 push('are read from each text, with a reason per parameter (data/world-events.yaml).', '');
 push('| file | date | kind | participants | named signed | named not signed | counts signed / not signed / absent |');
 push('|---|---|---|---|---|---|---|');
 for (const e of eventSummaries) {
-  push(`| ${e.ev.file}.yaml | ${e.date} | ${e.ev.kind} | ${e.participants ? e.participants.length : 'all 193'} | ${e.signed.length} | ${e.notSigned.length} | ${e.counts.signed} / ${e.counts.notSigned} / ${e.counts.absent} |`);
+  push(
+    `| ${e.ev.file}.yaml | ${e.date} | ${e.ev.kind} | ${e.participants ? e.participants.length : 'all 193'} | ${e.signed.length} | ${e.notSigned.length} | ${e.counts.signed} / ${e.counts.notSigned} / ${e.counts.absent} |`,
+  );
 }
 push('');
 push('For a UN vote, `notSigned` names the No and Abstain states; a member named in neither voted Yes or was');
@@ -841,7 +983,15 @@ push('unknown name stops the build.', '');
 push('**Attendance assumption (A Coruña).** 85 states attended; 35 signed; the United States and China attended');
 push('and did not sign. The other 48 attendees are not public: the participants include 48 ASSUMED attendees,');
 push('the same as the baseline roster (data/judgements.yaml, docs/baseline.md):');
-for (const l of wrap(judgements.states.filter((s) => s.attendance === 'assumed').map((s) => s.id).sort(byId).join(', ') + '.', 100)) push(l);
+for (const l of wrap(
+  judgements.states
+    .filter((s) => s.attendance === 'assumed')
+    .map((s) => s.id)
+    .sort(byId)
+    .join(', ') + '.',
+  100,
+))
+  push(l);
 push('');
 push('## The roster', '');
 push('norm = normSensitivity on 2022-01-01 (T = treaties party to then, I = rescaled ideal point); size source:');
@@ -852,7 +1002,9 @@ const SRC = { sipri2024: 'S24', sipri2023: 'S23', judged: 'J', none: '0' };
 for (const o of out) {
   const s = o.state;
   const ch = (s.history ?? []).map((h) => `${h.from}: ${Object.keys(h.set).join('+')}`).join('; ') || '—';
-  push(`| ${s.id} | ${s.name} | ${o.group} | ${s.size} (${SRC[o.milex.how]}) | ${s.capability} | ${s.normSensitivity} | ${fmtTreaties(s.id, TIMELINE.start)} | ${r3(idealScaled(s.id))} | ${ch} |`);
+  push(
+    `| ${s.id} | ${s.name} | ${o.group} | ${s.size} (${SRC[o.milex.how]}) | ${s.capability} | ${s.normSensitivity} | ${fmtTreaties(s.id, TIMELINE.start)} | ${r3(idealScaled(s.id))} | ${ch} |`,
+  );
 }
 push('');
 push('## Caveats', '');
@@ -861,9 +1013,11 @@ push('  A Coruña baseline by an author who knew its outcome (the file states th
 push('  normSensitivity, whose reasons named REAIM roles and the held-out Call and Blueprint, is not used.');
 push('- **Leakage risk, stated.** Some humanControlValue and weaponizationFear reasons rest on positions taken in');
 push('  the autonomous-weapons debate itself: the African Group at the CCW, the 2023 Belén Communiqué (Latin');
-push('  America), Pakistan\'s and India\'s CCW positions, Austria\'s Vienna conference and its UNGA resolutions,');
-push('  Costa Rica\'s Belén conference, the Republic of Korea\'s co-drafted principles. The groups `africa-new`,');
-push(`  \`sahel-juntas\`, \`latam-new\` and \`asia-new\` inherit them for ${out.filter((o) => o.source === 'world' && ['africa-new', 'sahel-juntas', 'latam-new', 'asia-new'].includes(o.group)).length} further states. These positions are close to`);
+push("  America), Pakistan's and India's CCW positions, Austria's Vienna conference and its UNGA resolutions,");
+push("  Costa Rica's Belén conference, the Republic of Korea's co-drafted principles. The groups `africa-new`,");
+push(
+  `  \`sahel-juntas\`, \`latam-new\` and \`asia-new\` inherit them for ${out.filter((o) => o.source === 'world' && ['africa-new', 'sahel-juntas', 'latam-new', 'asia-new'].includes(o.group)).length} further states. These positions are close to`,
+);
 push('  the UN votes the panel is fitted to; issue 11 (item 5) lets the fit estimate such a judgement from');
 push('  measurable inputs instead of taking it as given.');
 push('- **Ideal points** are estimated from all recorded General Assembly votes; the sessions used (2019–2022)');
@@ -871,8 +1025,10 @@ push('  contain no vote on a resolution on lethal autonomous weapons (the first,
 push('- **Static group values** describe the states as of the training events; facts inside the timeline other than');
 push('  the dated ones above hold for its whole length.', '');
 push('## What could not be sourced', '');
-push(`- Spending of ${ids.filter((id) => milex.get(id).how === 'judged').length} states: SIPRI has no figure; their size rests on the judged orders of magnitude above.`);
-push('- The CCW\'s parties (not collected), so T leaves it out.');
+push(
+  `- Spending of ${ids.filter((id) => milex.get(id).how === 'judged').length} states: SIPRI has no figure; their size rests on the judged orders of magnitude above.`,
+);
+push("- The CCW's parties (not collected), so T leaves it out.");
 push('- Exact joining dates where the depositary copy gives the year only (counted from 31 December).');
 push('- For the UN votes, the Yes voters are not named in the sources at hand, except the United States on');
 push('  A/RES/78/241 (named as a supporter of the identical First Committee draft, and named neither under No nor');
@@ -880,7 +1036,9 @@ push('  Abstain in plenary). For A/RES/79/62 the US is in the unnamed group (Yes
 push('- Which 48 further states attended A Coruña (the assumption above).', '');
 push('## Sources', '');
 for (const s of SOURCES) push(`- ${s}`);
-push('- Events: the UN vote records and press summaries named in each event file; A Coruña signers: EFE wire list (data/a-coruna-2026-positions.csv)');
+push(
+  '- Events: the UN vote records and press summaries named in each event file; A Coruña signers: EFE wire list (data/a-coruna-2026-positions.csv)',
+);
 push('');
 
 // ---------- write ----------

@@ -53,24 +53,38 @@ export async function teachingBlocks() {
   const verification = run('scenarios/what-if/verification.yaml');
   const blocks = {};
   blocks.verification =
-    fence(`$ signatory compare ${BASE} scenarios/what-if/verification.yaml\n` + compareHead('scenarios/what-if/verification.yaml')) +
+    fence(
+      `$ signatory compare ${BASE} scenarios/what-if/verification.yaml\n` +
+        compareHead('scenarios/what-if/verification.yaml'),
+    ) +
     `\n\nChina's net gain of signing: Δ = ${delta(base, 'CHN')} in the baseline, ${delta(verification, 'CHN')} with verification.`;
   blocks['china-seek'] = fence(`$ signatory seek ${BASE} --target 'CHN sign'\n` + seekText(BASE, 'CHN sign'));
   blocks.cascade = fence(`$ signatory run ${BASE} --rounds\n` + cascadeToText(cascadeOf(base)).join('\n'));
   blocks['usa-cascade'] = fence(
-    `$ signatory run scenarios/what-if/usa-signs.yaml --rounds\n` + cascadeToText(cascadeOf(run('scenarios/what-if/usa-signs.yaml'))).join('\n'),
+    `$ signatory run scenarios/what-if/usa-signs.yaml --rounds\n` +
+      cascadeToText(cascadeOf(run('scenarios/what-if/usa-signs.yaml'))).join('\n'),
   );
   blocks.race =
-    fence(`$ signatory compare ${BASE} scenarios/what-if/no-race-narrative.yaml\n` + compareHead('scenarios/what-if/no-race-narrative.yaml')) +
+    fence(
+      `$ signatory compare ${BASE} scenarios/what-if/no-race-narrative.yaml\n` +
+        compareHead('scenarios/what-if/no-race-narrative.yaml'),
+    ) +
     '\n\n' +
-    fence(`$ signatory compare ${BASE} scenarios/what-if/race-cooling.yaml\n` + compareHead('scenarios/what-if/race-cooling.yaml'));
-  blocks.enforcement = fence(`$ signatory compare ${BASE} scenarios/what-if/enforcement.yaml\n` + compareHead('scenarios/what-if/enforcement.yaml'));
+    fence(
+      `$ signatory compare ${BASE} scenarios/what-if/race-cooling.yaml\n` +
+        compareHead('scenarios/what-if/race-cooling.yaml'),
+    );
+  blocks.enforcement = fence(
+    `$ signatory compare ${BASE} scenarios/what-if/enforcement.yaml\n` +
+      compareHead('scenarios/what-if/enforcement.yaml'),
+  );
   blocks.majority =
     fence(`$ signatory seek ${BASE} --target 'signed>=43'\n` + seekText(BASE, 'signed>=43')) +
     '\n\n' +
     fence(`$ signatory seek ${BASE} --target 'USA,CHN sign'\n` + seekText(BASE, 'USA,CHN sign'));
   const table = ['| what-if | least | greatest | QRE mean |', '|---|---:|---:|---:|'];
-  const row = (name, r) => `| ${name} | ${r.equilibria.least.signed} | ${r.equilibria.greatest.signed} | ${r.tally.mean.toFixed(1)} |`;
+  const row = (name, r) =>
+    `| ${name} | ${r.equilibria.least.signed} | ${r.equilibria.greatest.signed} | ${r.tally.mean.toFixed(1)} |`;
   table.push(row('baseline (`a-coruna-2026.yaml`)', base));
   for (const w of WHAT_IFS) table.push(row(`\`${w}\``, run(`scenarios/what-if/${w}`)));
   blocks.table = table.join('\n');

@@ -107,7 +107,11 @@ export function aiCapability(aiRanks) {
     const ai = (tPts + vPts) / 2;
     const value = r3(0.6 * ai + 0.4 * size);
     const parts = [];
-    parts.push(t ? `Tortoise 2023 rank ${t.rank} (${t.published ? 'score' : 'assumed score'} ${t.score})` : 'not in Tortoise 2023 top 10');
+    parts.push(
+      t
+        ? `Tortoise 2023 rank ${t.rank} (${t.published ? 'score' : 'assumed score'} ${t.score})`
+        : 'not in Tortoise 2023 top 10',
+    );
     parts.push(v ? `HAI Vibrancy 2024 rank ${v.rank} (1/rank = ${r3(1 / v.rank)})` : 'not in HAI Vibrancy 2024 top 10');
     return {
       value,

@@ -36,6 +36,8 @@ export function blocBreakdown(run: Pick<RunResult, 'states'>): BlocTally[] {
   }
   return [...rows.values()].sort(
     (x, y) =>
-      Number(x.bloc === NO_BLOC) - Number(y.bloc === NO_BLOC) || y.members.length - x.members.length || x.bloc.localeCompare(y.bloc),
+      Number(x.bloc === NO_BLOC) - Number(y.bloc === NO_BLOC) ||
+      y.members.length - x.members.length ||
+      x.bloc.localeCompare(y.bloc),
   );
 }

@@ -77,7 +77,11 @@ export function cascadeOf(run: RunResult, maxTippers?: number): Cascade {
   let cumulative = heldAtSign.length;
   equilibria.least.rounds.forEach((r, k) => {
     cumulative += monotone ? r.length : 0;
-    rounds.push({ round: k + 1, ids: r.map((i) => ids[i]), cumulative: monotone ? cumulative : equilibria.least.signed });
+    rounds.push({
+      round: k + 1,
+      ids: r.map((i) => ids[i]),
+      cumulative: monotone ? cumulative : equilibria.least.signed,
+    });
     if (monotone) for (const i of r) roundOf[i] = k + 1;
   });
   const tipped: CascadeStep[] = [];
@@ -97,7 +101,14 @@ export function cascadeOf(run: RunResult, maxTippers?: number): Cascade {
             if (j === i || profile[j] !== 1) continue;
             count++;
             const b = bilateral.get(j) ?? 0;
-            if (b !== 0) earlier.push({ id: ids[j], round: roundOf[j], bilateral: b, momentum: game.m[i] * scale, total: b + game.m[i] * scale });
+            if (b !== 0)
+              earlier.push({
+                id: ids[j],
+                round: roundOf[j],
+                bilateral: b,
+                momentum: game.m[i] * scale,
+                total: b + game.m[i] * scale,
+              });
           }
           earlier.sort((x, y) => y.total - x.total || x.round - y.round || x.id.localeCompare(y.id));
           tipped.push({

@@ -110,9 +110,22 @@ export function termChanges(base: StateOutcome, other: StateOutcome, direction: 
 export function stateChange(base: StateOutcome, other: StateOutcome): StateChange {
   const ids = [...new Set([...Object.keys(base.terms), ...Object.keys(other.terms)])];
   const terms = ids
-    .map((id) => ({ id, base: base.terms[id] ?? 0, other: other.terms[id] ?? 0, change: (other.terms[id] ?? 0) - (base.terms[id] ?? 0) }))
+    .map((id) => ({
+      id,
+      base: base.terms[id] ?? 0,
+      other: other.terms[id] ?? 0,
+      change: (other.terms[id] ?? 0) - (base.terms[id] ?? 0),
+    }))
     .sort((x, y) => Math.abs(y.change) - Math.abs(x.change) || x.id.localeCompare(y.id));
-  return { id: base.id, name: base.name, signsBase: base.signs, signsOther: other.signs, deltaBase: base.delta, deltaOther: other.delta, terms };
+  return {
+    id: base.id,
+    name: base.name,
+    signsBase: base.signs,
+    signsOther: other.signs,
+    deltaBase: base.delta,
+    deltaOther: other.delta,
+    terms,
+  };
 }
 
 /**
@@ -147,12 +160,19 @@ export function compareRuns(base: RunResult, other: RunResult, track: readonly s
       bloc: r.bloc,
       members: r.members.length,
       base: { least: r.signLeast, greatest: r.signGreatest, expected: r.expected },
-      other: o ? { least: o.signLeast, greatest: o.signGreatest, expected: o.expected } : { least: 0, greatest: 0, expected: 0 },
+      other: o
+        ? { least: o.signLeast, greatest: o.signGreatest, expected: o.expected }
+        : { least: 0, greatest: 0, expected: 0 },
     };
   });
   for (const [bloc, o] of otherBlocs) {
     if (baseBlocs.some((r) => r.bloc === bloc)) continue;
-    blocs.push({ bloc, members: o.members.length, base: { least: 0, greatest: 0, expected: 0 }, other: { least: o.signLeast, greatest: o.signGreatest, expected: o.expected } });
+    blocs.push({
+      bloc,
+      members: o.members.length,
+      base: { least: 0, greatest: 0, expected: 0 },
+      other: { least: o.signLeast, greatest: o.signGreatest, expected: o.expected },
+    });
   }
   const baseById = new Map(base.states.map((s) => [s.id, s] as const));
   const states = track.map((id) => {

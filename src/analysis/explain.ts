@@ -31,7 +31,9 @@ export function stateIndex(scenario: Pick<Scenario, 'states'>, id: string): numb
   const i = scenario.states.findIndex((s) => s.id === id);
   if (i < 0) {
     const known = scenario.states.map((s) => s.id);
-    throw new InputError(`unknown state '${id}' (the scenario has ${known.length} states: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})`);
+    throw new InputError(
+      `unknown state '${id}' (the scenario has ${known.length} states: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})`,
+    );
   }
   return i;
 }
@@ -47,7 +49,12 @@ export function explainState(run: RunResult, id: string, withFlips = true): Expl
       return { id: termId, label: term.label, propositions: term.propositions, value };
     });
   // The baseline w0 + bias_i splits into the intercept every state shares and the state's own bias.
-  contributions.push({ id: 'intercept', label: 'Shared intercept (the same for every state)', propositions: [], value: run.scenario.weights.intercept });
+  contributions.push({
+    id: 'intercept',
+    label: 'Shared intercept (the same for every state)',
+    propositions: [],
+    value: run.scenario.weights.intercept,
+  });
   const bias = run.scenario.states[i].bias;
   if (bias !== 0) contributions.push({ id: 'bias', label: `${outcome.id}'s own bias`, propositions: [], value: bias });
   contributions.sort((x, y) => Math.abs(y.value) - Math.abs(x.value) || x.id.localeCompare(y.id));

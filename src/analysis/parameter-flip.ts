@@ -40,7 +40,14 @@ function withParameter(scenario: Scenario, section: 'declaration' | 'world', key
 }
 
 /** Decision of state i in the least equilibrium of the scenario with one parameter set to x. */
-export function decisionAt(scenario: Scenario, structure: GameStructure, section: 'declaration' | 'world', key: string, i: number, x: number): boolean {
+export function decisionAt(
+  scenario: Scenario,
+  structure: GameStructure,
+  section: 'declaration' | 'world',
+  key: string,
+  i: number,
+  x: number,
+): boolean {
   const compiled = compileScenario(withParameter(scenario, section, key, x), structure);
   const fixed = fixedActions(scenario);
   if (!isSupermodular(compiled.game)) return extremalEquilibria(compiled.game, fixed).least.profile[i] === 1;
@@ -50,28 +57,54 @@ export function decisionAt(scenario: Scenario, structure: GameStructure, section
 }
 
 /** State i's Δ at the least equilibrium of the scenario with one parameter set to x. */
-export function deltaAt(scenario: Scenario, structure: GameStructure, section: 'declaration' | 'world', key: string, i: number, x: number): number {
+export function deltaAt(
+  scenario: Scenario,
+  structure: GameStructure,
+  section: 'declaration' | 'world',
+  key: string,
+  i: number,
+  x: number,
+): number {
   const compiled = compileScenario(withParameter(scenario, section, key, x), structure);
   return netGain(compiled.game, extremalEquilibria(compiled.game, fixedActions(scenario)).least.profile, i);
 }
 
 /** The flip thresholds of state i for the k-th of EXPLAINED_PARAMETERS. */
-export function parameterFlip(scenario: Scenario, i: number, k: number, structure: GameStructure = gameStructure(scenario.states)): ParameterFlip {
+export function parameterFlip(
+  scenario: Scenario,
+  i: number,
+  k: number,
+  structure: GameStructure = gameStructure(scenario.states),
+): ParameterFlip {
   const entry = EXPLAINED_PARAMETERS[k];
   if (!entry) throw new RangeError(`no explained parameter number ${k} (there are ${EXPLAINED_PARAMETERS.length})`);
   const { section, info } = entry;
   const value = (scenario[section] as unknown as Record<string, number>)[info.key];
-  const result = flipThresholds((x) => decisionAt(scenario, structure, section, info.key, i, x), value, info.min, info.max);
+  const result = flipThresholds(
+    (x) => decisionAt(scenario, structure, section, info.key, i, x),
+    value,
+    info.min,
+    info.max,
+  );
   const flip: ParameterFlip = { parameter: `${section}.${info.key}`, label: info.label, value, ...result };
   if (result.flips.length === 0) {
     // The closer end: the larger Δ for a state that abstains throughout, the smaller for one that signs.
-    const ends = [info.min, info.max].map((at) => ({ at, delta: deltaAt(scenario, structure, section, info.key, i, at) }));
-    flip.closest = ends.reduce((best, e) => ((result.current ? e.delta < best.delta : e.delta > best.delta) ? e : best));
+    const ends = [info.min, info.max].map((at) => ({
+      at,
+      delta: deltaAt(scenario, structure, section, info.key, i, at),
+    }));
+    flip.closest = ends.reduce((best, e) =>
+      (result.current ? e.delta < best.delta : e.delta > best.delta) ? e : best,
+    );
   }
   return flip;
 }
 
 /** The flip thresholds of state i for every explained parameter. */
-export function parameterFlips(scenario: Scenario, i: number, structure: GameStructure = gameStructure(scenario.states)): ParameterFlip[] {
+export function parameterFlips(
+  scenario: Scenario,
+  i: number,
+  structure: GameStructure = gameStructure(scenario.states),
+): ParameterFlip[] {
   return EXPLAINED_PARAMETERS.map((_, k) => parameterFlip(scenario, i, k, structure));
 }

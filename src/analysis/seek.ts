@@ -29,7 +29,14 @@
  */
 import { InputError } from '../errors/input-error.js';
 import { compileScenario, compiler } from '../model/compile.js';
-import { DECLARATION_KEYS, DECLARATION_PARAMETERS, WORLD_PARAMETERS, type Declaration, type ParameterInfo, type World } from '../model/inputs.js';
+import {
+  DECLARATION_KEYS,
+  DECLARATION_PARAMETERS,
+  WORLD_PARAMETERS,
+  type Declaration,
+  type ParameterInfo,
+  type World,
+} from '../model/inputs.js';
 import { WORLD_PAYOFF_KEYS } from '../model/names.js';
 import type { Scenario } from '../model/scenario.js';
 import { isSupermodular } from '../solve/game.js';
@@ -65,7 +72,8 @@ export function parseTarget(expr: string): Target {
       if (sawCount) throw new InputError(`target '${expr}': 'signed>=N' is given twice`);
       sawCount = true;
       const n = Number(count[1]);
-      if (!/^\d+$/.test(count[1]) || !Number.isSafeInteger(n)) throw new InputError(`target '${expr}': expected a whole number ≥ 0 after 'signed>=', got '${count[1]}'`);
+      if (!/^\d+$/.test(count[1]) || !Number.isSafeInteger(n))
+        throw new InputError(`target '${expr}': expected a whole number ≥ 0 after 'signed>=', got '${count[1]}'`);
       target.minSigned = n;
       continue;
     }
@@ -128,7 +136,9 @@ export function leastEvaluator(scenario: Scenario): (declaration: Declaration, w
   const incremental = compiler(scenario);
   const setters = [
     ...DECLARATION_KEYS.map((key) => [incremental.setter(`declaration.${key}`)!, (d: Declaration) => d[key]] as const),
-    ...WORLD_PAYOFF_KEYS.map((key) => [incremental.setter(`world.${key}`)!, (_: Declaration, w: World) => w[key]] as const),
+    ...WORLD_PAYOFF_KEYS.map(
+      (key) => [incremental.setter(`world.${key}`)!, (_: Declaration, w: World) => w[key]] as const,
+    ),
   ];
   const fixed = fixedActions(scenario);
   const ws = tallyWorkspace(scenario.states.length);
@@ -203,7 +213,8 @@ export function seek(scenario: Scenario, target: Target, options: SeekOptions = 
   const step = options.gridStep ?? 0.1;
   const tol = options.tolerance ?? 1e-4;
   const n = scenario.states.length;
-  if (target.minSigned !== undefined && target.minSigned > n) throw new InputError(`target signed>=${target.minSigned}: the scenario has only ${n} states`);
+  if (target.minSigned !== undefined && target.minSigned > n)
+    throw new InputError(`target signed>=${target.minSigned}: the scenario has only ${n} states`);
   const must = target.mustSign.map((id) => stateIndex(scenario, id));
   const params = seekParameters(scenario, options.allowWorld);
   const mono = params.filter((p) => p.monotonicity !== 'two-sided');
@@ -215,7 +226,9 @@ export function seek(scenario: Scenario, target: Target, options: SeekOptions = 
 
   const valuesOf = (t: ArrayLike<number>, tv: ArrayLike<number>): Record<string, number> => {
     const out: Record<string, number> = {};
-    mono.forEach((p, k) => (out[p.path] = p.monotonicity === 'raises' ? Math.min(1, p.value + t[k]) : Math.max(0, p.value - t[k])));
+    mono.forEach(
+      (p, k) => (out[p.path] = p.monotonicity === 'raises' ? Math.min(1, p.value + t[k]) : Math.max(0, p.value - t[k])),
+    );
     two.forEach((p, k) => (out[p.path] = tv[k]));
     return out;
   };
@@ -232,14 +245,23 @@ export function seek(scenario: Scenario, target: Target, options: SeekOptions = 
     const values = valuesOf(t, tv);
     const declaration = { ...scenario.declaration };
     const world = { ...scenario.world };
-    for (const p of params) (p.section === 'declaration' ? (declaration as unknown as Record<string, number>) : (world as unknown as Record<string, number>))[p.key] = values[p.path];
+    for (const p of params)
+      (p.section === 'declaration'
+        ? (declaration as unknown as Record<string, number>)
+        : (world as unknown as Record<string, number>))[p.key] = values[p.path];
     evaluations++;
     return meets(evaluate(declaration, world));
   };
   const sum = (t: ArrayLike<number>) => Array.from(t).reduce((x, y) => x + y, 0);
   const twoCost = (tv: ArrayLike<number>) => two.reduce((acc, p, k) => acc + Math.abs(tv[k] - p.value), 0);
 
-  const finish = (status: SeekResult['status'], t: Float64Array, tv: number[], lowerBound: number, search: string): SeekResult => {
+  const finish = (
+    status: SeekResult['status'],
+    t: Float64Array,
+    tv: number[],
+    lowerBound: number,
+    search: string,
+  ): SeekResult => {
     const values = valuesOf(t, tv);
     let next: Scenario = { ...scenario, declaration: { ...scenario.declaration }, world: { ...scenario.world } };
     const changes: SeekChange[] = [];
@@ -277,7 +299,8 @@ export function seek(scenario: Scenario, target: Target, options: SeekOptions = 
 
   const zero = new Float64Array(mono.length);
   const current = two.map((p) => p.value);
-  if (feasible(zero, current)) return finish('met', zero, current, 0, 'none needed: the scenario already meets the target');
+  if (feasible(zero, current))
+    return finish('met', zero, current, 0, 'none needed: the scenario already meets the target');
 
   // The two-sided grid: every multiple of the step, plus the current value.
   const axis = (p: SeekParameter) => {
@@ -295,7 +318,13 @@ export function seek(scenario: Scenario, target: Target, options: SeekOptions = 
   const open = combos.filter((tv) => feasible(corner, tv));
   if (open.length === 0) {
     // Report the best that can be had: the corner at the current two-sided values.
-    return finish('infeasible', corner, current, Infinity, `most favourable corner of every monotone parameter; ${gridWords}: none meets the target`);
+    return finish(
+      'infeasible',
+      corner,
+      current,
+      Infinity,
+      `most favourable corner of every monotone parameter; ${gridWords}: none meets the target`,
+    );
   }
 
   /** Least B with u(B) = min(B, cap) feasible, by bisection (u(max cap) = corner is feasible). */
@@ -311,7 +340,9 @@ export function seek(scenario: Scenario, target: Target, options: SeekOptions = 
     }
     return lo;
   };
-  const bounded = open.map((tv) => ({ tv, budget: budgetBound(tv), cost: twoCost(tv) })).map((b) => ({ ...b, lower: b.cost + b.budget }));
+  const bounded = open
+    .map((tv) => ({ tv, budget: budgetBound(tv), cost: twoCost(tv) }))
+    .map((b) => ({ ...b, lower: b.cost + b.budget }));
   bounded.sort((x, y) => x.lower - y.lower || x.cost - y.cost);
 
   /** Pushes coordinate k back toward the scenario value as far as feasibility allows. */
@@ -339,7 +370,11 @@ export function seek(scenario: Scenario, target: Target, options: SeekOptions = 
     const starts = [
       shrinkAll(Float64Array.from(cap), tv, forward),
       shrinkAll(Float64Array.from(cap), tv, [...forward].reverse()),
-      shrinkAll(Float64Array.from(cap, (c) => Math.min(budget + tol, c)), tv, forward),
+      shrinkAll(
+        Float64Array.from(cap, (c) => Math.min(budget + tol, c)),
+        tv,
+        forward,
+      ),
     ].filter((t) => feasible(t, tv));
     let best = starts.reduce((x, y) => (sum(y) < sum(x) ? y : x));
     for (let pass = 0; pass < 4; pass++) {

@@ -136,9 +136,15 @@ function observedProfile(scenario: Scenario): Uint8Array {
   return Uint8Array.from(scenario.states, (s) => (signed.has(s.id) ? 1 : 0));
 }
 
-function buildDesign(scenario: Scenario, profile: Uint8Array, options: CalibrationOptions & { ridge: number }, structure: GameStructure): Design {
+function buildDesign(
+  scenario: Scenario,
+  profile: Uint8Array,
+  options: CalibrationOptions & { ridge: number },
+  structure: GameStructure,
+): Design {
   const beliefs = options.beliefs ?? profile;
-  if (beliefs.length !== scenario.states.length) throw new RangeError(`beliefs have ${beliefs.length} entries for ${scenario.states.length} states`);
+  if (beliefs.length !== scenario.states.length)
+    throw new RangeError(`beliefs have ${beliefs.length} entries for ${scenario.states.length} states`);
   const compiled = compileScenario(scenario, structure);
   const lambda = scenario.world.lambda;
   const termIds = compiled.terms.map((t) => t.term.id);
@@ -225,7 +231,10 @@ function heldOutLogLikelihood(problem: LogisticProblem, fold: number[], folds: n
 /** The ridge on RIDGE_GRID with the best held-out log-likelihood (ties: the stronger ridge). */
 export function chooseRidge(problem: LogisticProblem, folds: number, seed: number): RidgeChoice {
   const fold = foldsOf(problem.n, folds, seed);
-  const candidates = RIDGE_GRID.map((ridge) => ({ ridge, heldOutLogLikelihood: heldOutLogLikelihood(problem, fold, folds, ridge) }));
+  const candidates = RIDGE_GRID.map((ridge) => ({
+    ridge,
+    heldOutLogLikelihood: heldOutLogLikelihood(problem, fold, folds, ridge),
+  }));
   let best = candidates[0];
   for (const c of candidates) if (c.heldOutLogLikelihood >= best.heldOutLogLikelihood - 1e-9) best = c;
   return { ridge: best.ridge, candidates, folds };
@@ -259,7 +268,11 @@ export function foldsOf(n: number, folds: number, seed: number): number[] {
   return fold;
 }
 
-function leastTally(scenario: Scenario, structure: GameStructure, intercept: number): { signed: number; profile: Uint8Array } {
+function leastTally(
+  scenario: Scenario,
+  structure: GameStructure,
+  intercept: number,
+): { signed: number; profile: Uint8Array } {
   const compiled = compileScenario({ ...scenario, weights: { ...scenario.weights, intercept } }, structure);
   const ws = nashWorkspace(compiled.game.n);
   const signed = monotoneSolve(compiled.game, 1, fixedActions(scenario), ws);
@@ -311,16 +324,28 @@ export function calibrate(scenario: Scenario, options: CalibrationOptions = DEFA
   if (!(scenario.world.lambda > 0)) throw new InputError('calibration needs world.lambda > 0: the logit choice scale');
   const profile = observedProfile(scenario);
   const structure = gameStructure(scenario.states);
-  const design = buildDesign(scenario, profile, { ...options, ridge: options.ridge === 'auto' ? 0 : options.ridge }, structure);
+  const design = buildDesign(
+    scenario,
+    profile,
+    { ...options, ridge: options.ridge === 'auto' ? 0 : options.ridge },
+    structure,
+  );
   const { problem, rows, termIds } = design;
   let ridgeChoice: RidgeChoice | undefined;
   if (options.ridge === 'auto') {
-    ridgeChoice = chooseRidge(problem, Math.min(options.folds >= 2 ? options.folds : RIDGE_SELECTION_FOLDS, problem.n), scenario.world.seed);
+    ridgeChoice = chooseRidge(
+      problem,
+      Math.min(options.folds >= 2 ? options.folds : RIDGE_SELECTION_FOLDS, problem.n),
+      scenario.world.seed,
+    );
     problem.ridge = ridgeChoice.ridge;
   }
   const fit: LogisticFit = fitLogistic(problem, problem.prior);
   const observedRows = rows.map((i) => profile[i] === 1);
-  const pseudoAgreement = agreement(rows.map((_, r) => predictsSign(problem, fit.beta, r)), observedRows);
+  const pseudoAgreement = agreement(
+    rows.map((_, r) => predictsSign(problem, fit.beta, r)),
+    observedRows,
+  );
 
   let crossValidated: CalibrationResult['crossValidated'];
   if (options.folds >= 2) {

@@ -103,7 +103,8 @@ function solveSubsystem(H: Float64Array, rhs: Float64Array, k: number, free: num
     let pivot = c;
     for (let r = c + 1; r < m; r++) if (Math.abs(A[r * (m + 1) + c]) > Math.abs(A[pivot * (m + 1) + c])) pivot = r;
     if (Math.abs(A[pivot * (m + 1) + c]) < 1e-14) return null;
-    for (let x = 0; x <= m; x++) [A[c * (m + 1) + x], A[pivot * (m + 1) + x]] = [A[pivot * (m + 1) + x], A[c * (m + 1) + x]];
+    for (let x = 0; x <= m; x++)
+      [A[c * (m + 1) + x], A[pivot * (m + 1) + x]] = [A[pivot * (m + 1) + x], A[c * (m + 1) + x]];
     for (let r = 0; r < m; r++) {
       if (r === c) continue;
       const f = A[r * (m + 1) + c] / A[c * (m + 1) + c];
@@ -171,7 +172,9 @@ export function fitLogistic(p: LogisticProblem, start?: Float64Array): LogisticF
   const atBound = Array.from({ length: k }, (_, j) => p.nonNegative[j] && beta[j] <= 0 && g[j] >= -1e-9);
   const free = [...Array(k).keys()].filter((j) => !atBound[j]);
   const inv = inverseDiagonal(H, k, free);
-  const se = Array.from({ length: k }, (_, j) => (atBound[j] || !inv.has(j) ? null : Math.sqrt(Math.max(0, inv.get(j)!))));
+  const se = Array.from({ length: k }, (_, j) =>
+    atBound[j] || !inv.has(j) ? null : Math.sqrt(Math.max(0, inv.get(j)!)),
+  );
   let ll = 0;
   for (let i = 0; i < p.n; i++) {
     const eta = predictor(p, beta, i);

@@ -59,7 +59,8 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
       const { runCommand } = await import('./commands/run.js');
       return await runCommand.run([DEFAULT_SCENARIO], io);
     }
-    if (!entry) throw new UsageError(`unknown command '${first}' (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
+    if (!entry)
+      throw new UsageError(`unknown command '${first}' (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
     return await (await entry.load()).run(rest, io);
   } catch (error) {
     if (error instanceof InputError) {

@@ -10,10 +10,17 @@ import type { Factor } from '../sweep/vary-spec.js';
 import { UsageError } from './usage-error.js';
 
 /** A whole-number option (`fallback` when absent), refused below `min` or beyond exact integers. */
-export function wholeNumber(command: string, name: string, text: string | undefined, fallback: number, min = 1): number {
+export function wholeNumber(
+  command: string,
+  name: string,
+  text: string | undefined,
+  fallback: number,
+  min = 1,
+): number {
   if (text === undefined) return fallback;
   const n = Number(text);
-  if (text.trim() === '' || !Number.isSafeInteger(n) || n < min) throw new UsageError(`${name} must be a whole number ≥ ${min}, got '${text}'`, command);
+  if (text.trim() === '' || !Number.isSafeInteger(n) || n < min)
+    throw new UsageError(`${name} must be a whole number ≥ ${min}, got '${text}'`, command);
   return n;
 }
 
@@ -30,7 +37,10 @@ export function checkFactors(command: string, scenario: Scenario, factors: Facto
     }
     const accessor = resolvePath(scenario, f.path, '--vary');
     if (f.lo < accessor.min || f.hi > accessor.max) {
-      throw new UsageError(`--vary ${f.path}=${f.lo}:${f.hi}: the range leaves [${accessor.min}, ${accessor.max}], the bounds of ${f.path}`, command);
+      throw new UsageError(
+        `--vary ${f.path}=${f.lo}:${f.hi}: the range leaves [${accessor.min}, ${accessor.max}], the bounds of ${f.path}`,
+        command,
+      );
     }
   }
 }
@@ -50,5 +60,6 @@ export function checkStateIds(command: string, option: string, scenario: Scenari
 /** Refuses an output file (`given` as typed, `file` resolved) whose folder does not exist. */
 export function checkFolder(command: string, option: string, given: string, file: string): void {
   const dir = path.dirname(file);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${option} ${given}: folder ${dir} does not exist`, command);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new UsageError(`${option} ${given}: folder ${dir} does not exist`, command);
 }

@@ -6,13 +6,7 @@ import { interceptForTally } from '../calibrate/calibrate.js';
 import { eventKind, weightsForKind } from '../calibrate/panel.js';
 import { gameStructure } from '../model/compile.js';
 import { modelFitRows } from '../calibrate/backtest.js';
-import {
-  calibratePanel,
-  DEFAULT_PANEL,
-  PANEL_PRIORS,
-  type PanelOptions,
-  type PanelPrior,
-} from '../calibrate/panel.js';
+import { calibratePanel, DEFAULT_PANEL, PANEL_PRIORS, type PanelOptions, type PanelPrior } from '../calibrate/panel.js';
 import type { Scenario } from '../model/scenario.js';
 import { roundNumber } from '../report/format.js';
 import { panelToText } from '../report/panel-text.js';
@@ -67,9 +61,15 @@ export function samePath(a: string, b: string): boolean {
 }
 
 /** Refuses an OUT that is one of the inputs, or that exists without --force. */
-export function checkWriteTarget(outFile: string, given: string, inputs: readonly string[], force: boolean | undefined): void {
+export function checkWriteTarget(
+  outFile: string,
+  given: string,
+  inputs: readonly string[],
+  force: boolean | undefined,
+): void {
   const input = inputs.find((f) => samePath(outFile, f));
-  if (input) throw new UsageError(`--write would overwrite the input ${path.basename(input)}; choose another file`, 'calibrate');
+  if (input)
+    throw new UsageError(`--write would overwrite the input ${path.basename(input)}; choose another file`, 'calibrate');
   if (existsSync(outFile) && !force) throw new UsageError(`${given} exists; pass --force to replace it`, 'calibrate');
 }
 
@@ -100,7 +100,13 @@ export function runPanelCalibration(
   if (values.cv !== undefined)
     throw new UsageError('--cv cross-validates a single event; for several events use signatory backtest', 'calibrate');
   const outFile = values.write === undefined ? undefined : path.resolve(io.cwd, values.write);
-  if (outFile) checkWriteTarget(outFile, values.write!, files.map((f) => path.resolve(io.cwd, f)), values.force);
+  if (outFile)
+    checkWriteTarget(
+      outFile,
+      values.write!,
+      files.map((f) => path.resolve(io.cwd, f)),
+      values.force,
+    );
   const options: PanelOptions = {
     ridge: panelRidge('calibrate', values.ridge),
     prior: panelPrior('calibrate', values.prior),
@@ -154,15 +160,34 @@ function writePanelScenario(
   let anchored = weights.intercept;
   let note = `# No observed number of signers in ${path.basename(files[files.length - 1])}: the ${kind} intercept is the panel's.\n`;
   if (signed !== undefined) {
-    const { interval, nearest } = interceptForTally({ ...target, weights }, gameStructure(target.states), signed, weights.intercept);
+    const { interval, nearest } = interceptForTally(
+      { ...target, weights },
+      gameStructure(target.states),
+      signed,
+      weights.intercept,
+    );
     anchored = nearest;
     note =
       `# Intercept (${kind}): panel ${Number(weights.intercept.toPrecision(6))}, moved to ${Number(anchored.toPrecision(6))} so the least equilibrium has ` +
-      (interval ? `the observed ${signed} signers (window ${interval.map((x) => Number(x.toPrecision(6))).join(' to ')}).\n` : `the nearest tally to the observed ${signed} (no intercept gives it exactly).\n`);
+      (interval
+        ? `the observed ${signed} signers (window ${interval.map((x) => Number(x.toPrecision(6))).join(' to ')}).\n`
+        : `the nearest tally to the observed ${signed} (no intercept gives it exactly).\n`);
   }
-  const rounded = Object.fromEntries(Object.entries({ ...weights, intercept: anchored }).map(([k, v]) => [k, Number(v.toPrecision(6))]));
-  const relative = path.relative(path.dirname(outFile), path.resolve(io.cwd, files[files.length - 1])).split(path.sep).join('/');
-  const command = ['signatory calibrate', ...files.map((f) => path.relative(io.cwd, path.resolve(io.cwd, f))), values.ridge ? `--ridge ${values.ridge}` : '', values.prior ? `--prior ${values.prior}` : '', values.name ? `--name ${JSON.stringify(values.name)}` : '', `--write ${path.relative(io.cwd, outFile)}`]
+  const rounded = Object.fromEntries(
+    Object.entries({ ...weights, intercept: anchored }).map(([k, v]) => [k, Number(v.toPrecision(6))]),
+  );
+  const relative = path
+    .relative(path.dirname(outFile), path.resolve(io.cwd, files[files.length - 1]))
+    .split(path.sep)
+    .join('/');
+  const command = [
+    'signatory calibrate',
+    ...files.map((f) => path.relative(io.cwd, path.resolve(io.cwd, f))),
+    values.ridge ? `--ridge ${values.ridge}` : '',
+    values.prior ? `--prior ${values.prior}` : '',
+    values.name ? `--name ${JSON.stringify(values.name)}` : '',
+    `--write ${path.relative(io.cwd, outFile)}`,
+  ]
     .filter(Boolean)
     .join(' ');
   const header = `# Weights fitted to ${files.length} events jointly by: ${command}\n${note}`;

@@ -6,7 +6,11 @@ import { runToText } from '../report/run-text.js';
 import { write, type CommandIo } from './command.js';
 
 /** Solves the scenario and writes the plain report, or with `json` its JSON form. */
-export function writeRunReport(io: CommandIo, scenario: Scenario, options: { json?: boolean; rounds?: boolean } = {}): void {
+export function writeRunReport(
+  io: CommandIo,
+  scenario: Scenario,
+  options: { json?: boolean; rounds?: boolean } = {},
+): void {
   const run = runScenario(scenario);
   const rounds = Boolean(options.rounds);
   write(io, options.json ? JSON.stringify(runToJson(run, { rounds }), null, 2) : runToText(run, { rounds }));

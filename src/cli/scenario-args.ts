@@ -26,7 +26,8 @@ export function noExtraArguments(command: string, positionals: string[], count: 
 
 export function loadFromArgs(file: string, values: { set?: unknown; fix?: unknown }, cwd: string): Scenario {
   // Relative paths are the user's own words: errors then name the file as typed.
-  const resolved = path.isAbsolute(file) || path.resolve(file) === path.resolve(cwd, file) ? file : path.resolve(cwd, file);
+  const resolved =
+    path.isAbsolute(file) || path.resolve(file) === path.resolve(cwd, file) ? file : path.resolve(cwd, file);
   return loadScenario(resolved, {
     overrides: many(values.set as string[] | undefined),
     fix: many(values.fix as string[] | undefined),

@@ -15,7 +15,15 @@
 import { makeGame, type LinearGame } from '../solve/game.js';
 import type { StateAttribute, StateInput, Weights, World } from './inputs.js';
 import { STATE_ATTRIBUTES } from './inputs.js';
-import { columnsOf, inputsOf, NAMES, refreshDerived, type Columns, type DerivedQuantities, type InputKey } from './names.js';
+import {
+  columnsOf,
+  inputsOf,
+  NAMES,
+  refreshDerived,
+  type Columns,
+  type DerivedQuantities,
+  type InputKey,
+} from './names.js';
 import type { Scenario } from './scenario.js';
 import { PART_NAMES, type Parts, type Term } from './terms.js';
 
@@ -102,7 +110,7 @@ export interface Compiler {
 const [CONSTANT, MOMENTUM, RIVALS, PATRON] = [0, 1, 2, 3];
 
 /** True when two numbers have the same bits as far as arithmetic can tell (±0 apart, NaN equal). */
-const same = (x: number, y: number): boolean => x === y ? x !== 0 || 1 / x === 1 / y : x !== x && y !== y;
+const same = (x: number, y: number): boolean => (x === y ? x !== 0 || 1 / x === 1 / y : x !== x && y !== y);
 
 /** Builds the compiler at the scenario's values; the scenario is not modified. */
 export function compiler(scenario: CompileInput, structure: GameStructure = gameStructure(scenario.states)): Compiler {
@@ -115,7 +123,8 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
   // The sparsity pattern of B: rival entries, then the patron entry, duplicates summed (makeGame's order).
   const entries = [];
   for (let i = 0; i < n; i++) {
-    for (let k = structure.rivalPtr[i]; k < structure.rivalPtr[i + 1]; k++) entries.push({ i, j: structure.rivalCol[k], value: 0 });
+    for (let k = structure.rivalPtr[i]; k < structure.rivalPtr[i + 1]; k++)
+      entries.push({ i, j: structure.rivalCol[k], value: 0 });
     const p = structure.patron[i];
     if (p >= 0 && p !== i) entries.push({ i, j: p, value: 0 });
   }
@@ -130,7 +139,8 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
   const slotPatron = new Uint8Array(nnz);
   for (let i = 0; i < n; i++) {
     for (let k = game.rowPtr[i]; k < game.rowPtr[i + 1]; k++) slotRow[k] = i;
-    for (let r = structure.rivalPtr[i]; r < structure.rivalPtr[i + 1]; r++) slotRival[slotOf(i, structure.rivalCol[r])] = r;
+    for (let r = structure.rivalPtr[i]; r < structure.rivalPtr[i + 1]; r++)
+      slotRival[slotOf(i, structure.rivalCol[r])] = r;
     const p = structure.patron[i];
     if (p >= 0 && p !== i) slotPatron[slotOf(i, p)] = 1;
   }
@@ -142,9 +152,16 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
   if (!Number.isFinite(intercept)) throw new RangeError(`intercept is ${intercept}; expected a finite number`);
   const has = terms.map((t) => new Set(t.parts));
   /** Unweighted parts, as the kernels write them (absent parts stay 0). */
-  const raw: Parts[] = terms.map(() => ({ constant: new Float64Array(n), momentum: new Float64Array(n), rivals: new Float64Array(n), patron: new Float64Array(n) }));
+  const raw: Parts[] = terms.map(() => ({
+    constant: new Float64Array(n),
+    momentum: new Float64Array(n),
+    rivals: new Float64Array(n),
+    patron: new Float64Array(n),
+  }));
   /** Weighted parts w·f by part number (PART_NAMES order) and term, empty for parts a term does not have. */
-  const weighted: Float64Array[][] = PART_NAMES.map((p) => terms.map((_, t) => new Float64Array(has[t].has(p) ? n : 0)));
+  const weighted: Float64Array[][] = PART_NAMES.map((p) =>
+    terms.map((_, t) => new Float64Array(has[t].has(p) ? n : 0)),
+  );
   /** The part numbers each term's kernel writes. */
   const partsOf = terms.map((term) => Int32Array.from(term.parts, (p) => PART_NAMES.indexOf(p)));
   const reliefParts = Int32Array.of(RIVALS);
@@ -155,13 +172,20 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
   const RELIEF = 1;
   const readers = new Map<InputKey, [number, number][]>();
   terms.forEach((term, t) => {
-    const direct = term.relief ? inputsOf(term.reads.filter((name) => name !== 'assurance'), customAttributes) : undefined;
+    const direct = term.relief
+      ? inputsOf(
+          term.reads.filter((name) => name !== 'assurance'),
+          customAttributes,
+        )
+      : undefined;
     for (const key of inputsOf(term.reads, customAttributes)) {
       const level = direct && !direct.has(key) ? RELIEF : FULL;
       readers.set(key, [...(readers.get(key) ?? []), [t, level]]);
     }
   });
-  const feedsDerived = new Set([...NAMES.values()].filter((info) => info.kind === 'derived').flatMap((info) => info.inputs));
+  const feedsDerived = new Set(
+    [...NAMES.values()].filter((info) => info.kind === 'derived').flatMap((info) => info.inputs),
+  );
   const feedsMean = new Set(NAMES.get('meanCapability')!.inputs);
   const feedsRace = new Set(NAMES.get('race')!.inputs);
   const refresh = { meanCapability: false, race: false };
@@ -192,7 +216,8 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
     const parts = level === FULL ? partsOf[t] : reliefParts;
     for (let q = 0; q < parts.length; q++) {
       const part = parts[q];
-      const source = part === CONSTANT ? out.constant : part === MOMENTUM ? out.momentum : part === RIVALS ? out.rivals : out.patron;
+      const source =
+        part === CONSTANT ? out.constant : part === MOMENTUM ? out.momentum : part === RIVALS ? out.rivals : out.patron;
       const target = weighted[part][t];
       let changed = false;
       for (let i = 0; i < n; i++) {
@@ -268,7 +293,12 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
   }
 
   /** A setter writing one input, marking its readers, when the value changes. */
-  const marking = (input: InputKey | undefined, read: () => number, write: (v: number) => void, extra?: () => void): Setter => {
+  const marking = (
+    input: InputKey | undefined,
+    read: () => number,
+    write: (v: number) => void,
+    extra?: () => void,
+  ): Setter => {
     const entries = input === undefined ? [] : (readers.get(input) ?? []);
     const marked = Int32Array.from(entries, (e) => e[0]);
     const levels = Uint8Array.from(entries, (e) => e[1]);
@@ -293,44 +323,95 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
     const [head, key] = parts;
     if (parts.length === 2 && head === 'declaration' && Object.hasOwn(x.declaration, key)) {
       const d = x.declaration as Record<string, number>;
-      return marking(`declaration.${key}`, () => d[key], (v) => void (d[key] = v));
+      return marking(
+        `declaration.${key}`,
+        () => d[key],
+        (v) => void (d[key] = v),
+      );
     }
     if (parts.length === 2 && head === 'world' && Object.hasOwn(x.world, key)) {
       const w = x.world as unknown as Record<string, number>;
-      return marking(`world.${key}`, () => w[key], (v) => void (w[key] = v));
+      return marking(
+        `world.${key}`,
+        () => w[key],
+        (v) => void (w[key] = v),
+      );
     }
     if (parts.length === 2 && head === 'weights') {
-      if (key === 'intercept') return marking(undefined, () => intercept, (v) => void (intercept = v), () => void (baselineDirty = true));
+      if (key === 'intercept')
+        return marking(
+          undefined,
+          () => intercept,
+          (v) => void (intercept = v),
+          () => void (baselineDirty = true),
+        );
       const t = terms.findIndex((term) => term.id === key);
       if (t < 0) return undefined;
-      return marking(undefined, () => weights[t], (v) => void (weights[t] = v), () => void (dirty[t] = FULL));
+      return marking(
+        undefined,
+        () => weights[t],
+        (v) => void (weights[t] = v),
+        () => void (dirty[t] = FULL),
+      );
     }
     if (head !== 'states' || parts.length < 3) return undefined;
     const i = structure.index.get(key);
     if (i === undefined) return undefined;
     const attr = parts.slice(2).join('.');
-    if (attr === 'bias') return marking('state.bias', () => x.bias[i], (v) => void (x.bias[i] = v), () => void (baselineDirty = true));
+    if (attr === 'bias')
+      return marking(
+        'state.bias',
+        () => x.bias[i],
+        (v) => void (x.bias[i] = v),
+        () => void (baselineDirty = true),
+      );
     if (attr === 'patron.deference') {
       if (!states[i].patron) return undefined;
-      return marking('state.deference', () => x.deference[i], (v) => void (x.deference[i] = v));
+      return marking(
+        'state.deference',
+        () => x.deference[i],
+        (v) => void (x.deference[i] = v),
+      );
     }
     if ((STATE_ATTRIBUTES as readonly string[]).includes(attr)) {
       const column = x.attribute[attr as StateAttribute];
-      return marking(`state.${attr}`, () => column[i], (v) => void (column[i] = v));
+      return marking(
+        `state.${attr}`,
+        () => column[i],
+        (v) => void (column[i] = v),
+      );
     }
     const column = x.extra.get(attr);
-    if (column && Object.hasOwn(states[i].extra, attr)) return marking(`state.${attr}`, () => column[i], (v) => void (column[i] = v));
+    if (column && Object.hasOwn(states[i].extra, attr))
+      return marking(
+        `state.${attr}`,
+        () => column[i],
+        (v) => void (column[i] = v),
+      );
     return undefined;
   }
 
   function snapshot(): CompiledScenario {
     recompile();
-    const g: LinearGame = { ...game, a: game.a.slice(), m: game.m.slice(), val: game.val.slice(), tval: game.tval.slice() };
+    const g: LinearGame = {
+      ...game,
+      a: game.a.slice(),
+      m: game.m.slice(),
+      val: game.val.slice(),
+      tval: game.tval.slice(),
+    };
     return {
       structure,
       game: g,
       derived: { ...x.derived },
-      terms: terms.map((term, t) => ({ term, weight: weights[t], constant: raw[t].constant.slice(), momentum: raw[t].momentum.slice(), rivals: raw[t].rivals.slice(), patron: raw[t].patron.slice() })),
+      terms: terms.map((term, t) => ({
+        term,
+        weight: weights[t],
+        constant: raw[t].constant.slice(),
+        momentum: raw[t].momentum.slice(),
+        rivals: raw[t].rivals.slice(),
+        patron: raw[t].patron.slice(),
+      })),
       baseline: stage[0].slice(),
       declaration: { ...x.declaration },
       world: { ...x.world },
@@ -344,14 +425,18 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
  * Compiles the scenario at its own values. Pass a precomputed structure to
  * skip rebuilding it.
  */
-export function compileScenario(scenario: CompileInput, structure: GameStructure = gameStructure(scenario.states)): CompiledScenario {
+export function compileScenario(
+  scenario: CompileInput,
+  structure: GameStructure = gameStructure(scenario.states),
+): CompiledScenario {
   return compiler(scenario, structure).snapshot();
 }
 
 /** Weighted share of i's rivals that sign at (possibly mixed) profile x. */
 export function rivalShareAt(structure: GameStructure, x: ArrayLike<number>, i: number): number {
   let r = 0;
-  for (let k = structure.rivalPtr[i]; k < structure.rivalPtr[i + 1]; k++) r += structure.rivalShare[k] * x[structure.rivalCol[k]];
+  for (let k = structure.rivalPtr[i]; k < structure.rivalPtr[i + 1]; k++)
+    r += structure.rivalShare[k] * x[structure.rivalCol[k]];
   return r;
 }
 
@@ -373,7 +458,10 @@ export function termValues(compiled: CompiledScenario, x: ArrayLike<number>, i: 
   const s = othersShareAt(x, i);
   const p = compiled.structure.patron[i];
   const sp = p >= 0 ? x[p] : 0;
-  return Float64Array.from(compiled.terms, (c) => c.constant[i] + c.momentum[i] * s + c.rivals[i] * r + c.patron[i] * sp);
+  return Float64Array.from(
+    compiled.terms,
+    (c) => c.constant[i] + c.momentum[i] * s + c.rivals[i] * r + c.patron[i] * sp,
+  );
 }
 
 /** Weighted contribution w_k · f_k(i, x) of every term, by term id. */

@@ -36,15 +36,88 @@ export interface World {
  * they read, and the compilers, sweeps and seek derive from this list.
  */
 export const DECLARATION_PARAMETERS = [
-  { key: 'verification', label: 'Verification', meaning: '0 self-attestation · 1 independent, intrusive verification', propositions: ['A3', 'C1', 'R1'], monotonicity: 'raises', min: 0, max: 1 },
-  { key: 'thresholdClarity', label: 'Threshold clarity', meaning: '0 undefined autonomy red line · 1 precisely defined', propositions: ['A1', 'R1'], monotonicity: 'raises', min: 0, max: 1 },
-  { key: 'thresholdStrictness', label: 'Threshold strictness', meaning: '0 only fully autonomous lethal engagement · 0.5 autonomous attack timing · 1 automatic target recognition itself', propositions: ['A1'], monotonicity: 'lowers', min: 0, max: 1 },
-  { key: 'accountability', label: 'Accountability', meaning: '0 no chain of responsibility · 1 closed commander/operator/developer chain', propositions: ['A2', 'R1'], monotonicity: 'raises', min: 0, max: 1 },
-  { key: 'enforcement', label: 'Enforcement', meaning: '0 no penalties · 1 compliance mechanism with penalties for breach', propositions: ['A6', 'R1'], monotonicity: 'two-sided', min: 0, max: 1 },
-  { key: 'differentiation', label: 'Differentiation', meaning: '0 equal obligations · 1 technology leaders carry heavier obligations', propositions: ['C2'], monotonicity: 'two-sided', min: 0, max: 1 },
-  { key: 'neutralInterpretation', label: 'Neutral interpretation', meaning: '0 leaders interpret and certify · 1 neutral third parties do', propositions: ['C2', 'R1'], monotonicity: 'raises', min: 0, max: 1 },
-  { key: 'humanControl', label: 'Human control', meaning: '0 no guarantee · 1 non-bypassable human intervention channel', propositions: ['C1', 'R1'], monotonicity: 'raises', min: 0, max: 1 },
-  { key: 'clubCompatibility', label: 'Club compatibility', meaning: '0 rival to club standards · 1 compatible with the standards of existing clubs', propositions: ['U2'], monotonicity: 'raises', min: 0, max: 1 },
+  {
+    key: 'verification',
+    label: 'Verification',
+    meaning: '0 self-attestation · 1 independent, intrusive verification',
+    propositions: ['A3', 'C1', 'R1'],
+    monotonicity: 'raises',
+    min: 0,
+    max: 1,
+  },
+  {
+    key: 'thresholdClarity',
+    label: 'Threshold clarity',
+    meaning: '0 undefined autonomy red line · 1 precisely defined',
+    propositions: ['A1', 'R1'],
+    monotonicity: 'raises',
+    min: 0,
+    max: 1,
+  },
+  {
+    key: 'thresholdStrictness',
+    label: 'Threshold strictness',
+    meaning:
+      '0 only fully autonomous lethal engagement · 0.5 autonomous attack timing · 1 automatic target recognition itself',
+    propositions: ['A1'],
+    monotonicity: 'lowers',
+    min: 0,
+    max: 1,
+  },
+  {
+    key: 'accountability',
+    label: 'Accountability',
+    meaning: '0 no chain of responsibility · 1 closed commander/operator/developer chain',
+    propositions: ['A2', 'R1'],
+    monotonicity: 'raises',
+    min: 0,
+    max: 1,
+  },
+  {
+    key: 'enforcement',
+    label: 'Enforcement',
+    meaning: '0 no penalties · 1 compliance mechanism with penalties for breach',
+    propositions: ['A6', 'R1'],
+    monotonicity: 'two-sided',
+    min: 0,
+    max: 1,
+  },
+  {
+    key: 'differentiation',
+    label: 'Differentiation',
+    meaning: '0 equal obligations · 1 technology leaders carry heavier obligations',
+    propositions: ['C2'],
+    monotonicity: 'two-sided',
+    min: 0,
+    max: 1,
+  },
+  {
+    key: 'neutralInterpretation',
+    label: 'Neutral interpretation',
+    meaning: '0 leaders interpret and certify · 1 neutral third parties do',
+    propositions: ['C2', 'R1'],
+    monotonicity: 'raises',
+    min: 0,
+    max: 1,
+  },
+  {
+    key: 'humanControl',
+    label: 'Human control',
+    meaning: '0 no guarantee · 1 non-bypassable human intervention channel',
+    propositions: ['C1', 'R1'],
+    monotonicity: 'raises',
+    min: 0,
+    max: 1,
+  },
+  {
+    key: 'clubCompatibility',
+    label: 'Club compatibility',
+    meaning: '0 rival to club standards · 1 compatible with the standards of existing clubs',
+    propositions: ['U2'],
+    monotonicity: 'raises',
+    min: 0,
+    max: 1,
+  },
 ] as const satisfies readonly ParameterInfo[];
 
 export type DeclarationKey = (typeof DECLARATION_PARAMETERS)[number]['key'];
@@ -52,9 +125,33 @@ export type DeclarationKey = (typeof DECLARATION_PARAMETERS)[number]['key'];
 export type Declaration = Record<DeclarationKey, number>;
 
 export const WORLD_PARAMETERS: readonly ParameterInfo[] = [
-  { key: 'raceIntensity', label: 'Race intensity', meaning: '0 no technology race · 1 all-out sprint', propositions: ['U1', 'U5'], monotonicity: 'lowers', min: 0, max: 1 },
-  { key: 'raceShock', label: 'Race narrative', meaning: '0 none · 1 a loud public race narrative, felt in proportion to raceExposure', propositions: ['M1'], monotonicity: 'lowers', min: 0, max: 1 },
-  { key: 'lambda', label: 'Logit precision λ', meaning: '0 random choice · large: near best response', propositions: [], monotonicity: 'none', min: 0, max: 1000 },
+  {
+    key: 'raceIntensity',
+    label: 'Race intensity',
+    meaning: '0 no technology race · 1 all-out sprint',
+    propositions: ['U1', 'U5'],
+    monotonicity: 'lowers',
+    min: 0,
+    max: 1,
+  },
+  {
+    key: 'raceShock',
+    label: 'Race narrative',
+    meaning: '0 none · 1 a loud public race narrative, felt in proportion to raceExposure',
+    propositions: ['M1'],
+    monotonicity: 'lowers',
+    min: 0,
+    max: 1,
+  },
+  {
+    key: 'lambda',
+    label: 'Logit precision λ',
+    meaning: '0 random choice · large: near best response',
+    propositions: [],
+    monotonicity: 'none',
+    min: 0,
+    max: 1000,
+  },
 ];
 
 export const DECLARATION_KEYS: readonly DeclarationKey[] = DECLARATION_PARAMETERS.map((p) => p.key);

@@ -7,7 +7,14 @@
  * scenario loader (which names an expression may use). Derived quantities
  * are computed in one place, `refreshDerived`.
  */
-import { DECLARATION_KEYS, STATE_ATTRIBUTES, type Declaration, type StateAttribute, type StateInput, type World } from './inputs.js';
+import {
+  DECLARATION_KEYS,
+  STATE_ATTRIBUTES,
+  type Declaration,
+  type StateAttribute,
+  type StateInput,
+  type World,
+} from './inputs.js';
 
 /**
  * An input a setter can change: `declaration.<key>`, `world.<key>`,
@@ -49,10 +56,22 @@ export interface NameInfo {
 
 const DERIVED: Record<keyof DerivedQuantities | 'race', NameInfo> = {
   bindingness: { kind: 'derived', inputs: ['declaration.enforcement'], meaning: 'b = (1 + enforcement) / 2' },
-  assurance: { kind: 'derived', inputs: ['declaration.verification', 'declaration.enforcement'], meaning: 'a = verification · b' },
+  assurance: {
+    kind: 'derived',
+    inputs: ['declaration.verification', 'declaration.enforcement'],
+    meaning: 'a = verification · b',
+  },
   meanCapability: { kind: 'derived', inputs: ['state.capability'], meaning: 'mean capability over all states' },
-  effectiveStrictness: { kind: 'derived', inputs: ['declaration.thresholdClarity', 'declaration.thresholdStrictness'], meaning: 'σ_eff = 1 − θ·(1 − σ)' },
-  race: { kind: 'derived', inputs: ['world.raceIntensity', 'world.raceShock', 'state.raceExposure'], meaning: "the state's felt race ρ_i = min(1, ρ + μ · raceExposure_i)" },
+  effectiveStrictness: {
+    kind: 'derived',
+    inputs: ['declaration.thresholdClarity', 'declaration.thresholdStrictness'],
+    meaning: 'σ_eff = 1 − θ·(1 − σ)',
+  },
+  race: {
+    kind: 'derived',
+    inputs: ['world.raceIntensity', 'world.raceShock', 'state.raceExposure'],
+    meaning: "the state's felt race ρ_i = min(1, ρ + μ · raceExposure_i)",
+  },
 };
 
 /** World values a term may read (lambda and seed belong to the solvers, not to payoffs). */
@@ -62,8 +81,17 @@ export const WORLD_PAYOFF_KEYS = ['raceIntensity', 'raceShock'] as const;
 export const NAMES: ReadonlyMap<string, NameInfo> = new Map<string, NameInfo>([
   ...STATE_ATTRIBUTES.map((a) => [a, { kind: 'state', inputs: [`state.${a}`], meaning: `the state's ${a}` }] as const),
   ['bias', { kind: 'state', inputs: ['state.bias'], meaning: "the state's own propensity to sign" }],
-  ['deference', { kind: 'state', inputs: ['state.deference'], meaning: "how strongly the state follows its patron (0 without one)" }],
-  ...DECLARATION_KEYS.map((k) => [k, { kind: 'declaration', inputs: [`declaration.${k}`], meaning: `the declaration's ${k}` }] as const),
+  [
+    'deference',
+    {
+      kind: 'state',
+      inputs: ['state.deference'],
+      meaning: 'how strongly the state follows its patron (0 without one)',
+    },
+  ],
+  ...DECLARATION_KEYS.map(
+    (k) => [k, { kind: 'declaration', inputs: [`declaration.${k}`], meaning: `the declaration's ${k}` }] as const,
+  ),
   ...WORLD_PAYOFF_KEYS.map((k) => [k, { kind: 'world', inputs: [`world.${k}`], meaning: `the world's ${k}` }] as const),
   ...Object.entries(DERIVED),
   ['rivalShare', { kind: 'interaction', inputs: [], meaning: "weighted share of the state's rivals that sign" }],
@@ -73,7 +101,8 @@ export const NAMES: ReadonlyMap<string, NameInfo> = new Map<string, NameInfo>([
 
 /** What a name depends on, counting a scenario's custom attributes; undefined for an unknown name. */
 export function nameInfo(name: string, customAttributes: ReadonlySet<string> = new Set()): NameInfo | undefined {
-  if (customAttributes.has(name)) return { kind: 'state', inputs: [`state.${name}`], meaning: `the custom attribute ${name}` };
+  if (customAttributes.has(name))
+    return { kind: 'state', inputs: [`state.${name}`], meaning: `the custom attribute ${name}` };
   return NAMES.get(name);
 }
 
@@ -146,9 +175,15 @@ export function refreshDerived(x: Columns, what: DerivedRefresh = EVERYTHING): v
 /** The columns of a list of states at the given declaration and world (private copies of both). */
 export function columnsOf(states: readonly StateInput[], declaration: Declaration, world: World): Columns {
   const n = states.length;
-  const attribute = Object.fromEntries(STATE_ATTRIBUTES.map((a) => [a, Float64Array.from(states, (s) => s[a])])) as Record<StateAttribute, Float64Array>;
+  const attribute = Object.fromEntries(
+    STATE_ATTRIBUTES.map((a) => [a, Float64Array.from(states, (s) => s[a])]),
+  ) as Record<StateAttribute, Float64Array>;
   const customNames = [...new Set(states.flatMap((s) => Object.keys(s.extra)))].sort();
-  const extra = new Map(customNames.map((name) => [name, Float64Array.from(states, (s) => (Object.hasOwn(s.extra, name) ? s.extra[name] : NaN))] as const));
+  const extra = new Map(
+    customNames.map(
+      (name) => [name, Float64Array.from(states, (s) => (Object.hasOwn(s.extra, name) ? s.extra[name] : NaN))] as const,
+    ),
+  );
   const x: Columns = {
     n,
     ids: states.map((s) => s.id),

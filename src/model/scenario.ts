@@ -6,9 +6,7 @@ import type { Declaration, FixedAction, Patron, StateInput, Weights, World } fro
 import type { Term } from './terms.js';
 
 /** An uncertain input: a distribution to draw from in Monte Carlo replications. */
-export type Distribution =
-  | { kind: 'normal'; mean: number; sd: number }
-  | { kind: 'uniform'; min: number; max: number };
+export type Distribution = { kind: 'normal'; mean: number; sd: number } | { kind: 'uniform'; min: number; max: number };
 
 export interface UncertainInput {
   /** Scenario path, e.g. `states.USA.capability` or `declaration.verification`. */

@@ -23,9 +23,13 @@ export function calibrationToText(name: string, r: CalibrationResult, options: C
   out.push(`  ${padRight('term', 15)}${padLeft('weight', 9)}${padLeft('s.e.', 9)}${padLeft('prior', 9)}`);
   for (const e of r.estimates) {
     const se = e.se === null ? 'at 0' : fixed(e.se, 3);
-    out.push(`  ${padRight(e.id, 15)}${padLeft(fixed(e.weight, 3), 9)}${padLeft(se, 9)}${padLeft(fixed(e.prior, 3), 9)}`);
+    out.push(
+      `  ${padRight(e.id, 15)}${padLeft(fixed(e.weight, 3), 9)}${padLeft(se, 9)}${padLeft(fixed(e.prior, 3), 9)}`,
+    );
   }
-  out.push(`  ${padRight('intercept', 15)}${padLeft(fixed(r.intercept, 3), 9)}   (fitted ${fixed(r.fittedIntercept, 3)}, then matched to the tally)`);
+  out.push(
+    `  ${padRight('intercept', 15)}${padLeft(fixed(r.intercept, 3), 9)}   (fitted ${fixed(r.fittedIntercept, 3)}, then matched to the tally)`,
+  );
   out.push('');
   if (r.interceptInterval) {
     out.push(
@@ -37,8 +41,11 @@ export function calibrationToText(name: string, r: CalibrationResult, options: C
     );
   }
   out.push(agreementLine('In sample, logit choice at the observed profile', r.pseudoAgreement));
-  if (r.crossValidated) out.push(agreementLine(`Cross-validated (${r.crossValidated.folds}-fold), same predictor`, r.crossValidated));
-  out.push(agreementLine(`Least equilibrium of the calibrated game (${r.impliedSigned} signers)`, r.equilibriumAgreement));
+  if (r.crossValidated)
+    out.push(agreementLine(`Cross-validated (${r.crossValidated.folds}-fold), same predictor`, r.crossValidated));
+  out.push(
+    agreementLine(`Least equilibrium of the calibrated game (${r.impliedSigned} signers)`, r.equilibriumAgreement),
+  );
   out.push(`Log pseudo-likelihood: ${fixed(r.logLikelihood, 3)}`);
   return out.join('\n') + '\n';
 }

@@ -9,7 +9,8 @@ export const TEXT_TIPPERS = 3;
 export function cascadeToText(c: Cascade): string[] {
   const out: string[] = [];
   out.push('Cascade from no signatures (least equilibrium):');
-  if (!c.monotone) out.push('  (not supermodular: rounds are round-robin sweeps and may switch both ways; no tipping analysis)');
+  if (!c.monotone)
+    out.push('  (not supermodular: rounds are round-robin sweeps and may switch both ways; no tipping analysis)');
   if (c.heldAtSign.length) out.push(`  held at sign from the start: ${c.heldAtSign.join(', ')}`);
   if (c.rounds.length === 0) out.push('  nobody signs first: no state gains from signing alone.');
   for (const r of c.rounds) {
@@ -46,7 +47,12 @@ export function cascadeToJson(c: Cascade) {
       deltaAlone: roundNumber(t.deltaAlone),
       deltaWhenSigned: roundNumber(t.deltaWhenSigned),
       momentumTotal: roundNumber(t.momentumTotal),
-      tippers: t.tippers.map((x) => ({ ...x, bilateral: roundNumber(x.bilateral), momentum: roundNumber(x.momentum), total: roundNumber(x.total) })),
+      tippers: t.tippers.map((x) => ({
+        ...x,
+        bilateral: roundNumber(x.bilateral),
+        momentum: roundNumber(x.momentum),
+        total: roundNumber(x.total),
+      })),
     })),
   };
 }

@@ -20,11 +20,15 @@ const verdict = (signs: boolean) => (signs ? 'signs' : 'abstains');
 
 /** A state's Δ change, term by term (every term that moved, largest first). */
 function stateChangeLines(st: StateChange): string[] {
-  const out = [`${st.id} — ${st.name}: ${verdict(st.signsBase)} → ${verdict(st.signsOther)}, Δ ${signed(st.deltaBase, 3)} → ${signed(st.deltaOther, 3)} (${signed(st.deltaOther - st.deltaBase, 3)}), term by term:`];
+  const out = [
+    `${st.id} — ${st.name}: ${verdict(st.signsBase)} → ${verdict(st.signsOther)}, Δ ${signed(st.deltaBase, 3)} → ${signed(st.deltaOther, 3)} (${signed(st.deltaOther - st.deltaBase, 3)}), term by term:`,
+  ];
   const moved = st.terms.filter((t) => Math.abs(t.change) > 5e-4);
   for (const t of moved) {
     const label = t.id === 'baseline' ? 'baseline (intercept + own bias)' : t.id;
-    out.push(`  ${padRight(label, 32)}${padLeft(signed(t.base, 3), 9)} → ${padLeft(signed(t.other, 3), 7)}   ${padLeft(signed(t.change, 3), 7)}`);
+    out.push(
+      `  ${padRight(label, 32)}${padLeft(signed(t.base, 3), 9)} → ${padLeft(signed(t.other, 3), 7)}   ${padLeft(signed(t.change, 3), 7)}`,
+    );
   }
   if (!moved.length) out.push('  no term moved');
   return out;
@@ -37,26 +41,45 @@ export function comparisonToText(c: Comparison): string {
   const row = (label: string, b: string, o: string, d: string) =>
     `  ${padRight(label, 22)}${padLeft(b, 9)}${padLeft(o, 9)}${padLeft(d, 9)}`.trimEnd();
   out.push(row('', 'base', 'other', 'change'));
-  out.push(row('least equilibrium', String(c.base.least), String(c.other.least), signed(c.other.least - c.base.least, 0)));
-  out.push(row('greatest equilibrium', String(c.base.greatest), String(c.other.greatest), signed(c.other.greatest - c.base.greatest, 0)));
-  out.push(row('QRE expected signers', fixed(c.base.qreMean, 1), fixed(c.other.qreMean, 1), signed(c.other.qreMean - c.base.qreMean, 1)));
+  out.push(
+    row('least equilibrium', String(c.base.least), String(c.other.least), signed(c.other.least - c.base.least, 0)),
+  );
+  out.push(
+    row(
+      'greatest equilibrium',
+      String(c.base.greatest),
+      String(c.other.greatest),
+      signed(c.other.greatest - c.base.greatest, 0),
+    ),
+  );
+  out.push(
+    row(
+      'QRE expected signers',
+      fixed(c.base.qreMean, 1),
+      fixed(c.other.qreMean, 1),
+      signed(c.other.qreMean - c.base.qreMean, 1),
+    ),
+  );
   out.push(row('QRE 90% interval', `[${c.base.interval90.join(', ')}]`, `[${c.other.interval90.join(', ')}]`, ''));
   out.push(row('states', String(c.base.total), String(c.other.total), ''));
-  if (c.base.method !== 'monotone' || c.other.method !== 'monotone') out.push('  (a non-supermodular scenario: round-robin best response, see `signatory run`)');
+  if (c.base.method !== 'monotone' || c.other.method !== 'monotone')
+    out.push('  (a non-supermodular scenario: round-robin best response, see `signatory run`)');
   out.push('');
   out.push(`Joined (${c.joined.length}): abstain in base, sign in other — the terms whose contribution rose most`);
   out.push(...(c.joined.length ? c.joined.map(flipLine) : ['  none']));
   out.push(`Left (${c.left.length}): sign in base, abstain in other — the terms whose contribution fell most`);
   out.push(...(c.left.length ? c.left.map(flipLine) : ['  none']));
   out.push('  (term changes compare the contributions at the two least equilibria: direct effects of the');
-  out.push('   changed parameters and indirect ones through the others\' decisions, e.g. momentum)');
+  out.push("   changed parameters and indirect ones through the others' decisions, e.g. momentum)");
   for (const st of c.states) out.push('', ...stateChangeLines(st));
   if (c.onlyInBase.length) out.push(`Only in base: ${c.onlyInBase.join(', ')}`);
   if (c.onlyInOther.length) out.push(`Only in other: ${c.onlyInOther.join(', ')}`);
   out.push('');
   out.push('By bloc: signers in the least equilibrium (QRE expected)');
   const width = Math.max(8, ...c.blocs.map((b) => b.bloc.length)) + 2;
-  out.push(`  ${padRight('bloc', width)}${padLeft('members', 8)}${padLeft('base', 14)}${padLeft('other', 14)}${padLeft('change', 8)}`);
+  out.push(
+    `  ${padRight('bloc', width)}${padLeft('members', 8)}${padLeft('base', 14)}${padLeft('other', 14)}${padLeft('change', 8)}`,
+  );
   for (const b of c.blocs) {
     const cell = (x: { least: number; expected: number }) => `${x.least} (${fixed(x.expected, 1)})`;
     out.push(
@@ -72,9 +95,17 @@ export function comparisonToJson(c: Comparison) {
     ...f,
     deltaBase: roundNumber(f.deltaBase),
     deltaOther: roundNumber(f.deltaOther),
-    terms: f.terms.map((t) => ({ id: t.id, base: roundNumber(t.base), other: roundNumber(t.other), change: roundNumber(t.change) })),
+    terms: f.terms.map((t) => ({
+      id: t.id,
+      base: roundNumber(t.base),
+      other: roundNumber(t.other),
+      change: roundNumber(t.change),
+    })),
   });
-  const bloc = (x: { least: number; greatest: number; expected: number }) => ({ ...x, expected: roundNumber(x.expected) });
+  const bloc = (x: { least: number; greatest: number; expected: number }) => ({
+    ...x,
+    expected: roundNumber(x.expected),
+  });
   return {
     base: tally(c.base),
     other: tally(c.other),
@@ -89,7 +120,12 @@ export function comparisonToJson(c: Comparison) {
       ...st,
       deltaBase: roundNumber(st.deltaBase),
       deltaOther: roundNumber(st.deltaOther),
-      terms: st.terms.map((t) => ({ id: t.id, base: roundNumber(t.base), other: roundNumber(t.other), change: roundNumber(t.change) })),
+      terms: st.terms.map((t) => ({
+        id: t.id,
+        base: roundNumber(t.base),
+        other: roundNumber(t.other),
+        change: roundNumber(t.change),
+      })),
     })),
     onlyInBase: c.onlyInBase,
     onlyInOther: c.onlyInOther,

@@ -18,17 +18,18 @@ export function explanationToText(e: Explanation): string {
     for (const f of e.flips) {
       let verdict: string;
       if (f.flips.length === 0) {
-        const gap = f.closest ? `; closest at ${fixed(f.closest.at, 2)}: Δ = ${signed(f.closest.delta, 3)}, ${fixed(Math.abs(f.closest.delta), 3)} short of flipping` : '';
+        const gap = f.closest
+          ? `; closest at ${fixed(f.closest.at, 2)}: Δ = ${signed(f.closest.delta, 3)}, ${fixed(Math.abs(f.closest.delta), 3)} short of flipping`
+          : '';
         verdict = `no flip in range (${f.current ? 'signs' : 'abstains'} throughout${gap})`;
-      }
-      else
-        verdict = f.flips
-          .map((x) => `${x.signsAbove ? 'signs' : 'abstains'} above ${fixed(x.at, 3)}`)
-          .join('; ');
+      } else verdict = f.flips.map((x) => `${x.signsAbove ? 'signs' : 'abstains'} above ${fixed(x.at, 3)}`).join('; ');
       out.push(`  ${padRight(f.label, 24)} now ${fixed(f.value, 2)}  →  ${verdict}`);
     }
     if (!e.signs && !e.fixed && e.flips.every((f) => f.flips.length === 0)) {
-      out.push('', `No single parameter flips ${e.id}. Several at once may: signatory seek <scenario> --target '${e.id} sign'`);
+      out.push(
+        '',
+        `No single parameter flips ${e.id}. Several at once may: signatory seek <scenario> --target '${e.id} sign'`,
+      );
     }
   }
   return out.join('\n') + '\n';

@@ -21,7 +21,11 @@ export function runToJson(run: RunResult, options: { rounds?: boolean } = {}) {
     declaration: { ...scenario.declaration },
     world: { ...scenario.world },
     fixed: { ...scenario.fixed },
-    solver: { method: equilibria.method, converged: equilibria.converged, ...(equilibria.note ? { note: equilibria.note } : {}) },
+    solver: {
+      method: equilibria.method,
+      converged: equilibria.converged,
+      ...(equilibria.note ? { note: equilibria.note } : {}),
+    },
     equilibrium: {
       least: {
         signed: equilibria.least.signed,

@@ -37,7 +37,8 @@ export function runToText(run: RunResult, options: { rounds?: boolean } = {}): s
   if (greatestMean - tally.mean > 0.05) {
     out.push(`    A second QRE branch exists, from everybody signing: expected ${fixed(greatestMean, 1)} signers.`);
   }
-  if (!(qre.least.converged && qre.greatest.converged)) out.push('Warning: the QRE iteration did not reach its tolerance.');
+  if (!(qre.least.converged && qre.greatest.converged))
+    out.push('Warning: the QRE iteration did not reach its tolerance.');
   if (options.rounds) out.push('', ...cascadeToText(cascadeOf(run)));
   const signers = run.states.filter((s) => s.signs);
   const abstainers = run.states.filter((s) => !s.signs);

@@ -17,16 +17,18 @@ export function subgameToText(g: ScenarioSubgame): string {
     out.push(`  ${padRight(id, 5)}${cells}   ${g.types[k]}`);
   });
   out.push('');
-  out.push('  α̂: net gain of signing when the other abstains; W: what the other\'s signature adds;');
-  out.push('  E: gain from the other\'s credible restraint while abstaining oneself.');
+  out.push("  α̂: net gain of signing when the other abstains; W: what the other's signature adds;");
+  out.push("  E: gain from the other's credible restraint while abstaining oneself.");
   out.push('  R = u(sign, sign), S = u(sign, abstain), T = u(abstain, sign), P = u(abstain, abstain) = 0.');
   out.push('');
   out.push(
     `Pure equilibria: ${g.equilibria.length ? g.equilibria.map(([x, y]) => `(${a} ${action(x)}, ${b} ${action(y)})`).join(', ') : 'none'}`,
   );
-  if (g.riskDominant) out.push(`Risk-dominant: ${g.riskDominant === 'neither' ? 'neither' : g.riskDominant.replace('-', ', ')}`);
+  if (g.riskDominant)
+    out.push(`Risk-dominant: ${g.riskDominant === 'neither' ? 'neither' : g.riskDominant.replace('-', ', ')}`);
   g.assuranceThreshold.forEach((t, k) => {
-    if (t !== null) out.push(`${g.ids[k]} signs if it believes ${g.ids[1 - k]} signs with probability above ${t.toFixed(3)}.`);
+    if (t !== null)
+      out.push(`${g.ids[k]} signs if it believes ${g.ids[1 - k]} signs with probability above ${t.toFixed(3)}.`);
   });
   for (const note of g.notes) out.push(note);
   return out.join('\n') + '\n';

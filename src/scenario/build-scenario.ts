@@ -27,7 +27,8 @@ export interface BuiltScenario {
 export function buildScenario(doc: MergedDocument, leaf: string, absoluteFile: string | undefined): BuiltScenario {
   const uncertainty: UncertainInput[] = [];
   const nameLoc = doc.top.get('name');
-  if (!nameLoc) throw errorAt({ file: leaf, path: 'name' }, 'expected a scenario name (a non-empty string), but it is missing');
+  if (!nameLoc)
+    throw errorAt({ file: leaf, path: 'name' }, 'expected a scenario name (a non-empty string), but it is missing');
   const name = readString(nameLoc, true);
   const descriptionLoc = doc.top.get('description');
   const description = descriptionLoc ? readString(descriptionLoc) : '';
@@ -49,7 +50,9 @@ export function buildScenario(doc: MergedDocument, leaf: string, absoluteFile: s
   const participants = readParticipants(doc.top.get('participants'), allIds);
   const absent = new Set(participants ? [...allIds].filter((id) => !participants.has(id)) : []);
   const states = participants ? all.states.filter((s) => participants.has(s.id)) : all.states;
-  const provenance = participants ? Object.fromEntries(Object.entries(all.provenance).filter(([id]) => participants.has(id))) : all.provenance;
+  const provenance = participants
+    ? Object.fromEntries(Object.entries(all.provenance).filter(([id]) => participants.has(id)))
+    : all.provenance;
   const ids = new Set(states.map((s) => s.id));
   let kept = uncertainty;
   if (absent.size > 0) {
@@ -61,7 +64,9 @@ export function buildScenario(doc: MergedDocument, leaf: string, absoluteFile: s
         dropped.add(`states.${state.id}.patron.deference`);
       }
     }
-    kept = uncertainty.filter((u) => !dropped.has(u.path) && !(u.path.startsWith('states.') && absent.has(u.path.split('.')[1])));
+    kept = uncertainty.filter(
+      (u) => !dropped.has(u.path) && !(u.path.startsWith('states.') && absent.has(u.path.split('.')[1])),
+    );
   }
 
   const customTerms = readCustomTerms(doc.terms, new Set(attributes.map((a) => a.name)));
@@ -70,7 +75,10 @@ export function buildScenario(doc: MergedDocument, leaf: string, absoluteFile: s
   const fixed = readFix(doc.sections.fix, ids, absent);
   const observed = readObserved(doc.top.get('observed'), ids, absent);
   const event = readEvent(doc.top.get('event'));
-  const timeline = dated || doc.sections.timeline ? makeTimeline(timelineSection, histories, states, world as unknown as Record<string, number>, kept) : undefined;
+  const timeline =
+    dated || doc.sections.timeline
+      ? makeTimeline(timelineSection, histories, states, world as unknown as Record<string, number>, kept)
+      : undefined;
   const scenario: Scenario = {
     name,
     description,
@@ -87,5 +95,11 @@ export function buildScenario(doc: MergedDocument, leaf: string, absoluteFile: s
     ...(timeline ? { timeline } : {}),
   };
   if (date !== undefined) resolveInPlace(scenario, date);
-  return { scenario, provenance, customTerms, attributeBounds: new Map(attributes.map((a) => [a.name, { min: a.min, max: a.max }])), dated };
+  return {
+    scenario,
+    provenance,
+    customTerms,
+    attributeBounds: new Map(attributes.map((a) => [a.name, { min: a.min, max: a.max }])),
+    dated,
+  };
 }

@@ -2,10 +2,24 @@
  * Validating the keyed sections of a merged scenario: custom attribute
  * declarations, declaration, world, fix, observed and event.
  */
-import { DECLARATION_PARAMETERS, WORLD_PARAMETERS, type Declaration, type FixedAction, type World } from '../model/inputs.js';
+import {
+  DECLARATION_PARAMETERS,
+  WORLD_PARAMETERS,
+  type Declaration,
+  type FixedAction,
+  type World,
+} from '../model/inputs.js';
 import { EVENT_KINDS, type EventInfo, type EventKind, type Observed, type UncertainInput } from '../model/scenario.js';
 import { describeValue, isMapping } from './describe.js';
-import { ATTRIBUTE_DECLARATION_KEYS, EVENT_KEYS, IDENTIFIER, OBSERVED_COUNT_KEYS, OBSERVED_KEYS, RESERVED_NAMES, checkKeys } from './keys.js';
+import {
+  ATTRIBUTE_DECLARATION_KEYS,
+  EVENT_KEYS,
+  IDENTIFIER,
+  OBSERVED_COUNT_KEYS,
+  OBSERVED_KEYS,
+  RESERVED_NAMES,
+  checkKeys,
+} from './keys.js';
 import { MAX_CUSTOM_ATTRIBUTES } from './limits.js';
 import { child, errorAt, joinPath, type Located } from './located.js';
 import type { MergedMap } from './merge.js';
@@ -35,19 +49,29 @@ export function checkMergedKeys(section: MergedMap, allowed: Iterable<string>, w
 
 export function readAttributes(section: MergedMap | undefined): AttributeDeclaration[] {
   if (!section) return [];
-  if (section.entries.size > MAX_CUSTOM_ATTRIBUTES) throw errorAt(section.loc, `expected at most ${MAX_CUSTOM_ATTRIBUTES} custom attributes`);
+  if (section.entries.size > MAX_CUSTOM_ATTRIBUTES)
+    throw errorAt(section.loc, `expected at most ${MAX_CUSTOM_ATTRIBUTES} custom attributes`);
   return [...section.entries].map(([name, loc]) => {
-    if (!IDENTIFIER.test(name)) throw errorAt(loc, `expected an attribute name of a letter then letters, digits or "_", got ${JSON.stringify(name.slice(0, 40))}`);
-    if (RESERVED_NAMES.has(name)) throw errorAt(loc, `expected a new attribute name, but "${name}" is already a built-in name`);
+    if (!IDENTIFIER.test(name))
+      throw errorAt(
+        loc,
+        `expected an attribute name of a letter then letters, digits or "_", got ${JSON.stringify(name.slice(0, 40))}`,
+      );
+    if (RESERVED_NAMES.has(name))
+      throw errorAt(loc, `expected a new attribute name, but "${name}" is already a built-in name`);
     const value = loc.value;
-    if (!isMapping(value)) throw errorAt(loc, `expected a mapping {description, min?, max?, default?}, got ${describeValue(value)}`);
+    if (!isMapping(value))
+      throw errorAt(loc, `expected a mapping {description, min?, max?, default?}, got ${describeValue(value)}`);
     checkKeys(loc, value, ATTRIBUTE_DECLARATION_KEYS, 'an attribute declaration');
-    const description = Object.hasOwn(value, 'description') ? readString(child(loc, 'description', value.description)) : '';
+    const description = Object.hasOwn(value, 'description')
+      ? readString(child(loc, 'description', value.description))
+      : '';
     const min = Object.hasOwn(value, 'min') ? readNumber(child(loc, 'min', value.min), { min: -1e12, max: 1e12 }) : 0;
     const max = Object.hasOwn(value, 'max') ? readNumber(child(loc, 'max', value.max), { min: -1e12, max: 1e12 }) : 1;
     if (!(min < max)) throw errorAt(child(loc, 'max', value.max), `expected max > min (${min}), got ${max}`);
     const declaration: AttributeDeclaration = { name, description, min, max };
-    if (Object.hasOwn(value, 'default')) declaration.default = readNumber(child(loc, 'default', value.default), { min, max });
+    if (Object.hasOwn(value, 'default'))
+      declaration.default = readNumber(child(loc, 'default', value.default), { min, max });
     return declaration;
   });
 }
@@ -68,19 +92,30 @@ function readParameters<T>(
   for (const p of params) {
     const loc = section.entries.get(p.key);
     const bounds = { min: p.min, max: p.max };
-    if (!loc) throw errorAt({ file: section.loc.file, path: joinPath(section.loc.path, p.key) }, `expected a number in [${p.min}, ${p.max}], but it is missing`);
+    if (!loc)
+      throw errorAt(
+        { file: section.loc.file, path: joinPath(section.loc.path, p.key) },
+        `expected a number in [${p.min}, ${p.max}], but it is missing`,
+      );
     out[p.key] = readUncertain(loc, bounds, `${name}.${p.key}`, uncertainty);
   }
   for (const [key, bounds] of Object.entries(extra)) {
     const loc = section.entries.get(key);
-    if (!loc) throw errorAt({ file: section.loc.file, path: joinPath(section.loc.path, key) }, `expected ${bounds.integer ? 'an integer' : 'a number'} ≥ ${bounds.min}, but it is missing`);
+    if (!loc)
+      throw errorAt(
+        { file: section.loc.file, path: joinPath(section.loc.path, key) },
+        `expected ${bounds.integer ? 'an integer' : 'a number'} ≥ ${bounds.min}, but it is missing`,
+      );
     out[key] = readNumber(loc, bounds);
   }
   return out as T;
 }
 
-
-export function readDeclaration(section: MergedMap | undefined, leaf: string, uncertainty: UncertainInput[]): Declaration {
+export function readDeclaration(
+  section: MergedMap | undefined,
+  leaf: string,
+  uncertainty: UncertainInput[],
+): Declaration {
   return readParameters<Declaration>(section, 'declaration', DECLARATION_PARAMETERS, {}, leaf, uncertainty);
 }
 
@@ -89,20 +124,36 @@ export function readWorld(section: MergedMap | undefined, leaf: string, uncertai
 }
 
 /** Unknown state ids are errors everywhere, with a hint; `absent` are known states left out by `participants`. */
-export function checkStateId(loc: Located, id: unknown, ids: ReadonlySet<string>, what = 'a state id', absent?: ReadonlySet<string>): string {
+export function checkStateId(
+  loc: Located,
+  id: unknown,
+  ids: ReadonlySet<string>,
+  what = 'a state id',
+  absent?: ReadonlySet<string>,
+): string {
   if (typeof id !== 'string') throw errorAt(loc, `expected ${what}, got ${describeValue(id)}`);
-  if (absent?.has(id)) throw errorAt(loc, `expected ${what} of a state that takes part, got "${id}", which is not among the participants`);
-  if (!ids.has(id)) throw errorAt(loc, `expected ${what} of this scenario, got unknown state "${id.slice(0, 40)}"${didYouMean(id, ids)}`);
+  if (absent?.has(id))
+    throw errorAt(loc, `expected ${what} of a state that takes part, got "${id}", which is not among the participants`);
+  if (!ids.has(id))
+    throw errorAt(
+      loc,
+      `expected ${what} of this scenario, got unknown state "${id.slice(0, 40)}"${didYouMean(id, ids)}`,
+    );
   return id;
 }
 
-export function readFix(section: MergedMap | undefined, ids: ReadonlySet<string>, absent?: ReadonlySet<string>): Record<string, FixedAction> {
+export function readFix(
+  section: MergedMap | undefined,
+  ids: ReadonlySet<string>,
+  absent?: ReadonlySet<string>,
+): Record<string, FixedAction> {
   const fixed: Record<string, FixedAction> = {};
   if (!section) return fixed;
   for (const [id, loc] of section.entries) {
     checkStateId(loc, id, ids, undefined, absent);
     const action = loc.value;
-    if (action !== 'sign' && action !== 'abstain' && action !== 'free') throw errorAt(loc, `expected sign, abstain or free, got ${describeValue(action)}`);
+    if (action !== 'sign' && action !== 'abstain' && action !== 'free')
+      throw errorAt(loc, `expected sign, abstain or free, got ${describeValue(action)}`);
     if (action === 'free') delete fixed[id];
     else fixed[id] = action;
   }
@@ -110,15 +161,25 @@ export function readFix(section: MergedMap | undefined, ids: ReadonlySet<string>
 }
 
 /** A list of distinct state ids that take part, none of them in `taken` (ids already named elsewhere, with where). */
-function readIdList(loc: Located, ids: ReadonlySet<string>, absent: ReadonlySet<string> | undefined, taken: ReadonlyMap<string, string>): string[] {
+function readIdList(
+  loc: Located,
+  ids: ReadonlySet<string>,
+  absent: ReadonlySet<string> | undefined,
+  taken: ReadonlyMap<string, string>,
+): string[] {
   if (!Array.isArray(loc.value)) throw errorAt(loc, `expected a list of state ids, got ${describeValue(loc.value)}`);
   const seen = new Set<string>();
   return loc.value.map((id, i) => {
     const itemLoc = child(loc, i, id);
     checkStateId(itemLoc, id, ids, undefined, absent);
-    if (seen.has(id as string)) throw errorAt(itemLoc, `expected each state once, but "${id as string}" is listed twice`);
+    if (seen.has(id as string))
+      throw errorAt(itemLoc, `expected each state once, but "${id as string}" is listed twice`);
     const other = taken.get(id as string);
-    if (other !== undefined) throw errorAt(itemLoc, `expected each state under signed or notSigned, not both, but "${id as string}" is also under ${other}`);
+    if (other !== undefined)
+      throw errorAt(
+        itemLoc,
+        `expected each state under signed or notSigned, not both, but "${id as string}" is also under ${other}`,
+      );
     seen.add(id as string);
     return id as string;
   });
@@ -131,17 +192,30 @@ function readIdList(loc: Located, ids: ReadonlySet<string>, absent: ReadonlySet<
  * count left out is the rest (with two left out, `absent` is 0). `counts`
  * is required when some state is named on neither side.
  */
-export function readObserved(loc: Located | undefined, ids: ReadonlySet<string>, absent?: ReadonlySet<string>): Observed | undefined {
+export function readObserved(
+  loc: Located | undefined,
+  ids: ReadonlySet<string>,
+  absent?: ReadonlySet<string>,
+): Observed | undefined {
   if (!loc) return undefined;
   const value = loc.value;
-  if (!isMapping(value)) throw errorAt(loc, `expected a mapping {signed, notSigned?, counts?, source?} or {signed, total?, source?}, got ${describeValue(value)}`);
+  if (!isMapping(value))
+    throw errorAt(
+      loc,
+      `expected a mapping {signed, notSigned?, counts?, source?} or {signed, total?, source?}, got ${describeValue(value)}`,
+    );
   checkKeys(loc, value, OBSERVED_KEYS, 'observed');
-  if (!Object.hasOwn(value, 'signed')) throw errorAt(child(loc, 'signed', undefined), 'expected a list of state ids, but it is missing');
+  if (!Object.hasOwn(value, 'signed'))
+    throw errorAt(child(loc, 'signed', undefined), 'expected a list of state ids, but it is missing');
   const signed = readIdList(child(loc, 'signed', value.signed), ids, absent, new Map());
   const observed: Observed = { signed };
   const extended = Object.hasOwn(value, 'notSigned') || Object.hasOwn(value, 'counts');
   if (Object.hasOwn(value, 'total')) {
-    if (extended) throw errorAt(child(loc, 'total', value.total), 'expected either `total` (the old form) or `notSigned`/`counts` (the extended form), not both');
+    if (extended)
+      throw errorAt(
+        child(loc, 'total', value.total),
+        'expected either `total` (the old form) or `notSigned`/`counts` (the extended form), not both',
+      );
     observed.total = readNumber(child(loc, 'total', value.total), { min: signed.length, max: 1e6, integer: true });
   }
   if (extended) {
@@ -165,32 +239,56 @@ export function readObserved(loc: Located | undefined, ids: ReadonlySet<string>,
 }
 
 /** `counts`: integers ≥ 0 adding up to the states that take part, each at least the states named for it. */
-function readCounts(loc: Located, participants: number, namedSigned: number, namedNotSigned: number): Required<NonNullable<Observed['counts']>> {
+function readCounts(
+  loc: Located,
+  participants: number,
+  namedSigned: number,
+  namedNotSigned: number,
+): Required<NonNullable<Observed['counts']>> {
   const value = loc.value;
-  if (!isMapping(value)) throw errorAt(loc, `expected a mapping {signed, notSigned, absent} of whole numbers, got ${describeValue(value)}`);
+  if (!isMapping(value))
+    throw errorAt(loc, `expected a mapping {signed, notSigned, absent} of whole numbers, got ${describeValue(value)}`);
   checkKeys(loc, value, OBSERVED_COUNT_KEYS, 'observed.counts');
   const given: Partial<Record<(typeof OBSERVED_COUNT_KEYS)[number], number>> = {};
   for (const key of OBSERVED_COUNT_KEYS) {
-    if (Object.hasOwn(value, key)) given[key] = readNumber(child(loc, key, value[key]), { min: 0, max: 1e6, integer: true });
+    if (Object.hasOwn(value, key))
+      given[key] = readNumber(child(loc, key, value[key]), { min: 0, max: 1e6, integer: true });
   }
   const missing = OBSERVED_COUNT_KEYS.filter((key) => given[key] === undefined);
-  if (missing.length === 3) throw errorAt(loc, 'expected at least one of signed, notSigned, absent, got an empty mapping');
+  if (missing.length === 3)
+    throw errorAt(loc, 'expected at least one of signed, notSigned, absent, got an empty mapping');
   if (missing.length === 2 && missing.includes('absent')) given.absent = 0;
-  else if (missing.length === 2) throw errorAt(loc, 'expected signed or notSigned besides absent (a count left out is the rest of the states that take part)');
+  else if (missing.length === 2)
+    throw errorAt(
+      loc,
+      'expected signed or notSigned besides absent (a count left out is the rest of the states that take part)',
+    );
   const known = OBSERVED_COUNT_KEYS.reduce((acc, key) => acc + (given[key] ?? 0), 0);
   const rest = OBSERVED_COUNT_KEYS.filter((key) => given[key] === undefined);
   if (rest.length === 1) {
-    if (known > participants) throw errorAt(loc, `expected counts adding up to at most the ${participants} states that take part, got ${known}`);
+    if (known > participants)
+      throw errorAt(
+        loc,
+        `expected counts adding up to at most the ${participants} states that take part, got ${known}`,
+      );
     given[rest[0]] = participants - known;
   }
   const counts = given as Required<typeof given>;
   const total = counts.signed + counts.notSigned + counts.absent;
   if (total !== participants) {
-    throw errorAt(loc, `expected signed + notSigned + absent to equal the ${participants} states that take part, got ${counts.signed} + ${counts.notSigned} + ${counts.absent} = ${total}`);
+    throw errorAt(
+      loc,
+      `expected signed + notSigned + absent to equal the ${participants} states that take part, got ${counts.signed} + ${counts.notSigned} + ${counts.absent} = ${total}`,
+    );
   }
   const at = (key: string) => (Object.hasOwn(value, key) ? child(loc, key, value[key]) : loc);
-  if (counts.signed < namedSigned) throw errorAt(at('signed'), `expected at least the ${namedSigned} states named under signed, got ${counts.signed}`);
-  if (counts.notSigned < namedNotSigned) throw errorAt(at('notSigned'), `expected at least the ${namedNotSigned} states named under notSigned, got ${counts.notSigned}`);
+  if (counts.signed < namedSigned)
+    throw errorAt(at('signed'), `expected at least the ${namedSigned} states named under signed, got ${counts.signed}`);
+  if (counts.notSigned < namedNotSigned)
+    throw errorAt(
+      at('notSigned'),
+      `expected at least the ${namedNotSigned} states named under notSigned, got ${counts.notSigned}`,
+    );
   return counts;
 }
 
@@ -198,13 +296,25 @@ function readCounts(loc: Located, participants: number, namedSigned: number, nam
 export function readEvent(loc: Located | undefined): EventInfo | undefined {
   if (!loc) return undefined;
   const value = loc.value;
-  if (!isMapping(value)) throw errorAt(loc, `expected a mapping {kind: ${EVENT_KINDS.join(' | ')}, instrument, source?}, got ${describeValue(value)}`);
+  if (!isMapping(value))
+    throw errorAt(
+      loc,
+      `expected a mapping {kind: ${EVENT_KINDS.join(' | ')}, instrument, source?}, got ${describeValue(value)}`,
+    );
   checkKeys(loc, value, EVENT_KEYS, 'event');
   const kindLoc = child(loc, 'kind', value.kind);
   if (!Object.hasOwn(value, 'kind')) throw errorAt(kindLoc, `expected ${EVENT_KINDS.join(' or ')}, but it is missing`);
-  if (!(EVENT_KINDS as readonly unknown[]).includes(value.kind)) throw errorAt(kindLoc, `expected ${EVENT_KINDS.join(' or ')}, got ${describeValue(value.kind)}`);
-  if (!Object.hasOwn(value, 'instrument')) throw errorAt(child(loc, 'instrument', undefined), "expected the instrument's name (a non-empty string), but it is missing");
-  const event: EventInfo = { kind: value.kind as EventKind, instrument: readString(child(loc, 'instrument', value.instrument), true) };
+  if (!(EVENT_KINDS as readonly unknown[]).includes(value.kind))
+    throw errorAt(kindLoc, `expected ${EVENT_KINDS.join(' or ')}, got ${describeValue(value.kind)}`);
+  if (!Object.hasOwn(value, 'instrument'))
+    throw errorAt(
+      child(loc, 'instrument', undefined),
+      "expected the instrument's name (a non-empty string), but it is missing",
+    );
+  const event: EventInfo = {
+    kind: value.kind as EventKind,
+    instrument: readString(child(loc, 'instrument', value.instrument), true),
+  };
   if (Object.hasOwn(value, 'source')) event.source = readString(child(loc, 'source', value.source));
   return event;
 }

@@ -19,10 +19,18 @@ export interface StatesResult {
 }
 
 function missing(entity: MergedEntity, key: string, expected: string): never {
-  throw errorAt({ file: entity.origin.file, path: joinPath(entity.origin.path, key) }, `expected ${expected} for state "${entity.id}", but it is missing (every state needs every attribute)`);
+  throw errorAt(
+    { file: entity.origin.file, path: joinPath(entity.origin.path, key) },
+    `expected ${expected} for state "${entity.id}", but it is missing (every state needs every attribute)`,
+  );
 }
 
-function readState(entity: MergedEntity, attributes: readonly AttributeDeclaration[], ids: ReadonlySet<string>, uncertainty: UncertainInput[]): StateInput {
+function readState(
+  entity: MergedEntity,
+  attributes: readonly AttributeDeclaration[],
+  ids: ReadonlySet<string>,
+  uncertainty: UncertainInput[],
+): StateInput {
   const { id, fields } = entity;
   const field = (key: string): Located | undefined => fields.get(key);
   const at = (key: string): string => `states.${id}.${key}`;
@@ -54,20 +62,41 @@ function readState(entity: MergedEntity, attributes: readonly AttributeDeclarati
       checkStateId(loc, rival, ids, 'a rival state id');
       if (rival === id) throw errorAt(loc, `expected another state as rival, but "${id}" is its own rival`);
       // defineProperty: an id like "constructor" must become a plain own entry.
-      Object.defineProperty(rivals, rival, { value: readNumber(loc, REAL), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(rivals, rival, {
+        value: readNumber(loc, REAL),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
   }
 
-  const state: StateInput = { id, name, ...(values as Pick<StateInput, (typeof STATE_ATTRIBUTES)[number]>), bias, rivals, blocs, extra };
+  const state: StateInput = {
+    id,
+    name,
+    ...(values as Pick<StateInput, (typeof STATE_ATTRIBUTES)[number]>),
+    bias,
+    rivals,
+    blocs,
+    extra,
+  };
   const patronMap = entity.nested.get('patron');
   if (patronMap) {
     checkMergedKeys(patronMap, PATRON_KEYS, 'a patron');
     const idLoc = patronMap.entries.get('id');
-    if (!idLoc) throw errorAt({ file: patronMap.loc.file, path: joinPath(patronMap.loc.path, 'id') }, 'expected the patron\'s state id, but it is missing');
+    if (!idLoc)
+      throw errorAt(
+        { file: patronMap.loc.file, path: joinPath(patronMap.loc.path, 'id') },
+        "expected the patron's state id, but it is missing",
+      );
     const patronId = checkStateId(idLoc, idLoc.value, ids, 'a patron state id');
     if (patronId === id) throw errorAt(idLoc, `expected another state as patron, but "${id}" is its own patron`);
     const defLoc = patronMap.entries.get('deference');
-    if (!defLoc) throw errorAt({ file: patronMap.loc.file, path: joinPath(patronMap.loc.path, 'deference') }, 'expected a number in [0, 1], but it is missing');
+    if (!defLoc)
+      throw errorAt(
+        { file: patronMap.loc.file, path: joinPath(patronMap.loc.path, 'deference') },
+        'expected a number in [0, 1], but it is missing',
+      );
     state.patron = { id: patronId, deference: readUncertain(defLoc, UNIT, at('patron.deference'), uncertainty) };
   }
   return state;
@@ -79,14 +108,21 @@ function readProvenance(entity: MergedEntity, allowed: ReadonlySet<string>): Rec
   checkMergedKeys(map, allowed, 'provenance (an attribute of the state)');
   const out: Record<string, string> = {};
   for (const [key, loc] of map.entries) {
-    if (typeof loc.value !== 'string') throw errorAt(loc, `expected a source or reason (a string), got ${describeValue(loc.value)}`);
+    if (typeof loc.value !== 'string')
+      throw errorAt(loc, `expected a source or reason (a string), got ${describeValue(loc.value)}`);
     Object.defineProperty(out, key, { value: loc.value, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
 
-export function readStates(entities: ReadonlyMap<string, MergedEntity>, attributes: readonly AttributeDeclaration[], leaf: string, uncertainty: UncertainInput[]): StatesResult {
-  if (entities.size === 0) throw errorAt({ file: leaf, path: 'states' }, 'expected at least one state (in states or a roster)');
+export function readStates(
+  entities: ReadonlyMap<string, MergedEntity>,
+  attributes: readonly AttributeDeclaration[],
+  leaf: string,
+  uncertainty: UncertainInput[],
+): StatesResult {
+  if (entities.size === 0)
+    throw errorAt({ file: leaf, path: 'states' }, 'expected at least one state (in states or a roster)');
   const ids = new Set(entities.keys());
   const custom = attributes.map((a) => a.name);
   const allowedKeys = new Set<string>([...STATE_ATTRIBUTES, ...STATE_META_KEYS, ...custom]);
@@ -99,7 +135,8 @@ export function readStates(entities: ReadonlyMap<string, MergedEntity>, attribut
     }
     states.push(readState(entity, attributes, ids, uncertainty));
     const p = readProvenance(entity, provenanceKeys);
-    if (p) Object.defineProperty(provenance, entity.id, { value: p, enumerable: true, writable: true, configurable: true });
+    if (p)
+      Object.defineProperty(provenance, entity.id, { value: p, enumerable: true, writable: true, configurable: true });
   }
   return { states, provenance };
 }

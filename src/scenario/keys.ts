@@ -4,7 +4,25 @@ import { NAMES } from '../model/names.js';
 import { closest } from './suggest.js';
 import { errorAt, joinPath, type Located } from './located.js';
 
-export const SCENARIO_KEYS = ['name', 'description', 'extends', 'roster', 'date', 'timeline', 'participants', 'event', 'declaration', 'world', 'weights', 'states', 'fix', 'observed', 'attributes', 'terms', 'sources'] as const;
+export const SCENARIO_KEYS = [
+  'name',
+  'description',
+  'extends',
+  'roster',
+  'date',
+  'timeline',
+  'participants',
+  'event',
+  'declaration',
+  'world',
+  'weights',
+  'states',
+  'fix',
+  'observed',
+  'attributes',
+  'terms',
+  'sources',
+] as const;
 export const ROSTER_KEYS = ['name', 'description', 'sources', 'timeline', 'states'] as const;
 /** Sections merged key by key across `extends`. */
 export const KEYED_SECTIONS = ['declaration', 'world', 'weights', 'fix', 'attributes', 'timeline'] as const;
@@ -24,7 +42,9 @@ export const TIMELINE_KEYS = ['start', 'end', 'world'] as const;
 export const DATED_ENTRY_KEYS = ['from', 'set', 'reason', 'source'] as const;
 
 /** Names an expression can read besides state attributes (the name table of src/model/names.ts). */
-export const EXPRESSION_GLOBALS: readonly string[] = [...NAMES.keys()].filter((name) => !(STATE_ATTRIBUTES as readonly string[]).includes(name));
+export const EXPRESSION_GLOBALS: readonly string[] = [...NAMES.keys()].filter(
+  (name) => !(STATE_ATTRIBUTES as readonly string[]).includes(name),
+);
 
 /** Names a custom attribute must not take, so expressions and paths stay unambiguous. */
 export const RESERVED_NAMES: ReadonlySet<string> = new Set<string>([
@@ -48,7 +68,10 @@ export function checkKeys(loc: Located, value: Record<string, unknown>, allowed:
     if (!known.has(key)) {
       const hint = closest(key, known);
       const suggestion = hint ? ` (did you mean "${hint}"?)` : ` (known keys: ${[...known].join(', ')})`;
-      throw errorAt({ file: loc.file, path: joinPath(loc.path, key) }, `expected a known key of ${what}, got unknown key ${JSON.stringify(key.slice(0, 40))}${suggestion}`);
+      throw errorAt(
+        { file: loc.file, path: joinPath(loc.path, key) },
+        `expected a known key of ${what}, got unknown key ${JSON.stringify(key.slice(0, 40))}${suggestion}`,
+      );
     }
   }
 }

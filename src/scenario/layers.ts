@@ -30,15 +30,27 @@ function referenced(from: Located, kind: 'extends' | 'roster', baseDir: string):
   }
   if (from.value.includes('\u0000')) throw errorAt(from, 'expected a file path, got a string with a NUL byte');
   const absolute = resolve(baseDir, from.value);
-  if (!existsSync(absolute)) throw errorAt(from, `expected an existing ${kind === 'extends' ? 'scenario' : 'roster'} file, ${JSON.stringify(shownName(absolute))} does not exist`);
+  if (!existsSync(absolute))
+    throw errorAt(
+      from,
+      `expected an existing ${kind === 'extends' ? 'scenario' : 'roster'} file, ${JSON.stringify(shownName(absolute))} does not exist`,
+    );
   return { absolute, shown: shownName(absolute) };
 }
 
 /** Reads (or takes) one file's data and validates its top-level keys. */
 function readLayer(visit: Visit, kind: Layer['kind'], text: string | undefined): Layer {
-  const data = parseDocumentText(text ?? readScenarioFile(visit.absolute, visit.shown), visit.shown) as Record<string, unknown>;
+  const data = parseDocumentText(text ?? readScenarioFile(visit.absolute, visit.shown), visit.shown) as Record<
+    string,
+    unknown
+  >;
   const root: Located = { value: data, file: visit.shown, path: '' };
-  checkKeys(root, data, kind === 'roster' ? ROSTER_KEYS : SCENARIO_KEYS, kind === 'roster' ? 'a roster file' : 'a scenario file');
+  checkKeys(
+    root,
+    data,
+    kind === 'roster' ? ROSTER_KEYS : SCENARIO_KEYS,
+    kind === 'roster' ? 'a roster file' : 'a scenario file',
+  );
   return { file: visit.shown, data, kind };
 }
 
@@ -56,7 +68,8 @@ export function collectLayers(top: Visit, text: string | undefined): Layer[] {
       const cycle = [...stack.slice(cycleStart), current].map((v) => v.shown).join(' → ');
       throw errorAt(via, `expected an extends chain without cycles, found ${cycle}`);
     }
-    if (stack.length >= MAX_EXTENDS_CHAIN && via) throw errorAt(via, `expected an extends chain of at most ${MAX_EXTENDS_CHAIN} files`);
+    if (stack.length >= MAX_EXTENDS_CHAIN && via)
+      throw errorAt(via, `expected an extends chain of at most ${MAX_EXTENDS_CHAIN} files`);
     const layer = readLayer(current, 'scenario', currentText);
     stack.push(current);
     const root: Located = { value: layer.data, file: layer.file, path: '' };

@@ -15,7 +15,11 @@ export function checkCustomTerms(scenario: Scenario, terms: readonly LocatedTerm
   for (let i = 0; i < x.n; i++) {
     for (const { term, expressionAt } of terms) {
       const result = term.linearAt(x, i);
-      if (typeof result === 'string') throw errorAt(expressionAt, `expected a finite term linear in rivalShare, signShare and patronSigns: ${result}`);
+      if (typeof result === 'string')
+        throw errorAt(
+          expressionAt,
+          `expected a finite term linear in rivalShare, signShare and patronSigns: ${result}`,
+        );
     }
   }
 }

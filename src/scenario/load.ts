@@ -49,7 +49,11 @@ function load(file: string, text: string | undefined, options: LoadOptions): Sce
   registerCustomAttributes(built.scenario, built.attributeBounds);
   const scenario = applySets(built.scenario, options.overrides ?? []);
   if (built.dated && scenario.date === undefined) {
-    throw new ScenarioError(file, 'date', 'expected a `date:` (YYYY-MM-DD), the day the scenario is evaluated at, because it has dated values (a history or timeline.world); or give --set date=YYYY-MM-DD');
+    throw new ScenarioError(
+      file,
+      'date',
+      'expected a `date:` (YYYY-MM-DD), the day the scenario is evaluated at, because it has dated values (a history or timeline.world); or give --set date=YYYY-MM-DD',
+    );
   }
   applyFixes(scenario, options.fix ?? []);
   checkCustomTerms(scenario, built.customTerms);

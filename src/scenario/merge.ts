@@ -39,7 +39,19 @@ export interface Layer {
 }
 
 export function emptyDocument(): MergedDocument {
-  return { top: new Map(), sections: { declaration: undefined, world: undefined, weights: undefined, fix: undefined, attributes: undefined, timeline: undefined }, states: new Map(), terms: new Map() };
+  return {
+    top: new Map(),
+    sections: {
+      declaration: undefined,
+      world: undefined,
+      weights: undefined,
+      fix: undefined,
+      attributes: undefined,
+      timeline: undefined,
+    },
+    states: new Map(),
+    terms: new Map(),
+  };
 }
 
 function entriesOf(loc: Located): [string, Located][] {
@@ -62,13 +74,18 @@ function mergeEntities(into: Map<string, MergedEntity>, loc: Located, what: 'sta
     const entry = child(loc, index, raw);
     if (!isMapping(raw)) throw errorAt(entry, `expected a ${what} mapping with an id, got ${describeValue(raw)}`);
     const idLoc = child(entry, 'id', raw.id);
-    if (typeof raw.id !== 'string') throw errorAt(idLoc, `expected a ${what} id (a string), got ${describeValue(raw.id)}`);
+    if (typeof raw.id !== 'string')
+      throw errorAt(idLoc, `expected a ${what} id (a string), got ${describeValue(raw.id)}`);
     if (!pattern.test(raw.id)) {
-      throw errorAt(idLoc, `expected a ${what} id of a letter then letters, digits${what === 'state' ? ', "_" or "-"' : ' or "_"'} (at most 64), got ${describeValue(raw.id)}`);
+      throw errorAt(
+        idLoc,
+        `expected a ${what} id of a letter then letters, digits${what === 'state' ? ', "_" or "-"' : ' or "_"'} (at most 64), got ${describeValue(raw.id)}`,
+      );
     }
     const id = raw.id;
     const first = seen.get(id);
-    if (first !== undefined) throw errorAt(idLoc, `expected each ${what} id once in a file, but "${id}" is also at ${first}`);
+    if (first !== undefined)
+      throw errorAt(idLoc, `expected each ${what} id once in a file, but "${id}" is also at ${first}`);
     seen.set(id, entry.path);
     let entity = into.get(id);
     if (!entity) {

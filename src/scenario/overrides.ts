@@ -46,10 +46,21 @@ export function applyFixes(scenario: Scenario, fixes: readonly string[]): void {
     const [id, action] = split(arg, '--fix', 'ID=sign|abstain|free (e.g. USA=sign)');
     if (!ids.includes(id)) {
       const best = closest(id, ids);
-      throw new ScenarioError('--fix', id, `expected a state id of this scenario, got unknown state ${quote(id)}${best ? ` (did you mean "${best}"?)` : ''}`);
+      throw new ScenarioError(
+        '--fix',
+        id,
+        `expected a state id of this scenario, got unknown state ${quote(id)}${best ? ` (did you mean "${best}"?)` : ''}`,
+      );
     }
-    if (action !== 'sign' && action !== 'abstain' && action !== 'free') throw new ScenarioError('--fix', id, `expected sign, abstain or free, got ${quote(action)}`);
+    if (action !== 'sign' && action !== 'abstain' && action !== 'free')
+      throw new ScenarioError('--fix', id, `expected sign, abstain or free, got ${quote(action)}`);
     if (action === 'free') delete scenario.fixed[id];
-    else Object.defineProperty(scenario.fixed, id, { value: action satisfies FixedAction, enumerable: true, writable: true, configurable: true });
+    else
+      Object.defineProperty(scenario.fixed, id, {
+        value: action satisfies FixedAction,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
 }

@@ -12,7 +12,10 @@ import { tooLarge } from './read-text.js';
 
 function yamlError(file: string, error: YAMLError, lines: LineCounter): ScenarioError {
   const { line, col } = lines.linePos(error.pos[0]);
-  const reason = error.code === 'DUPLICATE_KEY' ? 'duplicate key (each key may appear once in a mapping)' : error.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
+  const reason =
+    error.code === 'DUPLICATE_KEY'
+      ? 'duplicate key (each key may appear once in a mapping)'
+      : error.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
   return new ScenarioError(file, `line ${line}, column ${col}`, `expected valid YAML: ${reason}`);
 }
 
@@ -23,12 +26,22 @@ export function parseDocumentText(text: string, file: string): unknown {
   checkNesting(text, file);
   const lines = new LineCounter();
   // logLevel 'error': the library would otherwise print warnings to stderr; the loader never prints.
-  const docs = parseAllDocuments(text, { logLevel: 'error', lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true, schema: 'core', merge: false, version: '1.2' });
+  const docs = parseAllDocuments(text, {
+    logLevel: 'error',
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+    schema: 'core',
+    merge: false,
+    version: '1.2',
+  });
   if (!Array.isArray(docs)) {
     // An empty stream (only comments or directives).
     throw new ScenarioError(file, '', 'expected a scenario mapping, the file holds no YAML document');
   }
-  if (docs.length === 0) throw new ScenarioError(file, '', 'expected a scenario mapping, the file holds no YAML document');
+  if (docs.length === 0)
+    throw new ScenarioError(file, '', 'expected a scenario mapping, the file holds no YAML document');
   for (const doc of docs) {
     const problem = doc.errors[0] ?? doc.warnings[0];
     if (problem) throw yamlError(file, problem, lines);
@@ -44,12 +57,18 @@ export function parseDocumentText(text: string, file: string): unknown {
   } catch (error) {
     // The yaml library signals alias expansion beyond maxAliasCount with a ReferenceError.
     if (error instanceof ReferenceError && /alias/i.test(error.message)) {
-      throw new ScenarioError(file, '', `expected at most ${MAX_ALIAS_COUNT} YAML alias expansions (anchors and aliases are limited against entity-expansion attacks)`);
+      throw new ScenarioError(
+        file,
+        '',
+        `expected at most ${MAX_ALIAS_COUNT} YAML alias expansions (anchors and aliases are limited against entity-expansion attacks)`,
+      );
     }
     throw error;
   }
-  if (data === null || data === undefined) throw new ScenarioError(file, '', 'expected a scenario mapping, the file is empty');
-  if (!isMapping(data)) throw new ScenarioError(file, '', `expected a mapping at the top level, got ${describeTop(data)}`);
+  if (data === null || data === undefined)
+    throw new ScenarioError(file, '', 'expected a scenario mapping, the file is empty');
+  if (!isMapping(data))
+    throw new ScenarioError(file, '', `expected a mapping at the top level, got ${describeTop(data)}`);
   checkDepth(data, file);
   return data;
 }
@@ -60,7 +79,11 @@ function refuseCollectionKeys(doc: Document, file: string, lines: LineCounter): 
     Pair(_, pair) {
       if (isCollection(pair.key)) {
         const { line, col } = lines.linePos(pair.key.range?.[0] ?? 0);
-        throw new ScenarioError(file, `line ${line}, column ${col}`, 'expected a plain key, found a list or mapping used as a key');
+        throw new ScenarioError(
+          file,
+          `line ${line}, column ${col}`,
+          'expected a plain key, found a list or mapping used as a key',
+        );
       }
     },
   });

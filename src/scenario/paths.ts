@@ -4,7 +4,14 @@
  * sweeps, the UI and calibration. Resolving checks the path once; the
  * accessor's get/set are then cheap enough for a sweep's inner loop.
  */
-import { DECLARATION_KEYS, DECLARATION_PARAMETERS, STATE_ATTRIBUTES, WORLD_KEYS, WORLD_PARAMETERS, type StateInput } from '../model/inputs.js';
+import {
+  DECLARATION_KEYS,
+  DECLARATION_PARAMETERS,
+  STATE_ATTRIBUTES,
+  WORLD_KEYS,
+  WORLD_PARAMETERS,
+  type StateInput,
+} from '../model/inputs.js';
 import type { Scenario } from '../model/scenario.js';
 import { ScenarioError } from './errors.js';
 import { closest } from './suggest.js';
@@ -34,7 +41,8 @@ function hint(prefix: string, word: string, known: Iterable<string>): string {
   return best === undefined ? '' : ` (did you mean "${prefix}${best}"?)`;
 }
 
-const PATH_FORMS = 'declaration.<key>, world.<key>, weights.<term>, states.<ID>.<attribute>, states.<ID>.patron.deference or states.<ID>.rivals.<ID>';
+const PATH_FORMS =
+  'declaration.<key>, world.<key>, weights.<term>, states.<ID>.<attribute>, states.<ID>.patron.deference or states.<ID>.rivals.<ID>';
 
 /** Finds a state by id, using the index found at resolve time when the order is unchanged. */
 function stateFinder(index: number, id: string): (s: Scenario) => StateInput {
@@ -50,7 +58,7 @@ function stateFinder(index: number, id: string): (s: Scenario) => StateInput {
 /** Resolves a path against a scenario; throws ScenarioError naming the bad part, with a hint. */
 export function resolvePath(scenario: Scenario, path: string, file = '--set'): PathAccessor {
   const parts = path.split('.');
-  const [head, key, sub, subKey] = parts;
+  const [head, key] = parts;
   const tooLong = (n: number): void => {
     if (parts.length > n) fail(file, path, `expected a path ending after ${parts.slice(0, n).join('.')}`);
   };
@@ -60,11 +68,25 @@ export function resolvePath(scenario: Scenario, path: string, file = '--set'): P
       const info = DECLARATION_PARAMETERS.find((p) => p.key === key);
       if (!info) fail(file, path, `expected a declaration key${hint('declaration.', key ?? '', DECLARATION_KEYS)}`);
       const k = info.key as keyof Scenario['declaration'];
-      return { path, min: info.min, max: info.max, get: (s) => s.declaration[k], set: (s, v) => void (s.declaration[k] = v) };
+      return {
+        path,
+        min: info.min,
+        max: info.max,
+        get: (s) => s.declaration[k],
+        set: (s, v) => void (s.declaration[k] = v),
+      };
     }
     case 'world': {
       tooLong(2);
-      if (key === 'seed') return { path, min: SEED_LIKE.min, max: SEED_LIKE.max, integer: true, get: (s) => s.world.seed, set: (s, v) => void (s.world.seed = v) };
+      if (key === 'seed')
+        return {
+          path,
+          min: SEED_LIKE.min,
+          max: SEED_LIKE.max,
+          integer: true,
+          get: (s) => s.world.seed,
+          set: (s, v) => void (s.world.seed = v),
+        };
       const info = WORLD_PARAMETERS.find((p) => p.key === key);
       if (!info) fail(file, path, `expected a world key${hint('world.', key ?? '', WORLD_KEYS)}`);
       const k = info.key as 'raceIntensity' | 'raceShock' | 'lambda';
@@ -73,21 +95,36 @@ export function resolvePath(scenario: Scenario, path: string, file = '--set'): P
     case 'weights': {
       tooLong(2);
       const ids = [...scenario.terms.map((t) => t.id), 'intercept'];
-      if (key === undefined || !ids.includes(key)) fail(file, path, `expected a term id or intercept${hint('weights.', key ?? '', ids)}`);
+      if (key === undefined || !ids.includes(key))
+        fail(file, path, `expected a term id or intercept${hint('weights.', key ?? '', ids)}`);
       return {
         path,
         min: -Infinity,
         max: Infinity,
         get: (s) => s.weights[key],
-        set: (s, v) => void Object.defineProperty(s.weights, key, { value: v, enumerable: true, writable: true, configurable: true }),
+        set: (s, v) =>
+          void Object.defineProperty(s.weights, key, {
+            value: v,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          }),
       };
     }
     case 'states':
       return resolveStatePath(scenario, path, file, parts);
     case 'date':
-      return fail(file, path, 'expected a numeric path, but the date is a day, not a number: set it with --set date=YYYY-MM-DD or withValues(scenario, {date}); a sweep cannot vary it');
+      return fail(
+        file,
+        path,
+        'expected a numeric path, but the date is a day, not a number: set it with --set date=YYYY-MM-DD (a sweep varies it with --vary date=LO:HI:STEPS)',
+      );
     default:
-      return fail(file, path, `expected a path of the form ${PATH_FORMS}${hint('', head ?? '', ['declaration', 'world', 'weights', 'states'])}`);
+      return fail(
+        file,
+        path,
+        `expected a path of the form ${PATH_FORMS}${hint('', head ?? '', ['declaration', 'world', 'weights', 'states'])}`,
+      );
   }
 }
 
@@ -95,7 +132,12 @@ function resolveStatePath(scenario: Scenario, path: string, file: string, parts:
   const [, id, attr, rest] = parts;
   const ids = scenario.states.map((s) => s.id);
   const index = id === undefined ? -1 : ids.indexOf(id);
-  if (index < 0) fail(file, path, `expected a state id of this scenario, got ${JSON.stringify(id ?? '')}${hint('states.', id ?? '', ids)}`);
+  if (index < 0)
+    fail(
+      file,
+      path,
+      `expected a state id of this scenario, got ${JSON.stringify(id ?? '')}${hint('states.', id ?? '', ids)}`,
+    );
   const state = scenario.states[index];
   const find = stateFinder(index, id);
   const customBounds = customAttributeBounds(scenario);
@@ -103,13 +145,20 @@ function resolveStatePath(scenario: Scenario, path: string, file: string, parts:
   if (attr === 'rivals') {
     if (parts.length !== 4) fail(file, path, `expected states.${id}.rivals.<ID>`);
     const others = ids.filter((x) => x !== id);
-    if (!others.includes(rest)) fail(file, path, `expected a rival state id of this scenario${hint(`states.${id}.rivals.`, rest, others)}`);
+    if (!others.includes(rest))
+      fail(file, path, `expected a rival state id of this scenario${hint(`states.${id}.rivals.`, rest, others)}`);
     return {
       path,
       min: -Infinity,
       max: Infinity,
       get: (s) => find(s).rivals[rest] ?? 0,
-      set: (s, v) => void Object.defineProperty(find(s).rivals, rest, { value: v, enumerable: true, writable: true, configurable: true }),
+      set: (s, v) =>
+        void Object.defineProperty(find(s).rivals, rest, {
+          value: v,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        }),
     };
   }
   if (attr === 'patron') {
@@ -132,7 +181,8 @@ function resolveStatePath(scenario: Scenario, path: string, file: string, parts:
     const k = attr as (typeof STATE_ATTRIBUTES)[number];
     return { path, min: 0, max: 1, get: (s) => find(s)[k], set: (s, v) => void (find(s)[k] = v) };
   }
-  if (attr === 'bias') return { path, min: -Infinity, max: Infinity, get: (s) => find(s).bias, set: (s, v) => void (find(s).bias = v) };
+  if (attr === 'bias')
+    return { path, min: -Infinity, max: Infinity, get: (s) => find(s).bias, set: (s, v) => void (find(s).bias = v) };
   if (customNames.includes(attr)) {
     const bounds = customBounds.get(attr) ?? { min: -Infinity, max: Infinity };
     return {
@@ -140,10 +190,22 @@ function resolveStatePath(scenario: Scenario, path: string, file: string, parts:
       min: bounds.min,
       max: bounds.max,
       get: (s) => find(s).extra[attr],
-      set: (s, v) => void Object.defineProperty(find(s).extra, attr, { value: v, enumerable: true, writable: true, configurable: true }),
+      set: (s, v) =>
+        void Object.defineProperty(find(s).extra, attr, {
+          value: v,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        }),
     };
   }
-  const known = [...STATE_ATTRIBUTES, 'bias', ...customNames, ...(state.patron ? ['patron.deference'] : []), 'rivals.<ID>'];
+  const known = [
+    ...STATE_ATTRIBUTES,
+    'bias',
+    ...customNames,
+    ...(state.patron ? ['patron.deference'] : []),
+    'rivals.<ID>',
+  ];
   return fail(file, path, `expected a numeric attribute of state ${id}${hint(`states.${id}.`, attr ?? '', known)}`);
 }
 
@@ -199,7 +261,8 @@ export function withValues(scenario: Scenario, values: Record<string, number | s
     if (path === 'date') continue;
     if (typeof v !== 'number') fail(file, path, `expected a number, got ${JSON.stringify(String(v).slice(0, 40))}`);
     const accessor = resolvePath(copy, path, file);
-    if (!accepts(accessor, v)) fail(file, path, `expected ${describeAccessor(accessor)}, got ${Number.isNaN(v) ? 'NaN' : String(v)}`);
+    if (!accepts(accessor, v))
+      fail(file, path, `expected ${describeAccessor(accessor)}, got ${Number.isNaN(v) ? 'NaN' : String(v)}`);
     accessor.set(copy, v);
     set.add(path);
   }

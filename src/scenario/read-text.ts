@@ -9,7 +9,11 @@ import { MAX_FILE_BYTES } from './limits.js';
 const MIB = MAX_FILE_BYTES / (1024 * 1024);
 
 export function tooLarge(file: string): ScenarioError {
-  return new ScenarioError(file, '', `expected a file of at most ${MIB} MiB (${MAX_FILE_BYTES} bytes); scenario files are limited in size`);
+  return new ScenarioError(
+    file,
+    '',
+    `expected a file of at most ${MIB} MiB (${MAX_FILE_BYTES} bytes); scenario files are limited in size`,
+  );
 }
 
 /** Decodes bytes as UTF-8, refusing invalid sequences instead of replacing them. */

@@ -54,7 +54,11 @@ export function scenarioDiffToYaml(
       const entry = stateEntry(key);
       setOwn((entry.rivals ??= {}) as Entry, parts[3], value);
     } else {
-      throw new ScenarioError(FILE, path, 'expected a path of the form declaration.<key>, world.<key>, weights.<term> or states.<ID>.…');
+      throw new ScenarioError(
+        FILE,
+        path,
+        'expected a path of the form declaration.<key>, world.<key>, weights.<term> or states.<ID>.…',
+      );
     }
   }
   if (states.size > 0) doc.states = [...states.values()];

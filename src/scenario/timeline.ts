@@ -127,7 +127,8 @@ export function resolveInPlace(scenario: Scenario, date: string): void {
     }
     if (values.rivals !== undefined) {
       const rivals: Record<string, number> = {};
-      for (const [id, w] of Object.entries(values.rivals)) if (present.has(id) && id !== state.id) setOwn(rivals, id, w);
+      for (const [id, w] of Object.entries(values.rivals))
+        if (present.has(id) && id !== state.id) setOwn(rivals, id, w);
       state.rivals = rivals;
     }
     let keepDeference = false;

@@ -19,19 +19,28 @@ export const UNIT: Bounds = { min: 0, max: 1 };
 export const REAL: Bounds = { min: -Infinity, max: Infinity };
 
 function expectation(bounds: Bounds): string {
-  if (bounds.integer) return bounds.max === Infinity || bounds.max >= Number.MAX_SAFE_INTEGER ? `an integer ≥ ${bounds.min}` : `an integer in [${bounds.min}, ${bounds.max}]`;
+  if (bounds.integer)
+    return bounds.max === Infinity || bounds.max >= Number.MAX_SAFE_INTEGER
+      ? `an integer ≥ ${bounds.min}`
+      : `an integer in [${bounds.min}, ${bounds.max}]`;
   return describeBounds(bounds.min, bounds.max);
 }
 
 /** A plain number within bounds. */
 export function readNumber(loc: Located, bounds: Bounds): number {
   const v = loc.value;
-  if (typeof v !== 'number' || !inBounds(v, bounds)) throw errorAt(loc, `expected ${expectation(bounds)}, got ${describeValue(v)}`);
+  if (typeof v !== 'number' || !inBounds(v, bounds))
+    throw errorAt(loc, `expected ${expectation(bounds)}, got ${describeValue(v)}`);
   return v;
 }
 
 /** A number, or a distribution whose nominal value is returned and whose uncertainty is recorded. */
-export function readUncertain(loc: Located, bounds: Bounds, scenarioPath: string, uncertainty: UncertainInput[]): number {
+export function readUncertain(
+  loc: Located,
+  bounds: Bounds,
+  scenarioPath: string,
+  uncertainty: UncertainInput[],
+): number {
   const v = loc.value;
   if (!isMapping(v)) {
     if (typeof v === 'number') return readNumber(loc, bounds);
@@ -41,22 +50,36 @@ export function readUncertain(loc: Located, bounds: Bounds, scenarioPath: string
   if (keys === 'mean,sd') {
     const mean = readNumber(child(loc, 'mean', v.mean), bounds);
     const sd = readNumber(child(loc, 'sd', v.sd), { min: 0, max: Infinity });
-    uncertainty.push({ path: scenarioPath, distribution: { kind: 'normal', mean, sd }, min: bounds.min, max: bounds.max });
+    uncertainty.push({
+      path: scenarioPath,
+      distribution: { kind: 'normal', mean, sd },
+      min: bounds.min,
+      max: bounds.max,
+    });
     return mean;
   }
   if (keys === 'max,min') {
     const min = readNumber(child(loc, 'min', v.min), bounds);
     const max = readNumber(child(loc, 'max', v.max), bounds);
     if (min > max) throw errorAt(child(loc, 'max', v.max), `expected max ≥ min (${min}), got ${max}`);
-    uncertainty.push({ path: scenarioPath, distribution: { kind: 'uniform', min, max }, min: bounds.min, max: bounds.max });
+    uncertainty.push({
+      path: scenarioPath,
+      distribution: { kind: 'uniform', min, max },
+      min: bounds.min,
+      max: bounds.max,
+    });
     return (min + max) / 2;
   }
-  throw errorAt(loc, `expected ${expectation(bounds)}, {mean, sd} (normal) or {min, max} (uniform), got a mapping with keys ${JSON.stringify(Object.keys(v).slice(0, 5))}`);
+  throw errorAt(
+    loc,
+    `expected ${expectation(bounds)}, {mean, sd} (normal) or {min, max} (uniform), got a mapping with keys ${JSON.stringify(Object.keys(v).slice(0, 5))}`,
+  );
 }
 
 /** A string (possibly empty unless `nonEmpty`). */
 export function readString(loc: Located, nonEmpty = false): string {
-  if (typeof loc.value !== 'string' || (nonEmpty && loc.value.trim() === '')) throw errorAt(loc, `expected ${nonEmpty ? 'a non-empty' : 'a'} string, got ${describeValue(loc.value)}`);
+  if (typeof loc.value !== 'string' || (nonEmpty && loc.value.trim() === ''))
+    throw errorAt(loc, `expected ${nonEmpty ? 'a non-empty' : 'a'} string, got ${describeValue(loc.value)}`);
   return loc.value;
 }
 

@@ -37,6 +37,7 @@ export function flipThresholds(decide: (x: number) => boolean, currentValue: num
     flips.push({ at: hi, signsAbove: values[g + 1] });
   }
   let nearest: number | null = null;
-  for (const f of flips) if (nearest === null || Math.abs(f.at - currentValue) < Math.abs(nearest - currentValue)) nearest = f.at;
+  for (const f of flips)
+    if (nearest === null || Math.abs(f.at - currentValue) < Math.abs(nearest - currentValue)) nearest = f.at;
   return { current: decide(currentValue), flips, nearest };
 }

@@ -179,7 +179,9 @@ export function extremalEquilibria(game: LinearGame, fixed?: FixedActions): Extr
       converged: low.converged && high.converged,
       note:
         'a negative interaction makes the game non-supermodular: round-robin best response from all-abstain and all-sign' +
-        (low.converged && high.converged ? ' (both converged; other equilibria may exist)' : ' cycled: no pure equilibrium found from at least one start'),
+        (low.converged && high.converged
+          ? ' (both converged; other equilibria may exist)'
+          : ' cycled: no pure equilibrium found from at least one start'),
     };
   }
   const ws = nashWorkspace(game.n);

@@ -55,7 +55,14 @@ export function qreResidual(game: LinearGame, lambda: number, p: Float64Array, f
 }
 
 /** One Gauss–Seidel sweep with relaxation ω; returns the largest change. */
-function sweep(game: LinearGame, lambda: number, p: Float64Array, fixed: FixedActions | undefined, omega: number, total: { t: number }): number {
+function sweep(
+  game: LinearGame,
+  lambda: number,
+  p: Float64Array,
+  fixed: FixedActions | undefined,
+  omega: number,
+  total: { t: number },
+): number {
   let change = 0;
   for (let i = 0; i < game.n; i++) {
     if (!isFree(fixed, i)) continue;
@@ -119,11 +126,18 @@ function newtonStep(game: LinearGame, lambda: number, p: Float64Array, fixed?: F
     }
   }
   const next = p.slice();
-  for (let r = 0; r < k; r++) next[free[r]] = Math.min(1, Math.max(0, p[free[r]] + J[r * (k + 1) + k] / J[r * (k + 1) + r]));
+  for (let r = 0; r < k; r++)
+    next[free[r]] = Math.min(1, Math.max(0, p[free[r]] + J[r * (k + 1) + k] / J[r * (k + 1) + r]));
   return next;
 }
 
-function solveBranch(game: LinearGame, lambda: number, start: 0 | 1, fixed: FixedActions | undefined, monotone: boolean): QreBranch {
+function solveBranch(
+  game: LinearGame,
+  lambda: number,
+  start: 0 | 1,
+  fixed: FixedActions | undefined,
+  monotone: boolean,
+): QreBranch {
   const n = game.n;
   const p = new Float64Array(n);
   for (let i = 0; i < n; i++) p[i] = isFree(fixed, i) ? start : fixed![i];
@@ -142,7 +156,8 @@ function solveBranch(game: LinearGame, lambda: number, start: 0 | 1, fixed: Fixe
         // In the monotone case the iterates approach the extremal fixed point
         // from one side; a Newton step that crosses back is not taken.
         let sideOk = true;
-        if (monotone) for (let i = 0; i < n; i++) if ((start === 0 ? next[i] < p[i] - 1e-9 : next[i] > p[i] + 1e-9)) sideOk = false;
+        if (monotone)
+          for (let i = 0; i < n; i++) if (start === 0 ? next[i] < p[i] - 1e-9 : next[i] > p[i] + 1e-9) sideOk = false;
         const r = qreResidual(game, lambda, next, fixed);
         if (sideOk && r < residual) {
           p.set(next);
@@ -159,7 +174,8 @@ function solveBranch(game: LinearGame, lambda: number, start: 0 | 1, fixed: Fixe
 
 /** Least and greatest logit QRE at precision λ ≥ 0. */
 export function logitQre(game: LinearGame, lambda: number, fixed?: FixedActions): QreResult {
-  if (!(lambda >= 0) || !Number.isFinite(lambda)) throw new RangeError(`lambda must be a finite number ≥ 0, got ${lambda}`);
+  if (!(lambda >= 0) || !Number.isFinite(lambda))
+    throw new RangeError(`lambda must be a finite number ≥ 0, got ${lambda}`);
   const monotone = isSupermodular(game);
   return {
     lambda,
@@ -182,7 +198,13 @@ const WARM_SWEEPS = 2_000;
  * steps) when the plain iteration is slow, near a bifurcation, or when the
  * game is not supermodular.
  */
-export function leastQreInto(game: LinearGame, lambda: number, fixed: FixedActions | undefined, supermodular: boolean, p: Float64Array): void {
+export function leastQreInto(
+  game: LinearGame,
+  lambda: number,
+  fixed: FixedActions | undefined,
+  supermodular: boolean,
+  p: Float64Array,
+): void {
   const { n, a, m, rowPtr, col, val } = game;
   if (supermodular) {
     let total = 0;

@@ -11,7 +11,8 @@
  * credible restraint while one abstains oneself (a level payoff: it never
  * changes an equilibrium, only the game's type).
  */
-export type GameType = 'Harmony' | "Prisoner's Dilemma" | 'Deadlock' | 'Stag Hunt' | 'Chicken' | 'Leader' | 'no interdependence' | 'other';
+export type GameType =
+  'Harmony' | "Prisoner's Dilemma" | 'Deadlock' | 'Stag Hunt' | 'Chicken' | 'Leader' | 'no interdependence' | 'other';
 
 export interface PlayerPayoffs {
   /** Net gain of signing when the other abstains. */
@@ -60,9 +61,10 @@ export function classifyPlayer(o: Ordinal): GameType {
 export function analyzeSubgame(p1: PlayerPayoffs, p2: PlayerPayoffs): SubgameResult {
   const o: [Ordinal, Ordinal] = [levelPayoffs(p1), levelPayoffs(p2)];
   const players = [p1, p2];
-  const types = players.map((x, k) =>
-    x.W === 0 && x.E === 0 ? 'no interdependence' : classifyPlayer(o[k]),
-  ) as [GameType, GameType];
+  const types = players.map((x, k) => (x.W === 0 && x.E === 0 ? 'no interdependence' : classifyPlayer(o[k]))) as [
+    GameType,
+    GameType,
+  ];
   // u_k(own, other): own sign & other sign = R, own sign & other abstain = S, ...
   const u = (k: number, own: 0 | 1, other: 0 | 1) => (own ? (other ? o[k].R : o[k].S) : other ? o[k].T : o[k].P);
   const equilibria: Array<[0 | 1, 0 | 1]> = [];
@@ -83,7 +85,9 @@ export function analyzeSubgame(p1: PlayerPayoffs, p2: PlayerPayoffs): SubgameRes
     const dd = (o[0].P - o[0].S) * (o[1].P - o[1].S);
     riskDominant = cc > dd ? 'sign-sign' : dd > cc ? 'abstain-abstain' : 'neither';
   }
-  const assuranceThreshold = players.map((x, k) => (types[k] === 'Stag Hunt' && x.W > 0 ? -x.alphaHat / x.W : null)) as [number | null, number | null];
+  const assuranceThreshold = players.map((x, k) =>
+    types[k] === 'Stag Hunt' && x.W > 0 ? -x.alphaHat / x.W : null,
+  ) as [number | null, number | null];
   const notes: string[] = [];
   if (players.every((x) => x.W >= 0 && x.E >= 0)) {
     notes.push('With complements (W ≥ 0) and E ≥ 0, Chicken and Leader cannot arise: they need W < 0.');

@@ -39,7 +39,8 @@ export function poissonBinomialInto(p: ArrayLike<number>, pmf: Float64Array): Fl
  */
 export function poissonBinomialGivenAbsent(p: ArrayLike<number>, absent: number): Float64Array {
   const n = p.length;
-  if (!Number.isInteger(absent) || absent < 0 || absent > n) throw new RangeError(`absent must be a whole number in [0, ${n}], got ${absent}`);
+  if (!Number.isInteger(absent) || absent < 0 || absent > n)
+    throw new RangeError(`absent must be a whole number in [0, ${n}], got ${absent}`);
   if (absent === 0) return poissonBinomial(p);
   const width = n + 1;
   // table[a * width + k]: a absent and k signers among the states so far.

@@ -39,7 +39,14 @@ export interface TallyWorkspace extends NashWorkspace {
 }
 
 export function tallyWorkspace(n: number): TallyWorkspace {
-  return { ...nashWorkspace(n), candidates: new Int32Array(n), leastOrder: new Int32Array(n), leastSwitched: 0, greatestOrder: new Int32Array(n), greatestSwitched: 0 };
+  return {
+    ...nashWorkspace(n),
+    candidates: new Int32Array(n),
+    leastOrder: new Int32Array(n),
+    leastSwitched: 0,
+    greatestOrder: new Int32Array(n),
+    greatestSwitched: 0,
+  };
 }
 
 /** Least equilibrium into ws.s; returns the number of signers. */
@@ -53,7 +60,9 @@ export function leastTally(game: LinearGame, fixed: FixedActions, ws: TallyWorks
     s[i] = fixed[i] === 1 ? 1 : 0;
     total += s[i];
   }
-  if (total > 0) for (let j = 0; j < n; j++) if (s[j] === 1) for (let k = colPtr[j]; k < colPtr[j + 1]; k++) local[row[k]] += tval[k];
+  if (total > 0)
+    for (let j = 0; j < n; j++)
+      if (s[j] === 1) for (let k = colPtr[j]; k < colPtr[j + 1]; k++) local[row[k]] += tval[k];
   // The previous cascade first, in its order; the list is rewritten in place with this one.
   let switched = 0;
   const hinted = ws.leastSwitched;
@@ -72,7 +81,7 @@ export function leastTally(game: LinearGame, fixed: FixedActions, ws: TallyWorks
   // been checked since the last switch.
   let count = 0;
   for (let i = 0; i < n; i++) if (fixed[i] === -1 && s[i] === 0) candidates[count++] = i;
-  for (let c = 0, streak = 0; streak < count; ) {
+  for (let c = 0, streak = 0; streak < count;) {
     if (c >= count) c = 0;
     const i = candidates[c];
     const ai = a[i];
@@ -120,7 +129,7 @@ export function greatestTally(game: LinearGame, fixed: FixedActions, ws: TallyWo
   }
   let count = 0;
   for (let i = 0; i < n; i++) if (fixed[i] === -1 && s[i] === 1) candidates[count++] = i;
-  for (let c = 0, streak = 0; streak < count; ) {
+  for (let c = 0, streak = 0; streak < count;) {
     if (c >= count) c = 0;
     const i = candidates[c];
     const ai = a[i];

@@ -60,7 +60,9 @@ export function chartSvg(data: PlotData): string {
       `<text x="${M.left - 6}" y="${M.top + 4}" text-anchor="end">${num(hi)}</text>`,
       `<text x="${M.left - 6}" y="${M.top + ph + 4}" text-anchor="end">${num(lo)}</text>`,
       `<polyline fill="none" stroke="rgb(59,82,139)" stroke-width="2" points="${points.map(([xv, z]) => `${sx(xv).toFixed(1)},${sy(z).toFixed(1)}`).join(' ')}"/>`,
-      ...points.map(([xv, z]) => `<circle cx="${sx(xv).toFixed(1)}" cy="${sy(z).toFixed(1)}" r="2.5" fill="rgb(59,82,139)"/>`),
+      ...points.map(
+        ([xv, z]) => `<circle cx="${sx(xv).toFixed(1)}" cy="${sy(z).toFixed(1)}" r="2.5" fill="rgb(59,82,139)"/>`,
+      ),
     ]);
   }
   const y = data.y;
@@ -71,10 +73,16 @@ export function chartSvg(data: PlotData): string {
   data.mean.forEach((row, j) =>
     row.forEach((z, i) => {
       if (!Number.isFinite(z)) return;
-      cells.push(`<rect x="${(M.left + i * cw).toFixed(1)}" y="${(M.top + ph - (j + 1) * ch).toFixed(1)}" width="${(cw + 0.5).toFixed(1)}" height="${(ch + 0.5).toFixed(1)}" fill="${colour((z - zlo) / (zhi - zlo))}"><title>${esc(`${data.x.name}=${num(data.x.values[i])}, ${y.name}=${num(y.values[j])}: ${num(z)}`)}</title></rect>`);
+      cells.push(
+        `<rect x="${(M.left + i * cw).toFixed(1)}" y="${(M.top + ph - (j + 1) * ch).toFixed(1)}" width="${(cw + 0.5).toFixed(1)}" height="${(ch + 0.5).toFixed(1)}" fill="${colour((z - zlo) / (zhi - zlo))}"><title>${esc(`${data.x.name}=${num(data.x.values[i])}, ${y.name}=${num(y.values[j])}: ${num(z)}`)}</title></rect>`,
+      );
     }),
   );
-  const legend = Array.from({ length: 20 }, (_, k) => `<rect x="${W - M.right + 20}" y="${(M.top + ph - ((k + 1) * ph) / 20).toFixed(1)}" width="16" height="${(ph / 20 + 0.5).toFixed(1)}" fill="${colour((k + 0.5) / 20)}"/>`);
+  const legend = Array.from(
+    { length: 20 },
+    (_, k) =>
+      `<rect x="${W - M.right + 20}" y="${(M.top + ph - ((k + 1) * ph) / 20).toFixed(1)}" width="16" height="${(ph / 20 + 0.5).toFixed(1)}" fill="${colour((k + 0.5) / 20)}"/>`,
+  );
   return frame(`${data.z}: ${data.x.name} × ${y.name}`, data.x.name, y.name, [
     ...cells,
     ...axes,

@@ -31,7 +31,9 @@ export function lineChart(data: PlotData, width = 60, height = 14): string {
     prev = [col, row];
   });
   const label = Math.max(short(hi).length, short(lo).length);
-  const lines = grid.map((cells, r) => `${(r === 0 ? short(hi) : r === height - 1 ? short(lo) : '').padStart(label)} │${cells.join('')}`);
+  const lines = grid.map(
+    (cells, r) => `${(r === 0 ? short(hi) : r === height - 1 ? short(lo) : '').padStart(label)} │${cells.join('')}`,
+  );
   lines.push(`${' '.repeat(label)} └${'─'.repeat(width)}`);
   lines.push(`${' '.repeat(label)}  ${short(xlo).padEnd(width - short(xhi).length)}${short(xhi)}`);
   return [`${data.z} (mean over ${data.rows} rows) against ${data.x.name}`, '', ...lines].join('\n');
@@ -48,7 +50,8 @@ export function heatmap(data: PlotData): string {
   };
   const label = Math.max(...y.values.map((v) => short(v).length), y.name.length > 12 ? 0 : y.name.length);
   const lines: string[] = [];
-  for (let j = y.values.length - 1; j >= 0; j--) lines.push(`${short(y.values[j]).padStart(label)} │${data.mean[j].map(cell).join('')}│`);
+  for (let j = y.values.length - 1; j >= 0; j--)
+    lines.push(`${short(y.values[j]).padStart(label)} │${data.mean[j].map(cell).join('')}│`);
   const width = data.x.values.length * 2;
   lines.push(`${' '.repeat(label)} └${'─'.repeat(width)}┘`);
   const xlo = short(data.x.values[0]);

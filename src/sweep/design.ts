@@ -52,7 +52,8 @@ export function designPoints(spec: DesignSpec): PointFunction {
   if (spec.kind === 'random') {
     return (k, out) => {
       const u = pointStream(spec.seed, k).uniform;
-      for (let j = 0; j < d; j++) out[j] = inRange(spec.factors[j], spec.factors[j].lo + (spec.factors[j].hi - spec.factors[j].lo) * u());
+      for (let j = 0; j < d; j++)
+        out[j] = inRange(spec.factors[j], spec.factors[j].lo + (spec.factors[j].hi - spec.factors[j].lo) * u());
     };
   }
   // Latin hypercube (McKay, Beckman & Conover 1979): factor j of point k

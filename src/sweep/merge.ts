@@ -37,18 +37,24 @@ async function advance(c: Cursor, format: 'csv' | 'jsonl'): Promise<void> {
   c.line = await c.reader.next();
   if (c.line === undefined) return;
   const index = rowIndex(c.line, format);
-  if (!Number.isSafeInteger(index) || index < c.index) throw new SweepError(`${c.part}: rows out of order or unreadable near index ${c.index + 1}`);
+  if (!Number.isSafeInteger(index) || index < c.index)
+    throw new SweepError(`${c.part}: rows out of order or unreadable near index ${c.index + 1}`);
   c.index = index;
 }
 
 export async function mergeParts(parts: string[], out: string): Promise<MergeResult> {
   if (parts.length === 0) throw new SweepError('merge needs at least one part');
-  for (const p of parts) if (!existsSync(p)) throw new SweepError(`${p}: not found${existsSync(`${p}.partial`) ? ' (only its .partial: resume that shard first)' : ''}`);
+  for (const p of parts)
+    if (!existsSync(p))
+      throw new SweepError(
+        `${p}: not found${existsSync(`${p}.partial`) ? ' (only its .partial: resume that shard first)' : ''}`,
+      );
   const metas = parts.map((p) => readMeta(p));
   const first = metas[0];
   metas.forEach((m, k) => {
     const diff = identityDifference(first, m);
-    if (diff !== undefined) throw new SweepError(`${parts[k]} belongs to another sweep than ${parts[0]}: its ${diff} differs`);
+    if (diff !== undefined)
+      throw new SweepError(`${parts[k]} belongs to another sweep than ${parts[0]}: its ${diff} differs`);
     if (m.status !== 'complete') throw new SweepError(`${parts[k]} is not complete (${m.status}): resume it first`);
   });
   const format = first.plan.format;
@@ -56,7 +62,8 @@ export async function mergeParts(parts: string[], out: string): Promise<MergeRes
   const total = first.totalRows;
   const partial = partialPath(out);
   // Never over an interrupted sweep's rows: they would be overwritten, then removed if the merge fails.
-  if (existsSync(partial)) throw new SweepError(`${partial} exists (an interrupted run?): delete it or merge into another file`);
+  if (existsSync(partial))
+    throw new SweepError(`${partial} exists (an interrupted run?): delete it or merge into another file`);
   const fd = openSync(partial, 'w');
   const cursors: Cursor[] = parts.map((part) => ({ part, reader: lineReader(part), line: undefined, index: -1 }));
   const missing: number[] = [];
@@ -103,9 +110,13 @@ export async function mergeParts(parts: string[], out: string): Promise<MergeRes
     if (missingCount > 0 || duplicatedCount > 0) {
       const problems = [
         missingCount > 0 ? `missing row${missingCount > 1 ? 's' : ''} ${named(missing, missingCount)}` : '',
-        duplicatedCount > 0 ? `duplicated row${duplicatedCount > 1 ? 's' : ''} ${named(duplicated, duplicatedCount)}` : '',
+        duplicatedCount > 0
+          ? `duplicated row${duplicatedCount > 1 ? 's' : ''} ${named(duplicated, duplicatedCount)}`
+          : '',
       ].filter(Boolean);
-      throw new SweepError(`merge refused: ${problems.join('; ')} (every row index 0..${total - 1} must appear exactly once)`);
+      throw new SweepError(
+        `merge refused: ${problems.join('; ')} (every row index 0..${total - 1} must appear exactly once)`,
+      );
     }
     writeSync(fd, buffer);
     closeSync(fd);

@@ -65,7 +65,10 @@ export function rowIdentity(meta: Pick<SweepMeta, 'signatory' | 'scenario' | 'pl
 }
 
 /** The first field on which two receipts' rows would differ, or undefined. */
-export function identityDifference(a: SweepMeta, b: Pick<SweepMeta, 'signatory' | 'scenario' | 'plan'>): string | undefined {
+export function identityDifference(
+  a: SweepMeta,
+  b: Pick<SweepMeta, 'signatory' | 'scenario' | 'plan'>,
+): string | undefined {
   const x = rowIdentity(a);
   const y = rowIdentity(b);
   if (x.signatory !== y.signatory) return `signatory version (${String(x.signatory)} vs ${String(y.signatory)})`;
@@ -73,11 +76,19 @@ export function identityDifference(a: SweepMeta, b: Pick<SweepMeta, 'signatory' 
   const px = x.plan as Record<string, unknown>;
   const py = y.plan as Record<string, unknown>;
   for (const key of Object.keys({ ...px, ...py })) {
-    if (JSON.stringify(px[key]) !== JSON.stringify(py[key])) return key === 'design' ? 'design (--vary, --lhs, --random or --seed)' : key;
+    if (JSON.stringify(px[key]) !== JSON.stringify(py[key]))
+      return key === 'design' ? 'design (--vary, --lhs, --random or --seed)' : key;
   }
   return undefined;
 }
 
 export function newMeta(fields: Omit<SweepMeta, 'columns' | 'totalRows' | 'status' | 'endedAt' | 'seed'>): SweepMeta {
-  return { ...fields, seed: fields.plan.design.seed, columns: columns(fields.plan), totalRows: totalRows(fields.plan), status: 'running', endedAt: null };
+  return {
+    ...fields,
+    seed: fields.plan.design.seed,
+    columns: columns(fields.plan),
+    totalRows: totalRows(fields.plan),
+    status: 'running',
+    endedAt: null,
+  };
 }

@@ -30,7 +30,7 @@ function scanLines(fd: number): { lines: number; end: number; firstLine?: string
   let lines = 0;
   let end = 0;
   let firstEnd = -1;
-  for (let pos = 0; pos < size; ) {
+  for (let pos = 0; pos < size;) {
     const got = readSync(fd, buf, 0, Math.min(BLOCK, size - pos), pos);
     if (got <= 0) break;
     for (let k = buf.indexOf(10, 0); k !== -1 && k < got; k = buf.indexOf(10, k + 1)) {
@@ -71,12 +71,16 @@ function lastLine(fd: number, end: number): string {
 export function openOutput(out: string, header: string, resume: boolean, command: string): OpenOutput {
   const partial = partialPath(out);
   if (!resume) {
-    if (existsSync(partial)) throw new SweepError(`${partial} holds an interrupted run: continue it with --resume, or delete it to start over`);
+    if (existsSync(partial))
+      throw new SweepError(
+        `${partial} holds an interrupted run: continue it with --resume, or delete it to start over`,
+      );
     const fd = openSync(partial, 'w');
     if (header) writeSync(fd, header);
     return { fd, rows: 0 };
   }
-  if (!existsSync(partial)) throw new SweepError(`${partial} not found: nothing to resume (${command} without --resume starts the run)`);
+  if (!existsSync(partial))
+    throw new SweepError(`${partial} not found: nothing to resume (${command} without --resume starts the run)`);
   const fd = openSync(partial, 'r+');
   try {
     const { lines, end, firstLine } = scanLines(fd);
@@ -89,7 +93,8 @@ export function openOutput(out: string, header: string, resume: boolean, command
         writeSync(fd, header, 0);
         return { fd: reopenAppend(fd, partial), rows: 0 };
       }
-      if (`${firstLine}\n` !== header) throw new SweepError(`${partial}: its header does not match this command's columns; cannot resume`);
+      if (`${firstLine}\n` !== header)
+        throw new SweepError(`${partial}: its header does not match this command's columns; cannot resume`);
     }
     const rows = lines - headerLines;
     const result: OpenOutput = { fd: reopenAppend(fd, partial), rows };

@@ -46,7 +46,9 @@ function rowsOf(file: string): RowSource {
           try {
             record = JSON.parse(line) as Record<string, unknown>;
           } catch {
-            throw new SweepError(`${file}: line ${number} is not a JSON row (a torn line? plot the finished file, not its .partial)`);
+            throw new SweepError(
+              `${file}: line ${number} is not a JSON row (a torn line? plot the finished file, not its .partial)`,
+            );
           }
           if (columns.length === 0) columns = Object.keys(record);
           each((c) => Number(record[c]));

@@ -48,14 +48,27 @@ export interface PointModel {
 }
 
 export function pointOutcome(tracked: number): PointOutcome {
-  return { least: 0, greatest: 0, qreMean: 0, pMajority: 0, trackLeast: new Uint8Array(tracked), trackGreatest: new Uint8Array(tracked), trackP: new Float64Array(tracked) };
+  return {
+    least: 0,
+    greatest: 0,
+    qreMean: 0,
+    pMajority: 0,
+    trackLeast: new Uint8Array(tracked),
+    trackGreatest: new Uint8Array(tracked),
+    trackP: new Float64Array(tracked),
+  };
 }
 
 /**
  * A point model over `paths`, reporting the `track`ed states. Bad paths and
  * unknown state ids throw (a ScenarioError, or an InputError naming the id).
  */
-export function pointModel(scenario: Scenario, paths: readonly string[], track: readonly string[], file?: string): PointModel {
+export function pointModel(
+  scenario: Scenario,
+  paths: readonly string[],
+  track: readonly string[],
+  file?: string,
+): PointModel {
   let copy = copyScenario(scenario);
   // The date (a day number) re-resolves the dated values; every other path is an accessor.
   const datePath = paths.indexOf('date');
@@ -134,7 +147,8 @@ export function pointModel(scenario: Scenario, paths: readonly string[], track: 
         // A new date re-resolves the dated values; the other varied values are laid over them again.
         copy = atDate(copy, pendingDate, file);
         date = pendingDate;
-        for (let k = 0; k < paths.length; k++) if (k !== datePath && !Number.isNaN(stored[k])) accessors[k]!.set(copy, stored[k]);
+        for (let k = 0; k < paths.length; k++)
+          if (k !== datePath && !Number.isNaN(stored[k])) accessors[k]!.set(copy, stored[k]);
       }
       solveGame(compileScenario(copy).game, copy.world.lambda, solver, out);
     },

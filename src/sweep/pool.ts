@@ -82,14 +82,19 @@ export function runPool(options: PoolOptions): Promise<number> {
       w.postMessage(task);
     };
     for (let k = 0; k < count; k++) {
-      const w = new Worker(url, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: WORKER_OLD_MB } });
+      const w = new Worker(url, {
+        workerData: init,
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: WORKER_OLD_MB },
+      });
       workers.push(w);
       w.on('message', (reply: WorkerReply) => {
-        if (reply.type === 'error') return finish(reply.user ? new SweepError(reply.message) : new Error(reply.message));
+        if (reply.type === 'error')
+          return finish(reply.user ? new SweepError(reply.message) : new Error(reply.message));
         inFlight--;
         const seconds = (performance.now() - (started.get(reply.id) ?? 0)) / 1000;
         started.delete(reply.id);
-        if (reply.rows > 0 && seconds > 0) chunk = Math.max(1, Math.min(MAX_CHUNK, Math.round((CHUNK_SECONDS * reply.rows) / seconds)));
+        if (reply.rows > 0 && seconds > 0)
+          chunk = Math.max(1, Math.min(MAX_CHUNK, Math.round((CHUNK_SECONDS * reply.rows) / seconds)));
         pending.set(reply.id, { bytes: reply.bytes, rows: reply.rows, from: w });
         try {
           for (let next = pending.get(nextWrite); next; next = pending.get(nextWrite)) {

@@ -13,7 +13,9 @@ export interface ProgressSnapshot {
 }
 
 /** Tracks progress against the clock; `now` is injectable for tests. */
-export function progressTracker(now: () => number = () => performance.now()): (done: number, total: number) => ProgressSnapshot {
+export function progressTracker(
+  now: () => number = () => performance.now(),
+): (done: number, total: number) => ProgressSnapshot {
   const start = now();
   let first: number | undefined;
   return (done, total) => {

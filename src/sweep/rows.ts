@@ -25,7 +25,10 @@ export function draw(input: UncertainInput, u: RandomStream): number {
 }
 
 /** Uncertain inputs a row draws: none without `--replications`; a varied path keeps its design value. */
-export function drawnInputs(scenario: Pick<Scenario, 'uncertainty'>, plan: Pick<SweepPlan, 'draws' | 'design'>): UncertainInput[] {
+export function drawnInputs(
+  scenario: Pick<Scenario, 'uncertainty'>,
+  plan: Pick<SweepPlan, 'draws' | 'design'>,
+): UncertainInput[] {
   if (!plan.draws) return [];
   const varied = new Set(plan.design.factors.map((f) => f.path));
   return scenario.uncertainty.filter((u) => !varied.has(u.path));
@@ -34,7 +37,12 @@ export function drawnInputs(scenario: Pick<Scenario, 'uncertainty'>, plan: Pick<
 export function rowEvaluator(scenario: Scenario, plan: SweepPlan, file?: string): RowEvaluator {
   const factors = plan.design.factors;
   const uncertain = drawnInputs(scenario, plan);
-  const model = pointModel(scenario, [...factors.map((f) => f.path), ...uncertain.map((u) => u.path)], plan.track, file);
+  const model = pointModel(
+    scenario,
+    [...factors.map((f) => f.path), ...uncertain.map((u) => u.path)],
+    plan.track,
+    file,
+  );
   const pointAt = designPoints(plan.design);
   const values = new Float64Array(factors.length);
   const outcome = pointOutcome(plan.track.length);
@@ -65,7 +73,15 @@ export function rowEvaluator(scenario: Scenario, plan: SweepPlan, file?: string)
 }
 
 /** The row's values as text, in column order. */
-function rowFields(plan: SweepPlan, index: number, point: number, replication: number, values: Float64Array, seed: number, o: PointOutcome): string[] {
+function rowFields(
+  plan: SweepPlan,
+  index: number,
+  point: number,
+  replication: number,
+  values: Float64Array,
+  seed: number,
+  o: PointOutcome,
+): string[] {
   const f: string[] = [String(index), String(point), String(replication)];
   plan.design.factors.forEach((factor, j) => {
     if (factor.path !== 'date') f.push(formatFixed(values[j], PARAMETER_DECIMALS));

@@ -48,7 +48,7 @@ export interface SweepOutcome {
 
 /** writeSync until every byte is out (a write may be short). */
 function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
 export async function runSweep(req: SweepRequest): Promise<SweepOutcome> {
@@ -74,21 +74,42 @@ export async function runSweep(req: SweepRequest): Promise<SweepOutcome> {
       if (!existsSync(metaPath(out))) throw new SweepError(`${metaPath(out)} not found: nothing to resume`);
       const old = readMeta(out);
       const diff = identityDifference(old, meta);
-      if (diff !== undefined) throw new SweepError(`cannot resume ${out}: the ${diff} differs from the interrupted run's`);
-      if (JSON.stringify(old.plan.shard) !== JSON.stringify(plan.shard)) throw new SweepError(`cannot resume ${out}: it holds shard ${old.plan.shard.index}/${old.plan.shard.count}`);
-      if (old.status === 'complete' && existsSync(out) && !existsSync(partialPath(out))) return { status: 'already-complete', rows: total, total, computed: 0 };
-      meta = { ...old, command: old.command, status: 'running', endedAt: null, resumedAt: [...(old.resumedAt ?? []), now()] };
+      if (diff !== undefined)
+        throw new SweepError(`cannot resume ${out}: the ${diff} differs from the interrupted run's`);
+      if (JSON.stringify(old.plan.shard) !== JSON.stringify(plan.shard))
+        throw new SweepError(`cannot resume ${out}: it holds shard ${old.plan.shard.index}/${old.plan.shard.count}`);
+      if (old.status === 'complete' && existsSync(out) && !existsSync(partialPath(out)))
+        return { status: 'already-complete', rows: total, total, computed: 0 };
+      meta = {
+        ...old,
+        command: old.command,
+        status: 'running',
+        endedAt: null,
+        resumedAt: [...(old.resumedAt ?? []), now()],
+      };
     }
-    const opened = openOutput(out, headerLine(plan), req.resume, `signatory ${req.command.filter((a) => a !== '--resume').join(' ')}`);
+    const opened = openOutput(
+      out,
+      headerLine(plan),
+      req.resume,
+      `signatory ${req.command.filter((a) => a !== '--resume').join(' ')}`,
+    );
     fd = opened.fd;
     start = opened.rows;
     if (opened.rows > total) {
       closeSync(fd);
-      throw new SweepError(`${partialPath(out)} holds ${opened.rows} rows, more than the ${total} of this sweep; cannot resume`);
+      throw new SweepError(
+        `${partialPath(out)} holds ${opened.rows} rows, more than the ${total} of this sweep; cannot resume`,
+      );
     }
-    if (opened.lastRow !== undefined && rowIndex(opened.lastRow, plan.format) !== shardRow(plan.shard, opened.rows - 1)) {
+    if (
+      opened.lastRow !== undefined &&
+      rowIndex(opened.lastRow, plan.format) !== shardRow(plan.shard, opened.rows - 1)
+    ) {
       closeSync(fd);
-      throw new SweepError(`${partialPath(out)}: its last row is not row ${shardRow(plan.shard, opened.rows - 1)} of this sweep; cannot resume`);
+      throw new SweepError(
+        `${partialPath(out)}: its last row is not row ${shardRow(plan.shard, opened.rows - 1)} of this sweep; cannot resume`,
+      );
     }
     writeMeta(out, meta);
   } else {

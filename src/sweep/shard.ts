@@ -16,13 +16,15 @@ export const WHOLE: Shard = { index: 1, count: 1 };
 
 function whole(text: string | undefined, what: string): number {
   const n = Number(text);
-  if (text === undefined || text.trim() === '' || !Number.isInteger(n)) throw new SweepError(`${what} must be a whole number, got '${text ?? ''}'`);
+  if (text === undefined || text.trim() === '' || !Number.isInteger(n))
+    throw new SweepError(`${what} must be a whole number, got '${text ?? ''}'`);
   return n;
 }
 
 function checked(shard: Shard, source: string): Shard {
   if (shard.count < 1) throw new SweepError(`${source}: the number of shards must be at least 1`);
-  if (shard.index < 1 || shard.index > shard.count) throw new SweepError(`${source}: shard ${shard.index} is outside 1..${shard.count}`);
+  if (shard.index < 1 || shard.index > shard.count)
+    throw new SweepError(`${source}: shard ${shard.index} is outside 1..${shard.count}`);
   return shard;
 }
 
@@ -47,16 +49,23 @@ export function parseShard(spec: string | undefined, shards: string | undefined,
   if (env.SLURM_ARRAY_TASK_ID !== undefined) {
     const id = whole(env.SLURM_ARRAY_TASK_ID, 'SLURM_ARRAY_TASK_ID');
     const min = env.SLURM_ARRAY_TASK_MIN === undefined ? 0 : whole(env.SLURM_ARRAY_TASK_MIN, 'SLURM_ARRAY_TASK_MIN');
-    const n = count ?? (env.SLURM_ARRAY_TASK_COUNT === undefined ? undefined : whole(env.SLURM_ARRAY_TASK_COUNT, 'SLURM_ARRAY_TASK_COUNT'));
+    const n =
+      count ??
+      (env.SLURM_ARRAY_TASK_COUNT === undefined
+        ? undefined
+        : whole(env.SLURM_ARRAY_TASK_COUNT, 'SLURM_ARRAY_TASK_COUNT'));
     if (n === undefined) throw new SweepError('--shard auto: SLURM_ARRAY_TASK_COUNT is not set; give --shards N');
     return checked({ index: id - min + 1, count: n }, 'SLURM_ARRAY_TASK_ID');
   }
   for (const name of ['JOB_COMPLETION_INDEX', 'AWS_BATCH_JOB_ARRAY_INDEX']) {
     if (env[name] === undefined) continue;
-    if (count === undefined) throw new SweepError(`--shard auto with ${name}: give the number of shards with --shards N`);
+    if (count === undefined)
+      throw new SweepError(`--shard auto with ${name}: give the number of shards with --shards N`);
     return checked({ index: whole(env[name], name) + 1, count }, name);
   }
-  throw new SweepError('--shard auto: no job-array index found (SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX)');
+  throw new SweepError(
+    '--shard auto: no job-array index found (SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX)',
+  );
 }
 
 /** Number of the `total` rows that fall in the shard. */

@@ -50,7 +50,10 @@ export interface SaltelliSample {
 }
 
 /** Evaluates f on the Saltelli design; x is reused between calls, so f must not keep it. */
-export function saltelliSample(f: (x: Float64Array) => number, options: Pick<SobolOptions, 'n' | 'bounds' | 'seed'>): SaltelliSample {
+export function saltelliSample(
+  f: (x: Float64Array) => number,
+  options: Pick<SobolOptions, 'n' | 'bounds' | 'seed'>,
+): SaltelliSample {
   const { n, bounds } = options;
   const d = bounds.length;
   const u = stream(`${options.seed}/saltelli`).uniform;
@@ -78,7 +81,10 @@ export function saltelliSample(f: (x: Float64Array) => number, options: Pick<Sob
 }
 
 /** S1 and ST from the evaluations of the rows `rows` (all rows when omitted). */
-export function sobolEstimates(sample: SaltelliSample, rows?: Int32Array): { first: number[]; total: number[]; variance: number } {
+export function sobolEstimates(
+  sample: SaltelliSample,
+  rows?: Int32Array,
+): { first: number[]; total: number[]; variance: number } {
   const { fA, fB, fAB } = sample;
   const n = rows ? rows.length : fA.length;
   const at = (r: number): number => (rows ? rows[r] : r);
@@ -126,7 +132,10 @@ export function sobolIndices(f: (x: Float64Array) => number, options: SobolOptio
 }
 
 /** The indices and their bootstrap intervals from an evaluated sample. */
-export function sobolFromSample(sample: SaltelliSample, options: Pick<SobolOptions, 'seed' | 'bootstrap' | 'confidence'>): SobolIndices {
+export function sobolFromSample(
+  sample: SaltelliSample,
+  options: Pick<SobolOptions, 'seed' | 'bootstrap' | 'confidence'>,
+): SobolIndices {
   const n = sample.fA.length;
   const d = sample.fAB.length;
   const est = sobolEstimates(sample);

@@ -27,8 +27,13 @@ export function parseVary(spec: string, needSteps: boolean): Factor {
   if (parts.length < 2 || parts.length > 3) throw new SweepError(`--vary '${spec}': expected ${form}`);
   // The date varies as whole days since 1970-01-01, written as YYYY-MM-DD at both ends.
   const isDate = path === 'date';
-  const [lo, hi] = parts.slice(0, 2).map((p) => (isDate ? (isIsoDate(p.trim()) ? dayNumber(p.trim()) : NaN) : p.trim() === '' ? NaN : Number(p)));
-  if (isDate && (!Number.isFinite(lo) || !Number.isFinite(hi))) throw new SweepError(`--vary '${spec}': LO and HI of the date must be dates YYYY-MM-DD, e.g. date=2023-01-01:2026-02-05:12`);
+  const [lo, hi] = parts
+    .slice(0, 2)
+    .map((p) => (isDate ? (isIsoDate(p.trim()) ? dayNumber(p.trim()) : NaN) : p.trim() === '' ? NaN : Number(p)));
+  if (isDate && (!Number.isFinite(lo) || !Number.isFinite(hi)))
+    throw new SweepError(
+      `--vary '${spec}': LO and HI of the date must be dates YYYY-MM-DD, e.g. date=2023-01-01:2026-02-05:12`,
+    );
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) throw new SweepError(`--vary '${spec}': LO and HI must be numbers`);
   if (lo > hi) throw new SweepError(`--vary '${spec}': LO ${lo} is above HI ${hi}`);
   if (parts.length === 2) {
@@ -36,7 +41,8 @@ export function parseVary(spec: string, needSteps: boolean): Factor {
     return { path, lo, hi };
   }
   const steps = Number(parts[2]);
-  if (!Number.isInteger(steps) || steps < 1 || steps > MAX_STEPS) throw new SweepError(`--vary '${spec}': STEPS must be a whole number from 1 to ${MAX_STEPS}`);
+  if (!Number.isInteger(steps) || steps < 1 || steps > MAX_STEPS)
+    throw new SweepError(`--vary '${spec}': STEPS must be a whole number from 1 to ${MAX_STEPS}`);
   if (steps > 1 && lo === hi) throw new SweepError(`--vary '${spec}': ${steps} steps over an empty range`);
   return { path, lo, hi, steps };
 }

@@ -14,7 +14,8 @@ import type { ChunkTask, RecycledBuffer, WorkerInit, WorkerReply } from './worke
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
-const reply = (message: WorkerReply): void => port.postMessage(message, message.type === 'rows' ? [message.bytes.buffer as ArrayBuffer] : []);
+const reply = (message: WorkerReply): void =>
+  port.postMessage(message, message.type === 'rows' ? [message.bytes.buffer as ArrayBuffer] : []);
 const encoder = new TextEncoder();
 /** The error as a reply: InputErrors (a bad scenario value, a sweep problem) are the user's to fix, anything else is internal. */
 const failure = (error: unknown, where = ''): WorkerReply => ({
@@ -43,7 +44,12 @@ try {
       if (buffer === undefined || buffer.byteLength < need) buffer = new ArrayBuffer(Math.max(need, 64 * 1024));
       const { written } = encoder.encodeInto(text, new Uint8Array(buffer));
       // Transferred, not copied; the main thread sends the buffer back once written.
-      reply({ type: 'rows', id: message.id, bytes: new Uint8Array(buffer, 0, written), rows: message.to - message.from });
+      reply({
+        type: 'rows',
+        id: message.id,
+        bytes: new Uint8Array(buffer, 0, written),
+        rows: message.to - message.from,
+      });
     } catch (error) {
       reply(failure(error, `row ${shardRow(init.plan.shard, pos)}: `));
     }

@@ -47,14 +47,45 @@ function tallyRows(rows: number): number {
   return 3 + h + (h > 1 ? 1 : 0);
 }
 
-function PaneBody({ x, id, width, height, eventsLabel }: { x: Explorer; id: PaneId; width: number; height: number; eventsLabel: string }) {
+function PaneBody({
+  x,
+  id,
+  width,
+  height,
+  eventsLabel,
+}: {
+  x: Explorer;
+  id: PaneId;
+  width: number;
+  height: number;
+  eventsLabel: string;
+}) {
   const { session } = x;
   const focused = x.pane === id;
   switch (id) {
     case 'params':
-      return <ParameterPane base={session.base} current={session.scenario} selected={x.paramIndex} focused={focused} width={width} height={height} />;
+      return (
+        <ParameterPane
+          base={session.base}
+          current={session.scenario}
+          selected={x.paramIndex}
+          focused={focused}
+          width={width}
+          height={height}
+        />
+      );
     case 'states':
-      return <StatesPane states={x.states} selected={x.stateRow} flipped={session.flipped} order={x.order} focused={focused} width={width} height={height} />;
+      return (
+        <StatesPane
+          states={x.states}
+          selected={x.stateRow}
+          flipped={session.flipped}
+          order={x.order}
+          focused={focused}
+          width={width}
+          height={height}
+        />
+      );
     case 'why':
       return x.explanation ? (
         <WhyPane
@@ -68,7 +99,16 @@ function PaneBody({ x, id, width, height, eventsLabel }: { x: Explorer; id: Pane
         />
       ) : null;
     case 'cascade':
-      return <CascadePane run={session.run} step={x.cascade.step} playing={x.cascade.playing} focused={focused} width={width} height={height} />;
+      return (
+        <CascadePane
+          run={session.run}
+          step={x.cascade.step}
+          playing={x.cascade.playing}
+          focused={focused}
+          width={width}
+          height={height}
+        />
+      );
     case 'blocs':
       return <BlocPane blocs={session.blocs} top={x.blocTop} focused={focused} width={width} height={height} />;
     case 'timeline': {
@@ -102,7 +142,15 @@ function PaneBody({ x, id, width, height, eventsLabel }: { x: Explorer; id: Pane
  * sliders stay on the left beside the other panes. It draws one line less
  * than the terminal has, so Ink redraws in place instead of clearing the screen.
  */
-export function App({ scenario, cwd, scenariosDir, size: pinned, theme, load, eventsDir = path.join(scenariosDir, 'events') }: AppProps) {
+export function App({
+  scenario,
+  cwd,
+  scenariosDir,
+  size: pinned,
+  theme,
+  load,
+  eventsDir = path.join(scenariosDir, 'events'),
+}: AppProps) {
   const size = useTerminalSize(pinned);
   const width = Math.max(40, size.columns - 1);
   const lines = Math.max(16, size.rows - 1);
@@ -111,13 +159,28 @@ export function App({ scenario, cwd, scenariosDir, size: pinned, theme, load, ev
   const mainWidth = wide ? width - leftWidth - 2 : width;
   const tally = tallyRows(size.rows);
   const content = lines - 2 - tally - 1 - 2;
-  const x = useExplorer({ initial: scenario, cwd, scenariosDir, wide, pageRows: Math.max(1, content - 2), load, eventsDir });
+  const x = useExplorer({
+    initial: scenario,
+    cwd,
+    scenariosDir,
+    wide,
+    pageRows: Math.max(1, content - 2),
+    load,
+    eventsDir,
+  });
   const { session } = x;
   const base = session.base;
   const inFolder = base.file ? path.relative(scenariosDir, base.file) : '';
-  const fileLabel = !base.file ? 'no file' : inFolder.startsWith('..') || path.isAbsolute(inFolder) ? path.basename(base.file) : inFolder;
+  const fileLabel = !base.file
+    ? 'no file'
+    : inFolder.startsWith('..') || path.isAbsolute(inFolder)
+      ? path.basename(base.file)
+      : inFolder;
   const eventsInFolder = path.relative(scenariosDir, eventsDir);
-  const eventsLabel = eventsInFolder && !eventsInFolder.startsWith('..') && !path.isAbsolute(eventsInFolder) ? `${path.basename(scenariosDir)}/${eventsInFolder}` : eventsDir;
+  const eventsLabel =
+    eventsInFolder && !eventsInFolder.startsWith('..') && !path.isAbsolute(eventsInFolder)
+      ? `${path.basename(scenariosDir)}/${eventsInFolder}`
+      : eventsDir;
   const activeTab = PANES.find((p) => p.id === x.pane)!.key;
   const paneOnScreen: PaneId = wide && x.pane === 'params' ? x.rightPane : x.pane;
   const paramsHeight = Math.min(lines - 4, 14);
@@ -127,10 +190,22 @@ export function App({ scenario, cwd, scenariosDir, size: pinned, theme, load, ev
       <HelpPane width={mainWidth} height={lines - 4} />
     ) : (
       <Box flexDirection="column">
-        <TallyPane run={session.run} previousSigned={session.previousSigned} width={mainWidth} histogramHeight={histogramRows(size.rows)} />
+        <TallyPane
+          run={session.run}
+          previousSigned={session.previousSigned}
+          width={mainWidth}
+          histogramHeight={histogramRows(size.rows)}
+        />
         <TabBar tabs={PANES} active={activeTab} width={mainWidth} />
         {x.mode === 'picker' ? (
-          <FilePicker files={x.files} selected={x.pickerIndex} current={base.file} root={scenariosDir} width={mainWidth} height={content} />
+          <FilePicker
+            files={x.files}
+            selected={x.pickerIndex}
+            current={base.file}
+            root={scenariosDir}
+            width={mainWidth}
+            height={content}
+          />
         ) : (
           <PaneBody x={x} id={paneOnScreen} width={mainWidth} height={content} eventsLabel={eventsLabel} />
         )}
@@ -142,7 +217,11 @@ export function App({ scenario, cwd, scenariosDir, size: pinned, theme, load, ev
       ? { label: `${x.prompt.text} exists. Overwrite it? `, text: '', hint: 'y overwrite · n choose another name' }
       : x.prompt.kind === 'date'
         ? { label: 'Go to date (YYYY-MM-DD): ', text: x.prompt.text, hint: 'Enter go · Esc cancel' }
-        : { label: x.prompt.kind === 'save' ? 'Save what-if as: ' : 'Export result as: ', text: x.prompt.text, hint: 'Enter write · Esc cancel' }
+        : {
+            label: x.prompt.kind === 'save' ? 'Save what-if as: ' : 'Export result as: ',
+            text: x.prompt.text,
+            hint: 'Enter write · Esc cancel',
+          }
     : x.search !== undefined
       ? { label: 'Find state: ', text: x.search, hint: 'Enter why · Esc done' }
       : undefined;
@@ -163,10 +242,23 @@ export function App({ scenario, cwd, scenariosDir, size: pinned, theme, load, ev
         {wide ? (
           <Box>
             <Box flexDirection="column" width={leftWidth} marginRight={2}>
-              <ParameterPane base={base} current={session.scenario} selected={x.paramIndex} focused={x.pane === 'params'} width={leftWidth} height={paramsHeight} />
+              <ParameterPane
+                base={base}
+                current={session.scenario}
+                selected={x.paramIndex}
+                focused={x.pane === 'params'}
+                width={leftWidth}
+                height={paramsHeight}
+              />
               {lines - 4 - paramsHeight > 3 ? (
                 <Box marginTop={1}>
-                  <BlocPane blocs={session.blocs} top={x.blocTop} focused={false} width={leftWidth} height={lines - 5 - paramsHeight} />
+                  <BlocPane
+                    blocs={session.blocs}
+                    top={x.blocTop}
+                    focused={false}
+                    width={leftWidth}
+                    height={lines - 5 - paramsHeight}
+                  />
                 </Box>
               ) : null}
             </Box>

@@ -35,7 +35,8 @@ function notes(scenario: Scenario): ChangeNote[] {
   const timeline = scenario.timeline;
   if (!timeline) return [];
   const out: ChangeNote[] = timeline.world.map((c) => ({ from: c.from, who: 'world', reason: c.reason }));
-  for (const [id, changes] of Object.entries(timeline.states)) for (const c of changes) out.push({ from: c.from, who: id, reason: c.reason });
+  for (const [id, changes] of Object.entries(timeline.states))
+    for (const c of changes) out.push({ from: c.from, who: id, reason: c.reason });
   return out;
 }
 
@@ -43,7 +44,10 @@ function notes(scenario: Scenario): ChangeNote[] {
  * The changes of the last change date on or before `date` (`since`) and of
  * the first one after it (`next`), each list in the order written.
  */
-export function changesAround(scenario: Scenario, date: string | undefined): { since: ChangeNote[]; next: ChangeNote[] } {
+export function changesAround(
+  scenario: Scenario,
+  date: string | undefined,
+): { since: ChangeNote[]; next: ChangeNote[] } {
   const all = notes(scenario);
   const days = changeDates(scenario);
   const sinceDay = date === undefined ? undefined : [...days].reverse().find((d) => d <= date);

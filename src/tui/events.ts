@@ -56,7 +56,8 @@ export type EventTally =
 type Entry = Record<string, unknown>;
 
 const isEntry = (v: unknown): v is Entry => typeof v === 'object' && v !== null && !Array.isArray(v);
-const count = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined);
+const count = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined;
 
 /** The first line of an error's message: the pane has one line per event. */
 export function oneLine(error: unknown): string {
@@ -79,7 +80,8 @@ export function readEventFile(file: string): EventFile {
   if (isIsoDate(doc.date)) row.date = doc.date;
   if (typeof doc.name === 'string' && doc.name.trim()) row.instrument = doc.name.trim();
   if (isEntry(doc.event)) {
-    if (typeof doc.event.instrument === 'string' && doc.event.instrument.trim()) row.instrument = doc.event.instrument.trim();
+    if (typeof doc.event.instrument === 'string' && doc.event.instrument.trim())
+      row.instrument = doc.event.instrument.trim();
     if (typeof doc.event.kind === 'string') row.kind = doc.event.kind;
   }
   const observed = doc.observed;

@@ -22,12 +22,18 @@ export interface SliderSpec {
 const LAMBDA_TRACK_MAX = 50;
 
 export const SLIDERS: readonly SliderSpec[] = [
-  ...DECLARATION_PARAMETERS.map((info): SliderSpec => ({ path: `declaration.${info.key}`, section: 'declaration', info, coarse: 0.1, fine: 0.01, trackMax: info.max })),
-  ...WORLD_PARAMETERS.map(
-    (info): SliderSpec =>
-      info.key === 'lambda'
-        ? { path: `world.${info.key}`, section: 'world', info, coarse: 1, fine: 0.1, trackMax: LAMBDA_TRACK_MAX }
-        : { path: `world.${info.key}`, section: 'world', info, coarse: 0.1, fine: 0.01, trackMax: info.max },
+  ...DECLARATION_PARAMETERS.map((info): SliderSpec => ({
+    path: `declaration.${info.key}`,
+    section: 'declaration',
+    info,
+    coarse: 0.1,
+    fine: 0.01,
+    trackMax: info.max,
+  })),
+  ...WORLD_PARAMETERS.map((info): SliderSpec =>
+    info.key === 'lambda'
+      ? { path: `world.${info.key}`, section: 'world', info, coarse: 1, fine: 0.1, trackMax: LAMBDA_TRACK_MAX }
+      : { path: `world.${info.key}`, section: 'world', info, coarse: 0.1, fine: 0.01, trackMax: info.max },
   ),
 ];
 

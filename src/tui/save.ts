@@ -21,7 +21,8 @@ export function describeChanges(session: Session): string[] {
     if (!(spec.path in session.values)) continue;
     lines.push(`${spec.info.label} ${fixed(sliderValue(session.base, spec))} → ${fixed(session.values[spec.path])}`);
   }
-  for (const [id, choice] of Object.entries(session.fixes)) lines.push(choice === 'free' ? `${id} free` : `${id} held at ${choice}`);
+  for (const [id, choice] of Object.entries(session.fixes))
+    lines.push(choice === 'free' ? `${id} free` : `${id} held at ${choice}`);
   return lines;
 }
 
@@ -67,12 +68,24 @@ export function whatIfYaml(session: Session, target: string): string {
   const parent = session.base.file;
   if (!parent) throw new Error('the scenario was not loaded from a file, so a what-if cannot extend it');
   // Even with the user's yes: the file would extend itself, and the scenario it came from would be lost.
-  if (path.resolve(target) === path.resolve(parent)) throw new Error('a what-if cannot replace the scenario it extends; choose another name');
-  const relative = path.relative(path.dirname(path.resolve(target)), parent).split(path.sep).join('/');
+  if (path.resolve(target) === path.resolve(parent))
+    throw new Error('a what-if cannot replace the scenario it extends; choose another name');
+  const relative = path
+    .relative(path.dirname(path.resolve(target)), parent)
+    .split(path.sep)
+    .join('/');
   const fixes = session.fixes;
   const changes = describeChanges(session);
-  const description = changes.length ? `What-if on ${session.base.name}: ${changes.join('; ')}.` : `A copy of ${session.base.name}.`;
-  const text = scenarioDiffToYaml(relative, `${session.base.name} (what-if)`, description, { ...session.values }, Object.keys(fixes).length ? fixes : undefined);
+  const description = changes.length
+    ? `What-if on ${session.base.name}: ${changes.join('; ')}.`
+    : `A copy of ${session.base.name}.`;
+  const text = scenarioDiffToYaml(
+    relative,
+    `${session.base.name} (what-if)`,
+    description,
+    { ...session.values },
+    Object.keys(fixes).length ? fixes : undefined,
+  );
   if (!isDateMoved(session)) return text;
   // The moved date goes right after `extends`: the file loads at that date, as the screen shows it.
   const { name, description: about, extends: extended, ...rest } = parse(text) as Record<string, unknown>;

@@ -92,7 +92,9 @@ function solve(
   const flipped = new Map<string, boolean>();
   if (previous) run.states.forEach((s, i) => previous.states[i].signs !== s.signs && flipped.set(s.id, s.signs));
   const ids = new Set(scenario.states.map((s) => s.id));
-  const subgame = SUBGAME_PAIR.every((id) => ids.has(id)) ? scenarioSubgame(run, SUBGAME_PAIR[0], SUBGAME_PAIR[1]) : undefined;
+  const subgame = SUBGAME_PAIR.every((id) => ids.has(id))
+    ? scenarioSubgame(run, SUBGAME_PAIR[0], SUBGAME_PAIR[1])
+    : undefined;
   return {
     loaded,
     base,

@@ -32,5 +32,7 @@ function compare(key: SortKey, x: StateOutcome, y: StateOutcome): number {
 /** A sorted copy; ties fall back to the name so the order is stable across recomputations. */
 export function sortStates(states: readonly StateOutcome[], order: SortOrder): StateOutcome[] {
   const sign = DESCENDING_BY_DEFAULT[order.key] !== order.reversed ? -1 : 1;
-  return [...states].sort((x, y) => sign * compare(order.key, x, y) || x.name.localeCompare(y.name) || x.id.localeCompare(y.id));
+  return [...states].sort(
+    (x, y) => sign * compare(order.key, x, y) || x.name.localeCompare(y.name) || x.id.localeCompare(y.id),
+  );
 }

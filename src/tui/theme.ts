@@ -22,8 +22,24 @@ export interface Theme {
   muted: Colour;
 }
 
-const COLOURED: Theme = { colour: true, sign: 'green', abstain: 'red', range: 'yellow', changed: 'yellow', accent: 'cyan', muted: 'gray' };
-const PLAIN: Theme = { colour: false, sign: undefined, abstain: undefined, range: undefined, changed: undefined, accent: undefined, muted: undefined };
+const COLOURED: Theme = {
+  colour: true,
+  sign: 'green',
+  abstain: 'red',
+  range: 'yellow',
+  changed: 'yellow',
+  accent: 'cyan',
+  muted: 'gray',
+};
+const PLAIN: Theme = {
+  colour: false,
+  sign: undefined,
+  abstain: undefined,
+  range: undefined,
+  changed: undefined,
+  accent: undefined,
+  muted: undefined,
+};
 
 /** The theme for an environment: NO_COLOR set to anything but the empty string turns colour off. */
 export function themeFor(env: NodeJS.ProcessEnv): Theme {

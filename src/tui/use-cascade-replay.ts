@@ -40,13 +40,20 @@ export function useCascadeReplay(rounds: number, resultKey: unknown): CascadeRep
     return () => clearTimeout(timer);
   }, [current.playing, step, rounds, resultKey]);
   // Functional updates: several keys can arrive before the next render.
-  const settled = (s: ReplayState): ReplayState => (s.key === resultKey ? s : { key: resultKey, step: rounds, playing: false });
+  const settled = (s: ReplayState): ReplayState =>
+    s.key === resultKey ? s : { key: resultKey, step: rounds, playing: false };
   const toggle = () =>
     setState((prev) => {
       const s = settled(prev);
-      return s.playing ? { ...s, playing: false } : { key: resultKey, step: s.step >= rounds ? 0 : s.step, playing: rounds > 0 };
+      return s.playing
+        ? { ...s, playing: false }
+        : { key: resultKey, step: s.step >= rounds ? 0 : s.step, playing: rounds > 0 };
     });
   const stepBy = (delta: number) =>
-    setState((prev) => ({ key: resultKey, step: Math.max(0, Math.min(rounds, settled(prev).step + delta)), playing: false }));
+    setState((prev) => ({
+      key: resultKey,
+      step: Math.max(0, Math.min(rounds, settled(prev).step + delta)),
+      playing: false,
+    }));
   return { step, playing: current.playing, toggle, stepBy };
 }

@@ -9,7 +9,11 @@ import { eventTally, type EventFile, type EventTally } from './events.js';
  * for the rest of the session. The map grows as results come in: a file
  * without an entry is still to be computed.
  */
-export function useEventTallies(events: readonly EventFile[], load: (file: string) => Scenario, enabled: boolean): ReadonlyMap<string, EventTally> {
+export function useEventTallies(
+  events: readonly EventFile[],
+  load: (file: string) => Scenario,
+  enabled: boolean,
+): ReadonlyMap<string, EventTally> {
   const cache = useRef(new Map<string, EventTally>());
   const loadRef = useRef(load);
   loadRef.current = load;

@@ -8,7 +8,14 @@ import type { Scenario } from '../model/scenario.js';
 import { loadScenario } from '../scenario/load.js';
 import { PANES, type PaneId } from './panes.js';
 import { SLIDERS } from './parameters.js';
-import { defaultExportPath, defaultWhatIfPath, exportResult, FileExistsError, overriddenOnLoad, saveWhatIf } from './save.js';
+import {
+  defaultExportPath,
+  defaultWhatIfPath,
+  exportResult,
+  FileExistsError,
+  overriddenOnLoad,
+  saveWhatIf,
+} from './save.js';
 import { listScenarioFiles, type ScenarioFile } from './scenario-files.js';
 import { changesAround, dateStops, type ChangeNote } from './dates.js';
 import { listEventFiles, type EventFile, type EventTally } from './events.js';
@@ -97,10 +104,13 @@ function initialStateId(scenario: Scenario): string | undefined {
 
 /** What the last edit did, in a line: the date's move, the tally's move and who flipped. */
 export function flipSummary(session: Session): Message {
-  if (session.previousSigned === undefined) return { text: 'Press ? for the keys. ←→ move a slider, Tab changes pane.', tone: 'info' };
+  if (session.previousSigned === undefined)
+    return { text: 'Press ? for the keys. ←→ move a slider, Tab changes pane.', tone: 'info' };
   const moved = session.previousDate !== undefined && session.previousDate !== session.base.date;
   const summary = tallySummary(session);
-  return moved ? { text: `Date ${session.previousDate} → ${session.base.date ?? 'as loaded'} · ${summary.text}`, tone: 'change' } : summary;
+  return moved
+    ? { text: `Date ${session.previousDate} → ${session.base.date ?? 'as loaded'} · ${summary.text}`, tone: 'change' }
+    : summary;
 }
 
 function tallySummary(session: Session): Message {
@@ -115,7 +125,16 @@ function tallySummary(session: Session): Message {
 }
 
 function isPrintable(input: string, key: Key): boolean {
-  return input.length > 0 && !key.ctrl && !key.meta && !key.return && !key.escape && !key.tab && !/[\u0000-\u001f\u007f]/.test(input);
+  return (
+    input.length > 0 &&
+    !key.ctrl &&
+    !key.meta &&
+    !key.return &&
+    !key.escape &&
+    !key.tab &&
+    // eslint-disable-next-line no-control-regex -- a control character is a key, not text
+    !/[\u0000-\u001f\u007f]/.test(input)
+  );
 }
 
 /**
@@ -143,17 +162,36 @@ export function useExplorer(options: ExplorerOptions): Explorer {
   const [message, setMessage] = useState<Message>();
 
   const states = useMemo(() => sortStates(session.run.states, order), [session.run, order]);
-  const stateRow = Math.max(0, states.findIndex((s) => s.id === selectedId));
+  const stateRow = Math.max(
+    0,
+    states.findIndex((s) => s.id === selectedId),
+  );
   const selected = states[stateRow];
-  const explanation = useMemo(() => (selected ? explainState(session.run, selected.id, false) : undefined), [session.run, selected?.id]);
+  const selectedState = selected?.id;
+  const explanation = useMemo(
+    () => (selectedState ? explainState(session.run, selectedState, false) : undefined),
+    [session.run, selectedState],
+  );
   const shown: PaneId[] = wide ? ['params', pane === 'params' ? rightPane : pane] : [pane];
-  const flips = useFlipThresholds(session.run, session.structure, selected?.id, mode === 'normal' && shown.includes('why'));
+  const flips = useFlipThresholds(
+    session.run,
+    session.structure,
+    selected?.id,
+    mode === 'normal' && shown.includes('why'),
+  );
   const cascade = useCascadeReplay(session.run.equilibria.least.rounds.length, session.run);
   const events = useMemo(() => listEventFiles(options.eventsDir), [options.eventsDir]);
   const [eventRow, setEventRow, eventRowRef] = useSyncState(0);
   const tallies = useEventTallies(events, load, mode === 'normal' && shown.includes('timeline'));
   const dated = isDated(session.loaded);
-  const stops = useMemo(() => dateStops(session.loaded, events.flatMap((e) => (e.date ? [e.date] : []))), [session.loaded, events]);
+  const stops = useMemo(
+    () =>
+      dateStops(
+        session.loaded,
+        events.flatMap((e) => (e.date ? [e.date] : [])),
+      ),
+    [session.loaded, events],
+  );
   const around = useMemo(() => changesAround(session.loaded, session.base.date), [session.loaded, session.base.date]);
 
   const apply: typeof edit = (e) => {
@@ -168,7 +206,10 @@ export function useExplorer(options: ExplorerOptions): Explorer {
   const moveState = (delta: number) => {
     if (!states.length) return;
     setSelectedId((id) => {
-      const row = Math.max(0, states.findIndex((s) => s.id === id));
+      const row = Math.max(
+        0,
+        states.findIndex((s) => s.id === id),
+      );
       return states[Math.max(0, Math.min(states.length - 1, row + delta))].id;
     });
   };
@@ -179,11 +220,15 @@ export function useExplorer(options: ExplorerOptions): Explorer {
   const write = (p: Prompt, overwrite: boolean) => {
     const target = path.resolve(cwd, p.text.trim());
     try {
-      const outcome = p.kind === 'save' ? saveWhatIf(session, target, overwrite) : exportResult(session, target, overwrite);
+      const outcome =
+        p.kind === 'save' ? saveWhatIf(session, target, overwrite) : exportResult(session, target, overwrite);
       const shownName = path.relative(cwd, outcome.file) || outcome.file;
       const lost = p.kind === 'save' ? overriddenOnLoad(session) : [];
       const note = lost.length ? ` · on load, the dated value at ${session.base.date} replaces ${lost.join(', ')}` : '';
-      setMessage({ text: `${p.kind === 'save' ? 'Saved what-if' : 'Exported result'} to ${shownName}${note}`, tone: 'info' });
+      setMessage({
+        text: `${p.kind === 'save' ? 'Saved what-if' : 'Exported result'} to ${shownName}${note}`,
+        tone: 'info',
+      });
       setPrompt(undefined);
       setMode('normal');
     } catch (error) {
@@ -196,7 +241,8 @@ export function useExplorer(options: ExplorerOptions): Explorer {
     }
   };
   const openPrompt = (kind: Prompt['kind']) => {
-    if (kind === 'save' && !session.base.file) return setMessage({ text: 'This scenario has no file to extend.', tone: 'error' });
+    if (kind === 'save' && !session.base.file)
+      return setMessage({ text: 'This scenario has no file to extend.', tone: 'error' });
     const target = kind === 'save' ? defaultWhatIfPath(session, cwd) : defaultExportPath(session, cwd);
     setPrompt({ kind, text: path.relative(cwd, target) || target, confirm: false });
     setMode('prompt');
@@ -220,7 +266,10 @@ export function useExplorer(options: ExplorerOptions): Explorer {
     if (!dated) return setMessage({ text: UNDATED, tone: 'error' });
     // The edit finds the stop from the date at the time it is applied; this only words the end of the line.
     if (stepStop(stops, session.base.date, direction) === undefined) {
-      return setMessage({ text: direction > 0 ? 'No later date to step to.' : 'No earlier date to step to.', tone: 'info' });
+      return setMessage({
+        text: direction > 0 ? 'No later date to step to.' : 'No earlier date to step to.',
+        tone: 'info',
+      });
     }
     apply({ kind: 'stepDate', direction, stops });
   };
@@ -307,7 +356,12 @@ export function useExplorer(options: ExplorerOptions): Explorer {
     if (input === 'o') {
       const list = listScenarioFiles(scenariosDir);
       setFiles(list);
-      setPickerIndex(Math.max(0, list.findIndex((f) => f.file === session.base.file)));
+      setPickerIndex(
+        Math.max(
+          0,
+          list.findIndex((f) => f.file === session.base.file),
+        ),
+      );
       return setMode('picker');
     }
     if (input === 'w') return openPrompt('save');
@@ -340,7 +394,8 @@ export function useExplorer(options: ExplorerOptions): Explorer {
         else if (key.home) moveState(-Infinity);
         else if (key.end) moveState(Infinity);
         else if (key.return && pane === 'states') goTo('why');
-        else if (input === 's') setOrder((o) => ({ key: SORT_KEYS[(SORT_KEYS.indexOf(o.key) + 1) % SORT_KEYS.length], reversed: false }));
+        else if (input === 's')
+          setOrder((o) => ({ key: SORT_KEYS[(SORT_KEYS.indexOf(o.key) + 1) % SORT_KEYS.length], reversed: false }));
         else if (input === 'S') setOrder((o) => ({ ...o, reversed: !o.reversed }));
         else if (input === 'f' && selected) apply({ kind: 'cycleFix', id: selected.id });
         else if (input === 'r' && selected) apply({ kind: 'fix', id: selected.id, choice: 'free' });
@@ -371,7 +426,11 @@ export function useExplorer(options: ExplorerOptions): Explorer {
         else if (key.return) {
           const event = events[eventRowRef.current];
           if (!event) return;
-          if (!event.date) return setMessage({ text: `${event.label} has no date${event.problem ? `: ${event.problem}` : ''}.`, tone: 'error' });
+          if (!event.date)
+            return setMessage({
+              text: `${event.label} has no date${event.problem ? `: ${event.problem}` : ''}.`,
+              tone: 'error',
+            });
           goToDate(event.date);
         }
         return;
@@ -397,6 +456,14 @@ export function useExplorer(options: ExplorerOptions): Explorer {
     prompt,
     search: mode === 'search' ? search : undefined,
     message: message ?? flipSummary(session),
-    timeline: { dated, stops, since: around.since, next: around.next, events, tallies, eventRow: Math.min(eventRow, Math.max(0, events.length - 1)) },
+    timeline: {
+      dated,
+      stops,
+      since: around.since,
+      next: around.next,
+      events,
+      tallies,
+      eventRow: Math.min(eventRow, Math.max(0, events.length - 1)),
+    },
   };
 }

@@ -18,7 +18,12 @@ export interface FlipProgress {
  * so key presses are never kept waiting behind the ~700 equilibrium solves,
  * and cached per state until the run changes.
  */
-export function useFlipThresholds(run: RunResult, structure: GameStructure, stateId: string | undefined, enabled: boolean): FlipProgress {
+export function useFlipThresholds(
+  run: RunResult,
+  structure: GameStructure,
+  stateId: string | undefined,
+  enabled: boolean,
+): FlipProgress {
   const cache = useRef<{ run: RunResult; byState: Map<string, ParameterFlip[]> }>({ run, byState: new Map() });
   if (cache.current.run !== run) cache.current = { run, byState: new Map() };
   const cached = stateId ? cache.current.byState.get(stateId) : undefined;

@@ -6,7 +6,9 @@ import { useCallback, useRef, useState } from 'react';
  * a paste): the key handler must see the pane or slider the previous key
  * just selected, not the one of the last render.
  */
-export function useSyncState<T>(initial: T | (() => T)): [T, (next: T | ((prev: T) => T)) => void, { readonly current: T }] {
+export function useSyncState<T>(
+  initial: T | (() => T),
+): [T, (next: T | ((prev: T) => T)) => void, { readonly current: T }] {
   const [value, setValue] = useState(initial);
   const ref = useRef(value);
   const set = useCallback((next: T | ((prev: T) => T)) => {

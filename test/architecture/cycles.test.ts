@@ -28,7 +28,8 @@ const IMPORT_PATTERNS = [
 /** The relative module paths a source text imports. */
 function importedSpecifiers(text: string): string[] {
   const found: string[] = [];
-  for (const pattern of IMPORT_PATTERNS) for (const m of text.matchAll(pattern)) if (m[1].startsWith('.')) found.push(m[1]);
+  for (const pattern of IMPORT_PATTERNS)
+    for (const m of text.matchAll(pattern)) if (m[1].startsWith('.')) found.push(m[1]);
   return found;
 }
 
@@ -43,7 +44,8 @@ function sourceFiles(dir: string): string[] {
 /** Resolves `./x.js` from `file` to the .ts or .tsx file it names, relative to src/. */
 function resolveImport(file: string, specifier: string, known: ReadonlySet<string>): string {
   const base = path.join(path.dirname(file), specifier).replace(/\.js$/, '');
-  for (const candidate of [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')]) if (known.has(candidate)) return candidate;
+  for (const candidate of [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')])
+    if (known.has(candidate)) return candidate;
   throw new Error(`${file}: cannot resolve import '${specifier}'`);
 }
 
@@ -145,7 +147,15 @@ describe('the import reader', () => {
       ' * import { not } from "./a-comment.js";',
       "const text = 'from here';",
     ].join('\n');
-    expect(importedSpecifiers(text)).toEqual(['./a.js', '../c.js', './e.js', './f.js', './g.js', './effects.js', './lazy.js']);
+    expect(importedSpecifiers(text)).toEqual([
+      './a.js',
+      '../c.js',
+      './e.js',
+      './f.js',
+      './g.js',
+      './effects.js',
+      './lazy.js',
+    ]);
   });
 
   it('finds the imports of the real sources', () => {
@@ -179,7 +189,9 @@ describe('imports', () => {
   });
 
   it('keep the terminal UI independent of the command line that launches it', () => {
-    const intoCli = [...files].filter(([from]) => folderOf(from) === 'tui').flatMap(([from, to]) => [...to].filter((t) => folderOf(t) === 'cli').map((t) => `${from} → ${t}`));
+    const intoCli = [...files]
+      .filter(([from]) => folderOf(from) === 'tui')
+      .flatMap(([from, to]) => [...to].filter((t) => folderOf(t) === 'cli').map((t) => `${from} → ${t}`));
     expect(intoCli).toEqual([]);
   });
 

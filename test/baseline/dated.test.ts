@@ -12,8 +12,10 @@ import { calibratePanel, weightsForKind } from '../../src/calibrate/panel.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { ROOT } from '../cli/run-cli.js';
 
-const FILE = path.join(ROOT, 'scenarios', 'a-coruna-2026-dated.yaml');
-const EVENTS = ['unga-78-241', 'unga-79-62', 'unga-80-57', 'a-coruna-2026'].map((e) => path.join(ROOT, 'scenarios', 'events', `${e}.yaml`));
+const FILE = path.join(ROOT, 'scenarios', 'dated', 'a-coruna-2026.yaml');
+const EVENTS = ['unga-78-241', 'unga-79-62', 'unga-80-57', 'a-coruna-2026'].map((e) =>
+  path.join(ROOT, 'scenarios', 'events', `${e}.yaml`),
+);
 const dated = loadScenario(FILE);
 const REAL = new Set(dated.observed!.signed);
 
@@ -36,13 +38,17 @@ describe('the dated A Coruña scenario', () => {
       expect(run.scenario.date).toBe(date);
     }
     // Finland joined NATO on 4 April 2023: a NATO member at 2024-12-02, not at 2023-02-16.
-    const blocsAt = (date: string) => loadScenario(FILE, { overrides: [`date=${date}`] }).states.find((s) => s.id === 'FIN')!.blocs;
+    const blocsAt = (date: string) =>
+      loadScenario(FILE, { overrides: [`date=${date}`] }).states.find((s) => s.id === 'FIN')!.blocs;
     expect(blocsAt('2023-02-16')).not.toContain('NATO');
     expect(blocsAt('2024-12-02')).toContain('NATO');
   });
 
   it('holds the weights a panel recalibration of the four events gives (regenerate with the command in its header)', () => {
-    const result = calibratePanel(EVENTS.map((f) => loadScenario(f)), { ridge: 1, prior: 'equal-effect', profileTerm: null });
+    const result = calibratePanel(
+      EVENTS.map((f) => loadScenario(f)),
+      { ridge: 1, prior: 'equal-effect', profileTerm: null },
+    );
     const { weights } = weightsForKind(result, 'summit-declaration');
     for (const [id, w] of Object.entries(weights)) {
       if (id === 'intercept') continue;

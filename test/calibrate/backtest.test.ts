@@ -162,7 +162,9 @@ describe('signatory backtest and calibrate with several event files, in-process'
     const last = loadScenario(files[files.length - 1]);
     const target = last.observed?.counts?.signed ?? last.observed!.signed.length;
     expect(runScenario(written).equilibria.least.signed).toBe(target);
-    const json = JSON.parse((await cli(['calibrate', ...files, '--json', '--profile', 'none'])).stdout) as { termWeights: Record<string, number> };
+    const json = JSON.parse((await cli(['calibrate', ...files, '--json', '--profile', 'none'])).stdout) as {
+      termWeights: Record<string, number>;
+    };
     for (const [id, w] of Object.entries(json.termWeights)) expect(written.weights[id]).toBeCloseTo(w, 4);
     const again = await cli(['calibrate', ...files, '--write', out]);
     expect(again.status).toBe(2);

@@ -44,9 +44,25 @@ describe('bounds and penalty', () => {
       X.push(1, x);
       y.push(0.8 - 0.6 * x);
     }
-    const free = fitLogistic({ X: Float64Array.from(X), n: 50, k: 2, y: Float64Array.from(y), ridge: 0, penalised: [false, false], nonNegative: [false, false] });
+    const free = fitLogistic({
+      X: Float64Array.from(X),
+      n: 50,
+      k: 2,
+      y: Float64Array.from(y),
+      ridge: 0,
+      penalised: [false, false],
+      nonNegative: [false, false],
+    });
     expect(free.beta[1]).toBeLessThan(0);
-    const bounded = fitLogistic({ X: Float64Array.from(X), n: 50, k: 2, y: Float64Array.from(y), ridge: 0, penalised: [false, false], nonNegative: [false, true] });
+    const bounded = fitLogistic({
+      X: Float64Array.from(X),
+      n: 50,
+      k: 2,
+      y: Float64Array.from(y),
+      ridge: 0,
+      penalised: [false, false],
+      nonNegative: [false, true],
+    });
     expect(bounded.beta[1]).toBe(0);
     expect(bounded.atBound[1]).toBe(true);
     expect(bounded.se[1]).toBeNull();
@@ -60,7 +76,14 @@ describe('bounds and penalty', () => {
       X.push(1, x);
       y.push(i % 3 === 0 ? 0 : x > 0 ? 1 : 0);
     }
-    const args = { X: Float64Array.from(X), n: 40, k: 2, y: Float64Array.from(y), penalised: [false, true], nonNegative: [false, false] };
+    const args = {
+      X: Float64Array.from(X),
+      n: 40,
+      k: 2,
+      y: Float64Array.from(y),
+      penalised: [false, true],
+      nonNegative: [false, false],
+    };
     const loose = fitLogistic({ ...args, ridge: 0.01 });
     const tight = fitLogistic({ ...args, ridge: 10 });
     expect(Math.abs(tight.beta[1])).toBeLessThan(Math.abs(loose.beta[1]));

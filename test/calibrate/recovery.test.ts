@@ -15,7 +15,18 @@ import { randomStream } from '../../src/random/stream.js';
  * independently from p, and the estimator is given p as first-stage beliefs
  * (the two-step pseudo-likelihood estimator), then compared with the truth.
  */
-const TERM_IDS = ['reputation', 'alignment', 'humanControl', 'adoption', 'exposure', 'ambiguity', 'blame', 'grayZone', 'weaponization', 'club'];
+const TERM_IDS = [
+  'reputation',
+  'alignment',
+  'humanControl',
+  'adoption',
+  'exposure',
+  'ambiguity',
+  'blame',
+  'grayZone',
+  'weaponization',
+  'club',
+];
 const TRUE: Record<string, number> = {
   reputation: 2,
   alignment: 1,
@@ -112,14 +123,17 @@ describe('calibration recovers known weights from data it generated', () => {
     const scenario = syntheticScenario(300, rng);
     const p = logitQre(compileScenario(scenario).game, scenario.world.lambda).least.p;
     const s = Float64Array.from(p, (q) => (rng() < q ? 1 : 0));
-    const withObserved: Scenario = { ...scenario, observed: { signed: scenario.states.filter((_, i) => s[i] === 1).map((x) => x.id) } };
+    const withObserved: Scenario = {
+      ...scenario,
+      observed: { signed: scenario.states.filter((_, i) => s[i] === 1).map((x) => x.id) },
+    };
     const result = calibrate(withObserved, { ridge: 1, prior: 'scenario', folds: 5 });
     expect(result.crossValidated?.total).toBe(300);
     // Benchmarks on the same draws: the true probabilities read as sign at p ≥ ½, and everyone given the majority
     // decision. Over 60 simulated data sets of 300 states, cross-validated agreement ranged from 17 below to 7
     // above the truth's (mean 5 below) and never exceeded the in-sample agreement by more than 1; the majority
     // decision got 157–194, the truth 217–250.
-    const truthAgrees = p.reduce((acc, q, i) => acc + ((q >= 0.5) === (s[i] === 1) ? 1 : 0), 0);
+    const truthAgrees = p.reduce((acc, q, i) => acc + (q >= 0.5 === (s[i] === 1) ? 1 : 0), 0);
     const signers = s.reduce((acc, x) => acc + x, 0);
     const floor = truthAgrees - 25;
     expect(floor).toBeGreaterThan(Math.max(signers, 300 - signers));

@@ -17,7 +17,17 @@ describe('signatory run', () => {
     expect(j.scenario).toBe('Threshold crowd');
     expect(j.total).toBe(12);
     expect(Object.keys(j.declaration).sort()).toEqual(
-      ['accountability', 'clubCompatibility', 'differentiation', 'enforcement', 'humanControl', 'neutralInterpretation', 'thresholdClarity', 'thresholdStrictness', 'verification'].sort(),
+      [
+        'accountability',
+        'clubCompatibility',
+        'differentiation',
+        'enforcement',
+        'humanControl',
+        'neutralInterpretation',
+        'thresholdClarity',
+        'thresholdStrictness',
+        'verification',
+      ].sort(),
     );
     expect(j.world).toEqual({ raceIntensity: 0, raceShock: 0, lambda: 50, seed: 1 });
     expect(j.equilibrium.least.signed).toBe(7);
@@ -63,7 +73,13 @@ describe('signatory run', () => {
 describe('bad input: one line, exit code 2, no stack trace', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'signatory-cli-'));
   const broken = path.join(dir, 'broken.yaml');
-  writeFileSync(broken, readFileSync(path.join(ROOT, STAG), 'utf8').replace('capability: 1\n    pace: 1\n    size: 0\n    threat: 0\n    ratification: 0\n    grayZone: 0\n    treatyCaution: 0\n    weaponizationFear: 0\n    clubOption: 0\n    humanControlValue: 0\n    normSensitivity: 1\n    raceExposure: 0\n    rivals: { RED: 1 }', 'capability: high\n    pace: 1\n    size: 0\n    threat: 0\n    ratification: 0\n    grayZone: 0\n    treatyCaution: 0\n    weaponizationFear: 0\n    clubOption: 0\n    humanControlValue: 0\n    normSensitivity: 1\n    raceExposure: 0\n    rivals: { RED: 1 }'));
+  writeFileSync(
+    broken,
+    readFileSync(path.join(ROOT, STAG), 'utf8').replace(
+      'capability: 1\n    pace: 1\n    size: 0\n    threat: 0\n    ratification: 0\n    grayZone: 0\n    treatyCaution: 0\n    weaponizationFear: 0\n    clubOption: 0\n    humanControlValue: 0\n    normSensitivity: 1\n    raceExposure: 0\n    rivals: { RED: 1 }',
+      'capability: high\n    pace: 1\n    size: 0\n    threat: 0\n    ratification: 0\n    grayZone: 0\n    treatyCaution: 0\n    weaponizationFear: 0\n    clubOption: 0\n    humanControlValue: 0\n    normSensitivity: 1\n    raceExposure: 0\n    rivals: { RED: 1 }',
+    ),
+  );
 
   it('a wrong type names the file and the path inside it', async () => {
     const r = await cli(['run', broken]);
@@ -164,11 +180,19 @@ describe('every example scenario runs in plain and JSON form', () => {
   // Each example's extremal equilibria, known from how it is built: a new example needs its line here.
   const expected: Record<string, { total: number; least: string[]; greatest: string[] }> = {
     // The baseline with some values written as distributions whose means are the baseline's values.
-    'a-coruna-uncertain.yaml': { total: 85, least: baseline.filter((s) => s.signs).map((s) => s.id), greatest: baseline.filter((s) => s.signsGreatest).map((s) => s.id) },
+    'a-coruna-uncertain.yaml': {
+      total: 85,
+      least: baseline.filter((s) => s.signs).map((s) => s.id),
+      greatest: baseline.filter((s) => s.signsGreatest).map((s) => s.id),
+    },
     // Two states that each sign only if the other does.
     'stag-hunt.yaml': { total: 2, least: [], greatest: ['RED', 'BLU'] },
     // Thresholds 0–6 then 8–11: the cascade stops at seven for want of a threshold of 7; all twelve signing is also stable.
-    'threshold-crowd.yaml': { total: 12, least: ['S01', 'S02', 'S03', 'S04', 'S05', 'S06', 'S07'], greatest: Array.from({ length: 12 }, (_, k) => `S${String(k + 1).padStart(2, '0')}`) },
+    'threshold-crowd.yaml': {
+      total: 12,
+      least: ['S01', 'S02', 'S03', 'S04', 'S05', 'S06', 'S07'],
+      greatest: Array.from({ length: 12 }, (_, k) => `S${String(k + 1).padStart(2, '0')}`),
+    },
   };
   it('every example has its expected outcome below', () => {
     expect(examples.sort()).toEqual(Object.keys(expected).sort());
@@ -179,7 +203,9 @@ describe('every example scenario runs in plain and JSON form', () => {
     const want = expected[file];
     const plain = await cli(['run', rel]);
     expect(plain.status, plain.stderr).toBe(0);
-    expect(plain.stdout).toContain(`${want.least.length} sign · ${want.total - want.least.length} abstain (of ${want.total})`);
+    expect(plain.stdout).toContain(
+      `${want.least.length} sign · ${want.total - want.least.length} abstain (of ${want.total})`,
+    );
     expect(plain.stdout).toContain(`Range: ${want.least.length}–${want.greatest.length} signers`);
     const json = await cli(['run', rel, '--json']);
     expect(json.status, json.stderr).toBe(0);

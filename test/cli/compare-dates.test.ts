@@ -8,7 +8,18 @@ const DATED = 'test/fixtures/scenarios/dated/base.yaml';
 
 describe('signatory compare between two dates', () => {
   it('decomposes a named state’s change term by term, the terms adding up to the change of Δ', async () => {
-    const r = await cli(['compare', DATED, DATED, '--base-date', '2022-06-01', '--state', 'AAA', '--state', 'CCC', '--json']);
+    const r = await cli([
+      'compare',
+      DATED,
+      DATED,
+      '--base-date',
+      '2022-06-01',
+      '--state',
+      'AAA',
+      '--state',
+      'CCC',
+      '--json',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);

@@ -23,23 +23,50 @@ function maybeOverflow(step: typeof overflowIn): void {
 
 vi.mock('../../src/analysis/seek.js', async (original) => {
   const actual = await original<typeof import('../../src/analysis/seek.js')>();
-  return { ...actual, seek: (...args: Parameters<typeof actual.seek>) => (maybeOverflow('seek'), actual.seek(...args)) };
+  return {
+    ...actual,
+    seek: (...args: Parameters<typeof actual.seek>) => (maybeOverflow('seek'), actual.seek(...args)),
+  };
 });
 vi.mock('../../src/analysis/explain.js', async (original) => {
   const actual = await original<typeof import('../../src/analysis/explain.js')>();
-  return { ...actual, explainState: (...args: Parameters<typeof actual.explainState>) => (maybeOverflow('explain'), actual.explainState(...args)) };
+  return {
+    ...actual,
+    explainState: (...args: Parameters<typeof actual.explainState>) => (
+      maybeOverflow('explain'),
+      actual.explainState(...args)
+    ),
+  };
 });
 vi.mock('../../src/analysis/subgame.js', async (original) => {
   const actual = await original<typeof import('../../src/analysis/subgame.js')>();
-  return { ...actual, scenarioSubgame: (...args: Parameters<typeof actual.scenarioSubgame>) => (maybeOverflow('subgame'), actual.scenarioSubgame(...args)) };
+  return {
+    ...actual,
+    scenarioSubgame: (...args: Parameters<typeof actual.scenarioSubgame>) => (
+      maybeOverflow('subgame'),
+      actual.scenarioSubgame(...args)
+    ),
+  };
 });
 vi.mock('../../src/calibrate/calibrate.js', async (original) => {
   const actual = await original<typeof import('../../src/calibrate/calibrate.js')>();
-  return { ...actual, calibrate: (...args: Parameters<typeof actual.calibrate>) => (maybeOverflow('calibrate'), actual.calibrate(...args)) };
+  return {
+    ...actual,
+    calibrate: (...args: Parameters<typeof actual.calibrate>) => (
+      maybeOverflow('calibrate'),
+      actual.calibrate(...args)
+    ),
+  };
 });
 vi.mock('../../src/sweep/sobol.js', async (original) => {
   const actual = await original<typeof import('../../src/sweep/sobol.js')>();
-  return { ...actual, sobolIndices: (...args: Parameters<typeof actual.sobolIndices>) => (maybeOverflow('sobol'), actual.sobolIndices(...args)) };
+  return {
+    ...actual,
+    sobolIndices: (...args: Parameters<typeof actual.sobolIndices>) => (
+      maybeOverflow('sobol'),
+      actual.sobolIndices(...args)
+    ),
+  };
 });
 
 afterEach(() => {
@@ -53,7 +80,13 @@ async function run(args: string[]): Promise<{ status: number; stdout: string; st
   let err = '';
   stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
   stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
-  const status = await main(args, { stdout, stderr, stdin: Readable.from([]), cwd: ROOT, env: { ...process.env, NO_COLOR: '1', CI: '1' } });
+  const status = await main(args, {
+    stdout,
+    stderr,
+    stdin: Readable.from([]),
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1', CI: '1' },
+  });
   return { status, stdout: out, stderr: err };
 }
 
@@ -86,9 +119,15 @@ describe('the same commands given bad input: exit 2, one line', () => {
     [['subgame', STAG, 'RED', 'RED'], /a subgame needs two different states, got 'RED' twice/],
     [['subgame', STAG, 'RED', 'NOPE'], /unknown state 'NOPE'/],
     [['calibrate', STAG], /no `observed` outcome/],
-    [['sensitivity', STAG, '--vary', 'declaration.verification=0:1', '--output', 'p:NOPE'], /--output: unknown state 'NOPE'/],
+    [
+      ['sensitivity', STAG, '--vary', 'declaration.verification=0:1', '--output', 'p:NOPE'],
+      /--output: unknown state 'NOPE'/,
+    ],
     [['sweep', STAG, '--vary', 'declaration.verification=0:1:2', '--track', 'NOPE'], /--track: unknown state 'NOPE'/],
-    [['sweep', STAG, '--vary', 'declaration.verification=1:0:2'], /--vary 'declaration.verification=1:0:2': LO 1 is above HI 0/],
+    [
+      ['sweep', STAG, '--vary', 'declaration.verification=1:0:2'],
+      /--vary 'declaration.verification=1:0:2': LO 1 is above HI 0/,
+    ],
   ])('%j', async (args, message) => {
     const r = await run(args);
     expect(r.status).toBe(2);

@@ -20,7 +20,10 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 const fixture = (name: string): string => path.join(root, 'test', 'sweep', 'fixtures', name);
 
 // The private mathjs instance is created on first use (slow on a loaded machine): outside any test's timeout.
-beforeAll(() => void makeCustomTerm({ id: 'warm', label: 'warm', propositions: [], expression: '1' }, new Set()), 60_000);
+beforeAll(
+  () => void makeCustomTerm({ id: 'warm', label: 'warm', propositions: [], expression: '1' }, new Set()),
+  60_000,
+);
 
 describe('fast recompiler with custom terms', () => {
   const scenario = () => loadScenario(fixture('custom-terms.yaml'));
@@ -44,7 +47,9 @@ describe('fast recompiler with custom terms', () => {
 
   it('starts from compileScenario’s game', () => {
     const s = scenario();
-    expect(s.terms.map((t) => t.id)).toEqual(expect.arrayContaining(['lobbyCost', 'lobbyRelief', 'crowd', 'patronPull', 'unproved']));
+    expect(s.terms.map((t) => t.id)).toEqual(
+      expect.arrayContaining(['lobbyCost', 'lobbyRelief', 'crowd', 'patronPull', 'unproved']),
+    );
     expectSameGame(fastCompiler(s), s);
   });
 
@@ -54,14 +59,18 @@ describe('fast recompiler with custom terms', () => {
     const setters = paths.map((p) => compiler.setter(p));
     expect(setters.every((x) => x !== undefined)).toBe(true);
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: paths.length, maxLength: paths.length }), fc.array(fc.boolean(), { minLength: paths.length, maxLength: paths.length }), (values, use) => {
-        const chosen: Record<string, number> = {};
-        paths.forEach((p, k) => {
-          if (use[k]) chosen[p] = values[k];
-        });
-        paths.forEach((p, k) => setters[k]!(p in chosen ? chosen[p] : resolvePath(s, p).get(s)));
-        expectSameGame(compiler, withValues(s, chosen));
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: paths.length, maxLength: paths.length }),
+        fc.array(fc.boolean(), { minLength: paths.length, maxLength: paths.length }),
+        (values, use) => {
+          const chosen: Record<string, number> = {};
+          paths.forEach((p, k) => {
+            if (use[k]) chosen[p] = values[k];
+          });
+          paths.forEach((p, k) => setters[k]!(p in chosen ? chosen[p] : resolvePath(s, p).get(s)));
+          expectSameGame(compiler, withValues(s, chosen));
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -104,19 +113,23 @@ describe('a custom term re-creating exposure', () => {
     const compiler = fastCompiler(custom);
     const setters = knobs.map((p) => compiler.setter(p)!);
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: knobs.length, maxLength: knobs.length }), (values) => {
-        const chosen = Object.fromEntries(knobs.map((p, k) => [p, values[k]]));
-        knobs.forEach((_, k) => setters[k](values[k]));
-        expectSameGame(compiler, withValues(custom, chosen));
-        const reference = compileScenario(withValues(builtIn, chosen)).game;
-        // K·a versus the custom term's f(R=1) − f(R=0) = −K·(1 − a) + K: equal up to rounding.
-        for (const key of ['a', 'm', 'val', 'tval'] as const) {
-          const x = compiler.game[key];
-          const y = reference[key];
-          expect(x.length).toBe(y.length);
-          for (let k = 0; k < x.length; k++) expect(Math.abs(x[k] - y[k])).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(y[k])));
-        }
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: knobs.length, maxLength: knobs.length }),
+        (values) => {
+          const chosen = Object.fromEntries(knobs.map((p, k) => [p, values[k]]));
+          knobs.forEach((_, k) => setters[k](values[k]));
+          expectSameGame(compiler, withValues(custom, chosen));
+          const reference = compileScenario(withValues(builtIn, chosen)).game;
+          // K·a versus the custom term's f(R=1) − f(R=0) = −K·(1 − a) + K: equal up to rounding.
+          for (const key of ['a', 'm', 'val', 'tval'] as const) {
+            const x = compiler.game[key];
+            const y = reference[key];
+            expect(x.length).toBe(y.length);
+            for (let k = 0; k < x.length; k++)
+              expect(Math.abs(x[k] - y[k])).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(y[k])));
+          }
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -137,7 +150,12 @@ describe('a custom term re-creating exposure', () => {
         }
         a.solve('both', outA);
         b.solve('both', outB);
-        expect([outB.least, outB.greatest, [...outB.trackLeast], [...outB.trackGreatest]]).toEqual([outA.least, outA.greatest, [...outA.trackLeast], [...outA.trackGreatest]]);
+        expect([outB.least, outB.greatest, [...outB.trackLeast], [...outB.trackGreatest]]).toEqual([
+          outA.least,
+          outA.greatest,
+          [...outA.trackLeast],
+          [...outA.trackGreatest],
+        ]);
         expect(Math.abs(outB.qreMean - outA.qreMean)).toBeLessThan(1e-9);
         expect(Math.abs(outB.pMajority - outA.pMajority)).toBeLessThan(1e-9);
       }
@@ -179,7 +197,9 @@ describe('a custom term that is not finite at swept values', () => {
     const set = compiler.setter('declaration.verification')!;
     expectSameGame(compiler, scenario);
     set(0);
-    expect(() => compileScenario(withValues(scenario, { 'declaration.verification': 0 }))).toThrow(/custom term "steep" evaluates to/);
+    expect(() => compileScenario(withValues(scenario, { 'declaration.verification': 0 }))).toThrow(
+      /custom term "steep" evaluates to/,
+    );
     expect(() => compiler.recompile()).toThrow(/custom term "steep" evaluates to/);
     set(0.25);
     expectSameGame(compiler, withValues(scenario, { 'declaration.verification': 0.25 }));

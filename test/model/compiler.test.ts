@@ -15,7 +15,11 @@ import { makeCustomTerm } from '../../src/scenario/expression/custom-term.js';
 import type { Scenario } from '../../src/model/scenario.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const files = ['scenarios/examples/stag-hunt.yaml', 'scenarios/examples/threshold-crowd.yaml', 'scenarios/base/a-coruna-2026-prior.yaml'];
+const files = [
+  'scenarios/examples/stag-hunt.yaml',
+  'scenarios/examples/threshold-crowd.yaml',
+  'scenarios/base/a-coruna-2026-prior.yaml',
+];
 
 describe.each(files)('incremental compiler on %s', (file) => {
   const scenario = loadScenario(path.join(root, file));
@@ -36,16 +40,20 @@ describe.each(files)('incremental compiler on %s', (file) => {
     const compiler = fastCompiler(scenario);
     const setters = paths.map((p) => compiler.setter(p)!);
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: paths.length, maxLength: paths.length }), fc.array(fc.boolean(), { minLength: paths.length, maxLength: paths.length }), (values, use) => {
-        const chosen: Record<string, number> = {};
-        paths.forEach((p, k) => {
-          if (use[k]) chosen[p] = values[k];
-        });
-        // Unchosen paths go back to the scenario's value, so the compiler sees both changes and no-changes.
-        const target = withValues(scenario, chosen);
-        paths.forEach((p, k) => setters[k](p in chosen ? chosen[p] : resolvePath(scenario, p).get(scenario)));
-        expectSameGame(compiler, target);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: paths.length, maxLength: paths.length }),
+        fc.array(fc.boolean(), { minLength: paths.length, maxLength: paths.length }),
+        (values, use) => {
+          const chosen: Record<string, number> = {};
+          paths.forEach((p, k) => {
+            if (use[k]) chosen[p] = values[k];
+          });
+          // Unchosen paths go back to the scenario's value, so the compiler sees both changes and no-changes.
+          const target = withValues(scenario, chosen);
+          paths.forEach((p, k) => setters[k](p in chosen ? chosen[p] : resolvePath(scenario, p).get(scenario)));
+          expectSameGame(compiler, target);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -85,7 +93,14 @@ describe('sweep point model', () => {
   it('sets every declaration, world, weight and state path through the incremental compiler on the A Coruña baseline', async () => {
     const { pointModel } = await import('../../src/sweep/point-model.js');
     const scenario = loadScenario(path.join(root, 'scenarios', 'a-coruna-2026.yaml'));
-    const paths = [...DECLARATION_KEYS.map((k) => `declaration.${k}`), 'world.raceIntensity', 'world.raceShock', 'weights.restraint', 'states.USA.capability', 'states.CHN.bias'];
+    const paths = [
+      ...DECLARATION_KEYS.map((k) => `declaration.${k}`),
+      'world.raceIntensity',
+      'world.raceShock',
+      'weights.restraint',
+      'states.USA.capability',
+      'states.CHN.bias',
+    ];
     expect(pointModel(scenario, paths, ['USA']).fast).toBe(true);
     // Rival weights change the game's structure: compiled afresh each point.
     expect(pointModel(scenario, ['states.USA.rivals.CHN'], []).fast).toBe(false);
@@ -103,13 +118,24 @@ describe('incremental recompile', () => {
     'world.lambda',
     ...scenario.terms.map((t) => `weights.${t.id}`),
     'weights.intercept',
-    ...[ids[0], ids[1], ids[ids.length - 1]].flatMap((id) => [...STATE_ATTRIBUTES, 'bias'].map((a) => `states.${id}.${a}`)),
-    ...scenario.states.filter((s) => s.patron).slice(0, 3).map((s) => `states.${s.id}.patron.deference`),
+    ...[ids[0], ids[1], ids[ids.length - 1]].flatMap((id) =>
+      [...STATE_ATTRIBUTES, 'bias'].map((a) => `states.${id}.${a}`),
+    ),
+    ...scenario.states
+      .filter((s) => s.patron)
+      .slice(0, 3)
+      .map((s) => `states.${s.id}.patron.deference`),
   ];
 
   it('gives compileScenario’s game after each recompile of a random sequence of setter calls (property)', () => {
     const step = fc.oneof(
-      { weight: 4, arbitrary: fc.record({ path: fc.integer({ min: 0, max: paths.length - 1 }), value: fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1, 0.5)) }) },
+      {
+        weight: 4,
+        arbitrary: fc.record({
+          path: fc.integer({ min: 0, max: paths.length - 1 }),
+          value: fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1, 0.5)),
+        }),
+      },
       { weight: 1, arbitrary: fc.constant('recompile' as const) },
     );
     fc.assert(
@@ -132,30 +158,50 @@ describe('incremental recompile', () => {
 });
 
 describe('incremental compiler on random scenarios with custom terms', () => {
-  const expressions = ['-threat * (1 - assurance * rivalShare)', 'normSensitivity * signShare - 0.1', 'deference * patronSigns + race * effectiveStrictness', 'capability > meanCapability ? -pace : bindingness * rivalShare'];
+  const expressions = [
+    '-threat * (1 - assurance * rivalShare)',
+    'normSensitivity * signShare - 0.1',
+    'deference * patronSigns + race * effectiveStrictness',
+    'capability > meanCapability ? -pace : bindingness * rivalShare',
+  ];
 
   it('gives compileScenario’s game after random setter sequences over every path (property)', () => {
     fc.assert(
-      fc.property(scenarioArb, fc.subarray(expressions), fc.array(fc.tuple(fc.nat(), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 25 }), (base, chosen, steps) => {
-        const custom = chosen.map((expression, k) => makeCustomTerm({ id: `custom${k}`, label: `custom ${k}`, propositions: [], expression }, new Set()));
-        const scenario: Scenario = { ...base, terms: [...base.terms, ...custom], weights: { ...base.weights, ...Object.fromEntries(custom.map((t, k) => [t.id, 0.5 + k])) } };
-        const paths = [
-          ...DECLARATION_KEYS.map((k) => `declaration.${k}`),
-          'world.raceIntensity',
-          'world.raceShock',
-          ...scenario.terms.map((t) => `weights.${t.id}`),
-          'weights.intercept',
-          ...scenario.states.flatMap((s) => [...STATE_ATTRIBUTES, 'bias', ...(s.patron ? ['patron.deference'] : [])].map((a) => `states.${s.id}.${a}`)),
-        ];
-        const c = fastCompiler(scenario);
-        const values: Record<string, number> = {};
-        for (const [k, v] of steps) {
-          const p = paths[k % paths.length];
-          c.setter(p)!(v);
-          values[p] = v;
-        }
-        expectSameGame(c, withValues(scenario, values));
-      }),
+      fc.property(
+        scenarioArb,
+        fc.subarray(expressions),
+        fc.array(fc.tuple(fc.nat(), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 25 }),
+        (base, chosen, steps) => {
+          const custom = chosen.map((expression, k) =>
+            makeCustomTerm({ id: `custom${k}`, label: `custom ${k}`, propositions: [], expression }, new Set()),
+          );
+          const scenario: Scenario = {
+            ...base,
+            terms: [...base.terms, ...custom],
+            weights: { ...base.weights, ...Object.fromEntries(custom.map((t, k) => [t.id, 0.5 + k])) },
+          };
+          const paths = [
+            ...DECLARATION_KEYS.map((k) => `declaration.${k}`),
+            'world.raceIntensity',
+            'world.raceShock',
+            ...scenario.terms.map((t) => `weights.${t.id}`),
+            'weights.intercept',
+            ...scenario.states.flatMap((s) =>
+              [...STATE_ATTRIBUTES, 'bias', ...(s.patron ? ['patron.deference'] : [])].map(
+                (a) => `states.${s.id}.${a}`,
+              ),
+            ),
+          ];
+          const c = fastCompiler(scenario);
+          const values: Record<string, number> = {};
+          for (const [k, v] of steps) {
+            const p = paths[k % paths.length];
+            c.setter(p)!(v);
+            values[p] = v;
+          }
+          expectSameGame(c, withValues(scenario, values));
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -14,14 +14,28 @@ import { baseDoc, INLINE, toYaml } from '../scenario/scenario-text.js';
 
 vi.mock('../../src/model/inputs.js', async (importOriginal) => {
   const inputs = await importOriginal<typeof import('../../src/model/inputs.js')>();
-  const knob = { key: 'dummyKnob', label: 'Dummy knob', meaning: '0 off · 1 on', propositions: [], monotonicity: 'raises', min: 0, max: 1 };
-  return { ...inputs, DECLARATION_PARAMETERS: [...inputs.DECLARATION_PARAMETERS, knob], DECLARATION_KEYS: [...inputs.DECLARATION_KEYS, 'dummyKnob'] };
+  const knob = {
+    key: 'dummyKnob',
+    label: 'Dummy knob',
+    meaning: '0 off · 1 on',
+    propositions: [],
+    monotonicity: 'raises',
+    min: 0,
+    max: 1,
+  };
+  return {
+    ...inputs,
+    DECLARATION_PARAMETERS: [...inputs.DECLARATION_PARAMETERS, knob],
+    DECLARATION_KEYS: [...inputs.DECLARATION_KEYS, 'dummyKnob'],
+  };
 });
 
 describe('a tenth declaration parameter', () => {
   const doc = baseDoc();
   (doc.declaration as Record<string, number>).dummyKnob = 0;
-  doc.terms = [{ id: 'knobPull', label: 'Knob pull', expression: '2 * dummyKnob * threat * (1 + rivalShare)', weight: 1 }];
+  doc.terms = [
+    { id: 'knobPull', label: 'Knob pull', expression: '2 * dummyKnob * threat * (1 + rivalShare)', weight: 1 },
+  ];
   const scenario = parseScenarioText(toYaml(doc), INLINE);
 
   it('is loaded and required like the others', () => {
@@ -40,7 +54,10 @@ describe('a tenth declaration parameter', () => {
       model.set(0, v);
       model.set(1, 0.5);
       model.solve('nash', out);
-      const reference = extremalEquilibria(compileScenario(withValues(scenario, { 'declaration.dummyKnob': v, 'declaration.verification': 0.5 })).game, fixedActions(scenario));
+      const reference = extremalEquilibria(
+        compileScenario(withValues(scenario, { 'declaration.dummyKnob': v, 'declaration.verification': 0.5 })).game,
+        fixedActions(scenario),
+      );
       expect([out.least, out.greatest]).toEqual([reference.least.signed, reference.greatest.signed]);
       tallies.push(out.greatest);
     }

@@ -58,14 +58,20 @@ describe('a term given only as its definition', () => {
     const part = explanation.contributions.find((c) => c.id === 'dummy');
     expect(part).toBeDefined();
     expect(part!.value).toBeGreaterThan(0);
-    expect(run.equilibria.least.signed).toBeGreaterThanOrEqual(runScenario(withValues(base, { 'declaration.verification': 1 })).equilibria.least.signed);
+    expect(run.equilibria.least.signed).toBeGreaterThanOrEqual(
+      runScenario(withValues(base, { 'declaration.verification': 1 })).equilibria.least.signed,
+    );
   });
 
   it('takes the sweep’s incremental path, bit for bit as compileScenario', () => {
     const c = compiler(withDummy);
     const set = c.setter('declaration.verification')!;
     const setThreat = c.setter('states.UKR.threat')!;
-    for (const [v, t] of [[0.3, 0.9], [1, 0.1], [0, 0.5]]) {
+    for (const [v, t] of [
+      [0.3, 0.9],
+      [1, 0.1],
+      [0, 0.5],
+    ]) {
       set(v);
       setThreat(t);
       expectSameGame(c, withValues(withDummy, { 'declaration.verification': v, 'states.UKR.threat': t }));
@@ -75,7 +81,10 @@ describe('a term given only as its definition', () => {
     const out = pointOutcome(1);
     model.set(0, 1);
     model.solve('nash', out);
-    const reference = extremalEquilibria(compileScenario(withValues(withDummy, { 'declaration.verification': 1 })).game, fixedActions(withDummy));
+    const reference = extremalEquilibria(
+      compileScenario(withValues(withDummy, { 'declaration.verification': 1 })).game,
+      fixedActions(withDummy),
+    );
     expect([out.least, out.greatest]).toEqual([reference.least.signed, reference.greatest.signed]);
   });
 
@@ -83,7 +92,8 @@ describe('a term given only as its definition', () => {
     const evaluate = leastEvaluator(withDummy);
     const declaration = { ...withDummy.declaration, verification: 0.8 };
     const profile = evaluate(declaration, withDummy.world);
-    const reference = extremalEquilibria(compileScenario({ ...withDummy, declaration }).game, fixedActions(withDummy)).least.profile;
+    const reference = extremalEquilibria(compileScenario({ ...withDummy, declaration }).game, fixedActions(withDummy))
+      .least.profile;
     expect([...profile]).toEqual([...reference]);
     const noDummy = leastEvaluator(base)(declaration, base.world);
     expect([...profile].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual([...noDummy].reduce((a, b) => a + b, 0));
@@ -100,8 +110,11 @@ describe('a term given only as its definition', () => {
     const total = run.compiled.baseline[usa] + Object.values(parts).reduce((a, b) => a + b, 0);
     expect(sub.players[0].alphaHat).toBeCloseTo(total, 10);
 
-    const fit = calibrate(withValues(withDummy, { 'declaration.verification': 0.5 }), { ...DEFAULT_CALIBRATION, ridge: 1, folds: 0 });
+    const fit = calibrate(withValues(withDummy, { 'declaration.verification': 0.5 }), {
+      ...DEFAULT_CALIBRATION,
+      ridge: 1,
+      folds: 0,
+    });
     expect(fit.estimates.map((e) => e.id)).toContain('dummy');
   });
 });
-

@@ -54,11 +54,18 @@ describe('equilibrium properties on random scenarios', () => {
         for (let bits = 0; bits < 1 << game.n; bits++) {
           for (let i = 0; i < game.n; i++) x[i] = (bits >> i) & 1;
           profiles++;
-          const stable = Array.from(netGains(game, x)).every((d, i) => (x[i] === 1 ? d >= -slack(game.a[i]) : d <= slack(game.a[i])));
+          const stable = Array.from(netGains(game, x)).every((d, i) =>
+            x[i] === 1 ? d >= -slack(game.a[i]) : d <= slack(game.a[i]),
+          );
           if (!stable) continue;
           found.push(bits);
           const between = x.every((v, i) => eq.least.profile[i] <= v && v <= eq.greatest.profile[i]);
-          if (!between) expect({ least: Array.from(eq.least.profile), equilibrium: Array.from(x), greatest: Array.from(eq.greatest.profile) }).toBe('an equilibrium between the least and the greatest');
+          if (!between)
+            expect({
+              least: Array.from(eq.least.profile),
+              equilibrium: Array.from(x),
+              greatest: Array.from(eq.greatest.profile),
+            }).toBe('an equilibrium between the least and the greatest');
         }
         // The extremal profiles are among them.
         const bitsOf = (p: ArrayLike<number>) => Array.from(p).reduce((acc, v, i) => acc | (v << i), 0);
@@ -81,26 +88,41 @@ describe('monotone comparative statics (docs/model.md)', () => {
 
   it('covers the parameters the design names', () => {
     expect(params.map((p) => p.key).sort()).toEqual(
-      ['accountability', 'clubCompatibility', 'humanControl', 'neutralInterpretation', 'raceIntensity', 'raceShock', 'thresholdClarity', 'thresholdStrictness', 'verification'].sort(),
+      [
+        'accountability',
+        'clubCompatibility',
+        'humanControl',
+        'neutralInterpretation',
+        'raceIntensity',
+        'raceShock',
+        'thresholdClarity',
+        'thresholdStrictness',
+        'verification',
+      ].sort(),
     );
   });
 
   for (const p of params) {
     it(`raising ${p.key} ${p.monotonicity === 'raises' ? 'never lowers' : 'never raises'} either extremal tally`, () => {
       fc.assert(
-        fc.property(scenarioArb, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (s, x, y) => {
-          const [lo, hi] = x <= y ? [x, y] : [y, x];
-          const at = (v: number): Scenario => ({ ...s, [p.section]: { ...s[p.section], [p.key]: v } });
-          const [leastLo, greatestLo] = tallies(at(lo));
-          const [leastHi, greatestHi] = tallies(at(hi));
-          if (p.monotonicity === 'raises') {
-            expect(leastHi).toBeGreaterThanOrEqual(leastLo);
-            expect(greatestHi).toBeGreaterThanOrEqual(greatestLo);
-          } else {
-            expect(leastHi).toBeLessThanOrEqual(leastLo);
-            expect(greatestHi).toBeLessThanOrEqual(greatestLo);
-          }
-        }),
+        fc.property(
+          scenarioArb,
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          (s, x, y) => {
+            const [lo, hi] = x <= y ? [x, y] : [y, x];
+            const at = (v: number): Scenario => ({ ...s, [p.section]: { ...s[p.section], [p.key]: v } });
+            const [leastLo, greatestLo] = tallies(at(lo));
+            const [leastHi, greatestHi] = tallies(at(hi));
+            if (p.monotonicity === 'raises') {
+              expect(leastHi).toBeGreaterThanOrEqual(leastLo);
+              expect(greatestHi).toBeGreaterThanOrEqual(greatestLo);
+            } else {
+              expect(leastHi).toBeLessThanOrEqual(leastLo);
+              expect(greatestHi).toBeLessThanOrEqual(greatestLo);
+            }
+          },
+        ),
         { numRuns: 150 },
       );
     });

@@ -31,7 +31,12 @@ describe('randomStream', () => {
       const u = s.uniform();
       const b = s.below(6);
       const w = s.uint32();
-      if (!(u >= 0 && u < 1) || !(Number.isInteger(b) && b >= 0 && b < 6) || !(Number.isInteger(w) && w >= 0 && w < 2 ** 32)) bad++;
+      if (
+        !(u >= 0 && u < 1) ||
+        !(Number.isInteger(b) && b >= 0 && b < 6) ||
+        !(Number.isInteger(w) && w >= 0 && w < 2 ** 32)
+      )
+        bad++;
       seen.add(b);
     }
     expect(bad).toBe(0);

@@ -11,7 +11,10 @@ import { withValues } from '../../src/scenario/paths.js';
 import { baseDoc, FIXTURES, INLINE, stateDoc, toYaml, type Doc } from './scenario-text.js';
 
 // The private mathjs instance is created on first use (slow on a loaded machine): do it outside any test's timeout.
-beforeAll(() => void makeCustomTerm({ id: 'warm', label: 'warm', propositions: [], expression: '1' }, new Set()), 60_000);
+beforeAll(
+  () => void makeCustomTerm({ id: 'warm', label: 'warm', propositions: [], expression: '1' }, new Set()),
+  60_000,
+);
 
 function withTerm(expression: string, extra: Doc = {}): string {
   const doc = baseDoc();
@@ -89,21 +92,39 @@ describe('hostile expressions are refused with a clear message', () => {
     expect(refusal(42 as unknown as string).message).toContain('expected a non-empty string, got 42');
     const doc = baseDoc();
     doc.terms = [{ id: 'threat', expression: '1', weight: 1 }];
-    expect(() => parseScenarioText(toYaml(doc), INLINE)).toThrow('terms[0].id: expected a new term id, but "threat" is already a name');
+    expect(() => parseScenarioText(toYaml(doc), INLINE)).toThrow(
+      'terms[0].id: expected a new term id, but "threat" is already a name',
+    );
     doc.terms = [{ id: 'bad-id', expression: '1', weight: 1 }];
     expect(() => parseScenarioText(toYaml(doc), INLINE)).toThrow('terms[0].id: expected a term id');
   });
 });
 
 describe('non-linear interactions are refused', () => {
-  it.each(['rivalShare * signShare', 'rivalShare^2', 'rivalShare * rivalShare', 'abs(rivalShare - 0.5)', 'signShare > 0.5 ? 1 : 0', 'patronSigns / (1 + signShare)', 'exp(signShare)'])('%s', (expression) => {
+  it.each([
+    'rivalShare * signShare',
+    'rivalShare^2',
+    'rivalShare * rivalShare',
+    'abs(rivalShare - 0.5)',
+    'signShare > 0.5 ? 1 : 0',
+    'patronSigns / (1 + signShare)',
+    'exp(signShare)',
+  ])('%s', (expression) => {
     const error = refusal(expression);
     expect(error.path).toBe('terms[0].expression');
-    expect(error.message).toContain('custom term "custom" is not linear in rivalShare, signShare and patronSigns for state AAA');
+    expect(error.message).toContain(
+      'custom term "custom" is not linear in rivalShare, signShare and patronSigns for state AAA',
+    );
   });
 
   it('accepts forms that are linear at every parameter value', () => {
-    for (const expression of ['rivalShare', '-threat * (1 - assurance * rivalShare)', '2 * (signShare + patronSigns) / 4', 'threat > 0.5 ? rivalShare : -signShare', 'max(0, rivalShare)']) {
+    for (const expression of [
+      'rivalShare',
+      '-threat * (1 - assurance * rivalShare)',
+      '2 * (signShare + patronSigns) / 4',
+      'threat > 0.5 ? rivalShare : -signShare',
+      'max(0, rivalShare)',
+    ]) {
       expect(() => parseScenarioText(withTerm(expression), INLINE), expression).not.toThrow();
     }
   });
@@ -122,7 +143,14 @@ describe('non-linear interactions are refused', () => {
 describe('custom terms in the game', () => {
   it('reproduce the exposure term exactly', () => {
     const doc = baseDoc();
-    doc.terms = [{ id: 'exposure2', label: 'Exposure again', expression: '-(threat * bindingness) * (1 - assurance * rivalShare)', weight: 0 }];
+    doc.terms = [
+      {
+        id: 'exposure2',
+        label: 'Exposure again',
+        expression: '-(threat * bindingness) * (1 - assurance * rivalShare)',
+        weight: 0,
+      },
+    ];
     const s = parseScenarioText(toYaml(doc), INLINE);
     const compiled = compileScenario(s);
     const builtin = compiled.terms.find((c) => c.term.id === 'exposure')!;
@@ -182,6 +210,8 @@ describe('custom terms in the game', () => {
 
     const broken = [...uniform];
     broken[1] = 2;
-    expect(extremalEquilibria(compileScenario(parseScenarioText(granovetter(broken), INLINE)).game).least.signed).toBe(1);
+    expect(extremalEquilibria(compileScenario(parseScenarioText(granovetter(broken), INLINE)).game).least.signed).toBe(
+      1,
+    );
   });
 });

@@ -135,7 +135,15 @@ describe('dated values', () => {
   });
 
   it('lists the dates at which something changes', () => {
-    expect(changeDates(s)).toEqual(['2023-01-01', '2023-04-04', '2024-01-01', '2024-03-01', '2024-06-01', '2025-01-20', '2025-06-01']);
+    expect(changeDates(s)).toEqual([
+      '2023-01-01',
+      '2023-04-04',
+      '2024-01-01',
+      '2024-03-01',
+      '2024-06-01',
+      '2025-01-20',
+      '2025-06-01',
+    ]);
   });
 
   it('refuses the date as a numeric path, saying how to set it', () => {
@@ -169,7 +177,9 @@ describe('merging dated scenarios', () => {
     expect(state(atDate(s, '2023-01-01'), 'CCC').patron).toBeUndefined();
     expect(s.uncertainty.map((u) => u.path)).toEqual(['world.raceShock']);
     expect(Object.keys(provenance)).toEqual([]);
-    expect(errorOf(() => atDate(s, '2026-02-05')).message).toBe("--set: date: expected a date within the timeline's coverage [2022-01-01, 2025-12-31], got 2026-02-05");
+    expect(errorOf(() => atDate(s, '2026-02-05')).message).toBe(
+      "--set: date: expected a date within the timeline's coverage [2022-01-01, 2025-12-31], got 2026-02-05",
+    );
   });
 
   it('takes states with history and a timeline from a roster', () => {
@@ -202,35 +212,186 @@ type Case = [name: string, input: Doc | string, path: string, expected: string, 
 const history = (id: number, entries: Doc[]) => (d: Doc) => void (statesOf(d)[id].history = entries);
 
 const errorCases: Case[] = [
-  ['date missing with a history', datedDoc((d) => { delete d.date; history(0, [change('2024-01-01', { normSensitivity: 0.2 })])(d); }), 'date', 'expected a `date:` (YYYY-MM-DD)'],
-  ['date missing with a dated world value', datedDoc((d) => { delete d.date; (d.timeline as Doc).world = [change('2024-01-01', { raceIntensity: 0.2 })]; }), 'date', 'because it has dated values'],
-  ['date outside the coverage', datedDoc((d) => void (d.date = '2027-01-01')), 'date', "expected a date within the timeline's coverage [2022-01-01, 2026-12-31], got 2027-01-01"],
-  ['date before the coverage', datedDoc((d) => void (d.date = '2021-12-31')), 'date', "expected a date within the timeline's coverage [2022-01-01, 2026-12-31], got 2021-12-31"],
-  ['date not a calendar day', datedDoc((d) => void (d.date = '2025-02-29')), 'date', 'expected a date YYYY-MM-DD (a real calendar day), got the string "2025-02-29"'],
-  ['date as a number', datedDoc((d) => void (d.date = 20250101)), 'date', 'expected a date YYYY-MM-DD (a real calendar day), got 20250101'],
-  ['timeline without start', datedDoc((d) => void (d.timeline = { end: '2026-12-31' })), 'timeline.start', "expected a date YYYY-MM-DD (a real calendar day), the start of the timeline's coverage, but it is missing"],
-  ['timeline ending before it starts', datedDoc((d) => void (d.timeline = { start: '2022-01-01', end: '2021-01-01' })), 'timeline.end', 'expected an end on or after the start (2022-01-01), got 2021-01-01'],
-  ['unknown timeline key', datedDoc((d) => void ((d.timeline as Doc).ende = '2026-01-01')), 'timeline.ende', 'expected a known key of the timeline, got unknown key "ende" (did you mean "end"?)'],
-  ['dated seed', datedDoc((d) => void ((d.timeline as Doc).world = [change('2024-01-01', { seed: 3 })])), 'timeline.world[0].set.seed', 'expected a known key of a dated change (raceIntensity, raceShock, lambda)'],
-  ['dated world value out of range', datedDoc((d) => void ((d.timeline as Doc).world = [change('2024-01-01', { raceShock: 1.5 })])), 'timeline.world[0].set.raceShock', 'expected a number in [0, 1], got 1.5'],
-  ['history value out of range', datedDoc(history(1, [change('2024-01-01', { capability: 0.2 }), change('2025-01-01', { normSensitivity: 1.5 })])), 'states[1].history[1].set.normSensitivity', 'expected a number in [0, 1], got 1.5'],
-  ['history bias not finite', datedDoc(history(0, [change('2024-01-01', { bias: '-4' })])), 'states[0].history[0].set.bias', 'expected a finite number, {mean, sd} or {min, max}, got the string "-4"'],
-  ['history unknown attribute', datedDoc(history(0, [change('2024-01-01', { normSensitivty: 0.2 })])), 'states[0].history[0].set.normSensitivty', 'did you mean "normSensitivity"?'],
-  ['history name', datedDoc(history(0, [change('2024-01-01', { name: 'New' })])), 'states[0].history[0].set.name', 'expected a known key of a dated change'],
-  ['history empty set', datedDoc(history(0, [change('2024-01-01', {})])), 'states[0].history[0].set', 'expected at least one value to set'],
-  ['history not a list', datedDoc((d) => void (statesOf(d)[0].history = { from: '2024-01-01' })), 'states[0].history', 'expected a list of dated changes {from, set, reason, source}, got a mapping'],
-  ['history without reason', datedDoc(history(0, [{ from: '2024-01-01', set: { bias: 1 }, source: 's' }])), 'states[0].history[0].reason', 'expected the reason for the change (a non-empty string), but it is missing'],
-  ['history with an empty source', datedDoc(history(0, [{ from: '2024-01-01', set: { bias: 1 }, reason: 'r', source: ' ' }])), 'states[0].history[0].source', 'expected a non-empty string, got the string " "'],
-  ['history without from', datedDoc(history(2, [{ set: { bias: 1 }, reason: 'r', source: 's' }])), 'states[2].history[0].from', 'expected a date YYYY-MM-DD (a real calendar day): the first day the values are in force, but it is missing'],
-  ['history with a bad from', datedDoc(history(0, [change('2024-1-5', { bias: 1 })])), 'states[0].history[0].from', 'expected a date YYYY-MM-DD (a real calendar day), got the string "2024-1-5"'],
-  ['history with an unknown entry key', datedDoc(history(0, [{ ...change('2024-01-01', { bias: 1 }), note: 'x' }])), 'states[0].history[0].note', 'expected a known key of a dated change'],
-  ['history rival unknown', datedDoc(history(0, [change('2024-01-01', { rivals: { BBC: 1 } })])), 'states[0].history[0].set.rivals.BBC', 'expected a rival state id of this scenario, got unknown state "BBC" (did you mean "BBB"?)'],
-  ['history rival itself', datedDoc(history(0, [change('2024-01-01', { rivals: { AAA: 1 } })])), 'states[0].history[0].set.rivals.AAA', 'expected another state as rival, but "AAA" is its own rival'],
-  ['history patron itself', datedDoc(history(1, [change('2024-01-01', { patron: { id: 'BBB', deference: 0.3 } })])), 'states[1].history[0].set.patron.id', 'expected another state as patron, but "BBB" is its own patron'],
-  ['history patron without deference', datedDoc(history(1, [change('2024-01-01', { patron: { id: 'AAA' } })])), 'states[1].history[0].set.patron.deference', 'expected a number in [0, 1], but it is missing'],
-  ['history patron deference out of range', datedDoc(history(1, [change('2024-01-01', { patron: { id: 'AAA', deference: 2 } })])), 'states[1].history[0].set.patron.deference', 'expected a number in [0, 1], got 2'],
-  ['history patron as a string', datedDoc(history(1, [change('2024-01-01', { patron: 'AAA' })])), 'states[1].history[0].set.patron', 'expected a patron {id, deference} or null (no patron), got the string "AAA"'],
-  ['history blocs not a list', datedDoc(history(1, [change('2024-01-01', { blocs: 'NATO' })])), 'states[1].history[0].set.blocs', 'expected a list of strings, got the string "NATO"'],
+  [
+    'date missing with a history',
+    datedDoc((d) => {
+      delete d.date;
+      history(0, [change('2024-01-01', { normSensitivity: 0.2 })])(d);
+    }),
+    'date',
+    'expected a `date:` (YYYY-MM-DD)',
+  ],
+  [
+    'date missing with a dated world value',
+    datedDoc((d) => {
+      delete d.date;
+      (d.timeline as Doc).world = [change('2024-01-01', { raceIntensity: 0.2 })];
+    }),
+    'date',
+    'because it has dated values',
+  ],
+  [
+    'date outside the coverage',
+    datedDoc((d) => void (d.date = '2027-01-01')),
+    'date',
+    "expected a date within the timeline's coverage [2022-01-01, 2026-12-31], got 2027-01-01",
+  ],
+  [
+    'date before the coverage',
+    datedDoc((d) => void (d.date = '2021-12-31')),
+    'date',
+    "expected a date within the timeline's coverage [2022-01-01, 2026-12-31], got 2021-12-31",
+  ],
+  [
+    'date not a calendar day',
+    datedDoc((d) => void (d.date = '2025-02-29')),
+    'date',
+    'expected a date YYYY-MM-DD (a real calendar day), got the string "2025-02-29"',
+  ],
+  [
+    'date as a number',
+    datedDoc((d) => void (d.date = 20250101)),
+    'date',
+    'expected a date YYYY-MM-DD (a real calendar day), got 20250101',
+  ],
+  [
+    'timeline without start',
+    datedDoc((d) => void (d.timeline = { end: '2026-12-31' })),
+    'timeline.start',
+    "expected a date YYYY-MM-DD (a real calendar day), the start of the timeline's coverage, but it is missing",
+  ],
+  [
+    'timeline ending before it starts',
+    datedDoc((d) => void (d.timeline = { start: '2022-01-01', end: '2021-01-01' })),
+    'timeline.end',
+    'expected an end on or after the start (2022-01-01), got 2021-01-01',
+  ],
+  [
+    'unknown timeline key',
+    datedDoc((d) => void ((d.timeline as Doc).ende = '2026-01-01')),
+    'timeline.ende',
+    'expected a known key of the timeline, got unknown key "ende" (did you mean "end"?)',
+  ],
+  [
+    'dated seed',
+    datedDoc((d) => void ((d.timeline as Doc).world = [change('2024-01-01', { seed: 3 })])),
+    'timeline.world[0].set.seed',
+    'expected a known key of a dated change (raceIntensity, raceShock, lambda)',
+  ],
+  [
+    'dated world value out of range',
+    datedDoc((d) => void ((d.timeline as Doc).world = [change('2024-01-01', { raceShock: 1.5 })])),
+    'timeline.world[0].set.raceShock',
+    'expected a number in [0, 1], got 1.5',
+  ],
+  [
+    'history value out of range',
+    datedDoc(history(1, [change('2024-01-01', { capability: 0.2 }), change('2025-01-01', { normSensitivity: 1.5 })])),
+    'states[1].history[1].set.normSensitivity',
+    'expected a number in [0, 1], got 1.5',
+  ],
+  [
+    'history bias not finite',
+    datedDoc(history(0, [change('2024-01-01', { bias: '-4' })])),
+    'states[0].history[0].set.bias',
+    'expected a finite number, {mean, sd} or {min, max}, got the string "-4"',
+  ],
+  [
+    'history unknown attribute',
+    datedDoc(history(0, [change('2024-01-01', { normSensitivty: 0.2 })])),
+    'states[0].history[0].set.normSensitivty',
+    'did you mean "normSensitivity"?',
+  ],
+  [
+    'history name',
+    datedDoc(history(0, [change('2024-01-01', { name: 'New' })])),
+    'states[0].history[0].set.name',
+    'expected a known key of a dated change',
+  ],
+  [
+    'history empty set',
+    datedDoc(history(0, [change('2024-01-01', {})])),
+    'states[0].history[0].set',
+    'expected at least one value to set',
+  ],
+  [
+    'history not a list',
+    datedDoc((d) => void (statesOf(d)[0].history = { from: '2024-01-01' })),
+    'states[0].history',
+    'expected a list of dated changes {from, set, reason, source}, got a mapping',
+  ],
+  [
+    'history without reason',
+    datedDoc(history(0, [{ from: '2024-01-01', set: { bias: 1 }, source: 's' }])),
+    'states[0].history[0].reason',
+    'expected the reason for the change (a non-empty string), but it is missing',
+  ],
+  [
+    'history with an empty source',
+    datedDoc(history(0, [{ from: '2024-01-01', set: { bias: 1 }, reason: 'r', source: ' ' }])),
+    'states[0].history[0].source',
+    'expected a non-empty string, got the string " "',
+  ],
+  [
+    'history without from',
+    datedDoc(history(2, [{ set: { bias: 1 }, reason: 'r', source: 's' }])),
+    'states[2].history[0].from',
+    'expected a date YYYY-MM-DD (a real calendar day): the first day the values are in force, but it is missing',
+  ],
+  [
+    'history with a bad from',
+    datedDoc(history(0, [change('2024-1-5', { bias: 1 })])),
+    'states[0].history[0].from',
+    'expected a date YYYY-MM-DD (a real calendar day), got the string "2024-1-5"',
+  ],
+  [
+    'history with an unknown entry key',
+    datedDoc(history(0, [{ ...change('2024-01-01', { bias: 1 }), note: 'x' }])),
+    'states[0].history[0].note',
+    'expected a known key of a dated change',
+  ],
+  [
+    'history rival unknown',
+    datedDoc(history(0, [change('2024-01-01', { rivals: { BBC: 1 } })])),
+    'states[0].history[0].set.rivals.BBC',
+    'expected a rival state id of this scenario, got unknown state "BBC" (did you mean "BBB"?)',
+  ],
+  [
+    'history rival itself',
+    datedDoc(history(0, [change('2024-01-01', { rivals: { AAA: 1 } })])),
+    'states[0].history[0].set.rivals.AAA',
+    'expected another state as rival, but "AAA" is its own rival',
+  ],
+  [
+    'history patron itself',
+    datedDoc(history(1, [change('2024-01-01', { patron: { id: 'BBB', deference: 0.3 } })])),
+    'states[1].history[0].set.patron.id',
+    'expected another state as patron, but "BBB" is its own patron',
+  ],
+  [
+    'history patron without deference',
+    datedDoc(history(1, [change('2024-01-01', { patron: { id: 'AAA' } })])),
+    'states[1].history[0].set.patron.deference',
+    'expected a number in [0, 1], but it is missing',
+  ],
+  [
+    'history patron deference out of range',
+    datedDoc(history(1, [change('2024-01-01', { patron: { id: 'AAA', deference: 2 } })])),
+    'states[1].history[0].set.patron.deference',
+    'expected a number in [0, 1], got 2',
+  ],
+  [
+    'history patron as a string',
+    datedDoc(history(1, [change('2024-01-01', { patron: 'AAA' })])),
+    'states[1].history[0].set.patron',
+    'expected a patron {id, deference} or null (no patron), got the string "AAA"',
+  ],
+  [
+    'history blocs not a list',
+    datedDoc(history(1, [change('2024-01-01', { blocs: 'NATO' })])),
+    'states[1].history[0].set.blocs',
+    'expected a list of strings, got the string "NATO"',
+  ],
   [
     'history custom attribute outside its bounds',
     datedDoc((d) => {
@@ -240,17 +401,51 @@ const errorCases: Case[] = [
     'states[0].history[0].set.lobby',
     'expected a number in [0, 2], got 3',
   ],
-  ['participants unknown', datedDoc((d) => void (d.participants = ['AAA', 'BBX'])), 'participants[1]', 'expected a state id of this scenario, got unknown state "BBX" (did you mean "BBB"?)'],
-  ['participants twice', datedDoc((d) => void (d.participants = ['AAA', 'AAA'])), 'participants[1]', 'expected each state once, but "AAA" is listed twice'],
-  ['participants empty', datedDoc((d) => void (d.participants = [])), 'participants', 'expected at least one state id, got an empty list'],
-  ['fix of a state that does not take part', datedDoc((d) => void (d.participants = ['AAA', 'BBB'])), 'fix.CCC', 'expected a state id of a state that takes part, got "CCC", which is not among the participants'],
-  ['--set date malformed', datedDoc(), 'date', 'expected a date YYYY-MM-DD (a real calendar day), got "June"', { overrides: ['date=June'] }],
-  ['--set date outside the coverage', datedDoc(), 'date', "expected a date within the timeline's coverage [2022-01-01, 2026-12-31], got 2030-01-01", { overrides: ['date=2030-01-01'] }],
+  [
+    'participants unknown',
+    datedDoc((d) => void (d.participants = ['AAA', 'BBX'])),
+    'participants[1]',
+    'expected a state id of this scenario, got unknown state "BBX" (did you mean "BBB"?)',
+  ],
+  [
+    'participants twice',
+    datedDoc((d) => void (d.participants = ['AAA', 'AAA'])),
+    'participants[1]',
+    'expected each state once, but "AAA" is listed twice',
+  ],
+  [
+    'participants empty',
+    datedDoc((d) => void (d.participants = [])),
+    'participants',
+    'expected at least one state id, got an empty list',
+  ],
+  [
+    'fix of a state that does not take part',
+    datedDoc((d) => void (d.participants = ['AAA', 'BBB'])),
+    'fix.CCC',
+    'expected a state id of a state that takes part, got "CCC", which is not among the participants',
+  ],
+  [
+    '--set date malformed',
+    datedDoc(),
+    'date',
+    'expected a date YYYY-MM-DD (a real calendar day), got "June"',
+    { overrides: ['date=June'] },
+  ],
+  [
+    '--set date outside the coverage',
+    datedDoc(),
+    'date',
+    "expected a date within the timeline's coverage [2022-01-01, 2026-12-31], got 2030-01-01",
+    { overrides: ['date=2030-01-01'] },
+  ],
 ];
 
 describe('errors', () => {
   it.each(errorCases)('%s', (_name, input, path, expected, options) => {
-    const e = errorOf(() => (typeof input === 'string' ? parseScenarioText(input, INLINE, options) : load(input, options)));
+    const e = errorOf(() =>
+      typeof input === 'string' ? parseScenarioText(input, INLINE, options) : load(input, options),
+    );
     const file = options?.overrides ? '--set' : INLINE;
     expect(e.file).toBe(file);
     expect(e.path).toBe(path);
@@ -262,7 +457,9 @@ describe('errors', () => {
   it('names the file where the bad value was written, across extends', () => {
     const child = (d: Doc) => parseScenarioText(toYaml({ name: 'x', extends: 'dated/base.yaml', ...d }), INLINE);
     const narrowed = errorOf(() => child({ timeline: { end: '2025-12-31' } }));
-    expect(narrowed.message).toBe(`${BASE}: date: expected a date within the timeline's coverage [2022-01-01, 2025-12-31], got 2026-02-05`);
+    expect(narrowed.message).toBe(
+      `${BASE}: date: expected a date within the timeline's coverage [2022-01-01, 2025-12-31], got 2026-02-05`,
+    );
     const bad = errorOf(() => child({ states: [{ id: 'BBB', history: [change('2023-01-01', { capability: 2 })] }] }));
     expect(bad.message).toBe(`${INLINE}: states[0].history[0].set.capability: expected a number in [0, 1], got 2`);
   });
@@ -275,8 +472,12 @@ describe('errors', () => {
 
   it('refuses a non-string date in withValues', () => {
     const s = loadScenario(BASE);
-    expect(errorOf(() => withValues(s, { date: 20240101 })).message).toBe('--set: date: expected a date YYYY-MM-DD (a real calendar day), got 20240101');
-    expect(errorOf(() => withValues(s, { 'states.AAA.bias': 'high' })).message).toBe('--set: states.AAA.bias: expected a number, got "high"');
+    expect(errorOf(() => withValues(s, { date: 20240101 })).message).toBe(
+      '--set: date: expected a date YYYY-MM-DD (a real calendar day), got 20240101',
+    );
+    expect(errorOf(() => withValues(s, { 'states.AAA.bias': 'high' })).message).toBe(
+      '--set: states.AAA.bias: expected a number, got "high"',
+    );
   });
 });
 
@@ -305,7 +506,10 @@ describe('--set date= through the CLI', () => {
       const m = memoryIo();
       const code = await main(['run', BASE, '--json', ...extra], m.io);
       expect(code, m.stderr()).toBe(0);
-      return JSON.parse(m.stdout()) as { world: { raceIntensity: number }; equilibrium: { least: { signers: string[] } } };
+      return JSON.parse(m.stdout()) as {
+        world: { raceIntensity: number };
+        equilibrium: { least: { signers: string[] } };
+      };
     };
     const now = await at();
     const before = await at('--set', 'date=2024-12-02');
@@ -328,7 +532,9 @@ describe('--set date= through the CLI', () => {
   it('a date outside the coverage is one line and exit code 2', async () => {
     const m = memoryIo();
     expect(await main(['run', BASE, '--set', 'date=2027-01-01'], m.io)).toBe(2);
-    expect(m.stderr()).toBe("signatory: --set: date: expected a date within the timeline's coverage [2022-01-01, 2026-12-31], got 2027-01-01\n");
+    expect(m.stderr()).toBe(
+      "signatory: --set: date: expected a date within the timeline's coverage [2022-01-01, 2026-12-31], got 2027-01-01\n",
+    );
     expect(m.stdout()).toBe('');
   });
 });
@@ -338,7 +544,10 @@ describe('re-dating is path independent (property)', () => {
   const inCoverage = fc.integer({ min: 0, max: 1825 }).map(day);
   const ids = ['AAA', 'BBB', 'CCC'];
   const unit = fc.double({ min: 0, max: 1, noNaN: true });
-  const value = fc.oneof(unit, unit.map((mean) => ({ mean, sd: 0.05 })));
+  const value = fc.oneof(
+    unit,
+    unit.map((mean) => ({ mean, sd: 0.05 })),
+  );
   const stateSet = (self: string) =>
     fc
       .record(
@@ -347,31 +556,50 @@ describe('re-dating is path independent (property)', () => {
           capability: unit,
           bias: fc.double({ min: -3, max: 3, noNaN: true }),
           blocs: fc.subarray(['NATO', 'EU', 'G7']),
-          patron: fc.oneof(fc.constant(null), fc.record({ id: fc.constantFrom(...ids.filter((x) => x !== self)), deference: value })),
-          rivals: fc.dictionary(fc.constantFrom(...ids.filter((x) => x !== self)), fc.double({ min: 0, max: 2, noNaN: true })),
+          patron: fc.oneof(
+            fc.constant(null),
+            fc.record({ id: fc.constantFrom(...ids.filter((x) => x !== self)), deference: value }),
+          ),
+          rivals: fc.dictionary(
+            fc.constantFrom(...ids.filter((x) => x !== self)),
+            fc.double({ min: 0, max: 2, noNaN: true }),
+          ),
         },
         { requiredKeys: [] },
       )
       .filter((set) => Object.keys(set).length > 0);
-  const historyOf = (self: string) => fc.array(fc.tuple(inCoverage, stateSet(self)).map(([from, set]) => change(from, set)), { maxLength: 5 });
+  const historyOf = (self: string) =>
+    fc.array(
+      fc.tuple(inCoverage, stateSet(self)).map(([from, set]) => change(from, set)),
+      { maxLength: 5 },
+    );
   const worldHistory = fc.array(
-    fc.tuple(inCoverage, fc.record({ raceIntensity: value, raceShock: unit }, { requiredKeys: [] }).filter((set) => Object.keys(set).length > 0)).map(([from, set]) => change(from, set)),
+    fc
+      .tuple(
+        inCoverage,
+        fc
+          .record({ raceIntensity: value, raceShock: unit }, { requiredKeys: [] })
+          .filter((set) => Object.keys(set).length > 0),
+      )
+      .map(([from, set]) => change(from, set)),
     { maxLength: 4 },
   );
-  const scenario = fc.tuple(historyOf('AAA'), historyOf('BBB'), historyOf('CCC'), worldHistory, inCoverage, fc.boolean()).map(([a, b, c, w, date, someTakePart]) =>
-    load(
-      datedDoc((d) => {
-        d.date = date;
-        (d.timeline as Doc).world = w;
-        statesOf(d).forEach((st, i) => void (st.history = [a, b, c][i]));
-        if (someTakePart) {
-          d.participants = ['AAA', 'BBB'];
-          delete d.fix;
-          d.observed = { signed: ['AAA'] };
-        }
-      }),
-    ),
-  );
+  const scenario = fc
+    .tuple(historyOf('AAA'), historyOf('BBB'), historyOf('CCC'), worldHistory, inCoverage, fc.boolean())
+    .map(([a, b, c, w, date, someTakePart]) =>
+      load(
+        datedDoc((d) => {
+          d.date = date;
+          (d.timeline as Doc).world = w;
+          statesOf(d).forEach((st, i) => void (st.history = [a, b, c][i]));
+          if (someTakePart) {
+            d.participants = ['AAA', 'BBB'];
+            delete d.fix;
+            d.observed = { signed: ['AAA'] };
+          }
+        }),
+      ),
+    );
 
   it('atDate(atDate(s, d1), d2) equals atDate(s, d2), and atDate(s, s.date) is s', () => {
     fc.assert(

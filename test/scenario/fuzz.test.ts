@@ -59,7 +59,22 @@ const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.integer(),
   fc.constantFrom(NaN, Infinity, -Infinity, 1e308, -1e308, 1.5, -0.1, 0, 1, 0.5, 2 ** 53, 1e-320),
   fc.string({ maxLength: 20 }),
-  fc.constantFrom('AAA', 'BBB', 'ZZZ', 'sign', 'abstain', 'free', '__proto__', 'constructor', 'small.yaml', '.', '/dev/zero', 'rivalShare * signShare', 'threat', 'a.b'),
+  fc.constantFrom(
+    'AAA',
+    'BBB',
+    'ZZZ',
+    'sign',
+    'abstain',
+    'free',
+    '__proto__',
+    'constructor',
+    'small.yaml',
+    '.',
+    '/dev/zero',
+    'rivalShare * signShare',
+    'threat',
+    'a.b',
+  ),
   fc.constant(null),
   fc.boolean(),
   fc.array(fc.oneof(fc.string({ maxLength: 5 }), fc.double()), { maxLength: 4 }),
@@ -73,7 +88,22 @@ const mutation = fc.record({
   at: fc.nat(),
   action: fc.constantFrom('delete', 'replace', 'add', 'rename'),
   value: nastyValue,
-  key: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('capabilty', 'id', 'patron', 'rivals', 'terms', 'attributes', 'extends', 'roster', 'bias', 'lobby', 'provenance')),
+  key: fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom(
+      'capabilty',
+      'id',
+      'patron',
+      'rivals',
+      'terms',
+      'attributes',
+      'extends',
+      'roster',
+      'bias',
+      'lobby',
+      'provenance',
+    ),
+  ),
 });
 
 function mutate(doc: Doc, steps: { at: number; action: string; value: unknown; key: string }[]): Doc {
@@ -88,7 +118,8 @@ function mutate(doc: Doc, steps: { at: number; action: string; value: unknown; k
       if (Array.isArray(container)) container.splice(key as number, 1);
       else delete container[key];
     } else if (step.action === 'replace') container[key] = value;
-    else if (step.action === 'add' && !Array.isArray(container)) Object.defineProperty(container, step.key, { value, enumerable: true, writable: true, configurable: true });
+    else if (step.action === 'add' && !Array.isArray(container))
+      Object.defineProperty(container, step.key, { value, enumerable: true, writable: true, configurable: true });
     else if (step.action === 'rename' && !Array.isArray(container)) {
       const v = container[key];
       delete container[key];
@@ -122,8 +153,38 @@ describe('fuzzing the loader', { timeout: 30_000 }, () => {
       fc.string({ maxLength: 200 }),
       fc.string({ unit: 'grapheme', maxLength: 100 }),
       fc.nat({ max: valid.length }).map((n) => valid.slice(0, n)),
-      fc.tuple(fc.nat({ max: valid.length }), fc.string({ maxLength: 10 })).map(([n, s]) => valid.slice(0, n) + s + valid.slice(n)),
-      fc.array(fc.constantFrom('[', ']', '{', '}', '- ', '? ', ': ', '\n', '  ', '&a ', '*a ', '!!str ', '"', "'", '#', '---\n', 'name', 'x', '|\n', '>-\n', ',', '%YAML 1.2\n'), { maxLength: 80 }).map((parts) => parts.join('')),
+      fc
+        .tuple(fc.nat({ max: valid.length }), fc.string({ maxLength: 10 }))
+        .map(([n, s]) => valid.slice(0, n) + s + valid.slice(n)),
+      fc
+        .array(
+          fc.constantFrom(
+            '[',
+            ']',
+            '{',
+            '}',
+            '- ',
+            '? ',
+            ': ',
+            '\n',
+            '  ',
+            '&a ',
+            '*a ',
+            '!!str ',
+            '"',
+            "'",
+            '#',
+            '---\n',
+            'name',
+            'x',
+            '|\n',
+            '>-\n',
+            ',',
+            '%YAML 1.2\n',
+          ),
+          { maxLength: 80 },
+        )
+        .map((parts) => parts.join('')),
     );
     fc.assert(
       fc.property(text, (t) => {
@@ -145,17 +206,77 @@ describe('fuzzing the loader', { timeout: 30_000 }, () => {
   });
 
   const token = fc.constantFrom(
-    'threat', 'pace', 'rivalShare', 'signShare', 'patronSigns', 'race', 'assurance', 'bias', 'constructor', '__proto__', 'import', 'evaluate',
-    '+', '-', '*', '/', '^', '%', ' mod ', '(', ')', '[', ']', '{', '}', ',', '.', ':', '=', '?', ' and ', ' or ', 'not ', '<', '==', '!',
-    '0', '1', '0.5', '1e308', 'abs(', 'max(', 'min(', 'clamp(', 'log(', 'sqrt(', '"s"', "'s'", ';', '\n', ' ', '@', '$', '\\', '`',
+    'threat',
+    'pace',
+    'rivalShare',
+    'signShare',
+    'patronSigns',
+    'race',
+    'assurance',
+    'bias',
+    'constructor',
+    '__proto__',
+    'import',
+    'evaluate',
+    '+',
+    '-',
+    '*',
+    '/',
+    '^',
+    '%',
+    ' mod ',
+    '(',
+    ')',
+    '[',
+    ']',
+    '{',
+    '}',
+    ',',
+    '.',
+    ':',
+    '=',
+    '?',
+    ' and ',
+    ' or ',
+    'not ',
+    '<',
+    '==',
+    '!',
+    '0',
+    '1',
+    '0.5',
+    '1e308',
+    'abs(',
+    'max(',
+    'min(',
+    'clamp(',
+    'log(',
+    'sqrt(',
+    '"s"',
+    "'s'",
+    ';',
+    '\n',
+    ' ',
+    '@',
+    '$',
+    '\\',
+    '`',
   );
-  const expression = fc.oneof(fc.array(token, { minLength: 1, maxLength: 30 }).map((t) => t.join('')), fc.string({ maxLength: 40 }));
+  const expression = fc.oneof(
+    fc.array(token, { minLength: 1, maxLength: 30 }).map((t) => t.join('')),
+    fc.string({ maxLength: 40 }),
+  );
 
   it('random expressions compile to a linear form or are refused with a reason', () => {
     const scenario = parseScenarioText(toYaml(baseDoc()), INLINE);
     const columns = columnsOf(scenario.states, scenario.declaration, scenario.world);
     // Warm-up outside the time budget: the private mathjs instance is created on first use.
-    expect(makeCustomTerm({ id: 'warm', label: 'warm', propositions: [], expression: 'threat * rivalShare' }, new Set()).linearAt(columns, 0)).toMatchObject({ constant: 0 });
+    expect(
+      makeCustomTerm(
+        { id: 'warm', label: 'warm', propositions: [], expression: 'threat * rivalShare' },
+        new Set(),
+      ).linearAt(columns, 0),
+    ).toMatchObject({ constant: 0 });
     let compiled = 0;
     fc.assert(
       fc.property(expression, (text) => {

@@ -68,7 +68,14 @@ describe('loading good files', () => {
 
   it('applies --set and --fix after merging', () => {
     const s = loadScenario(`${FIXTURES}/small.yaml`, {
-      overrides: ['declaration.verification=0.8', 'states.BBB.capability=0.1', 'world.seed=9', 'weights.club=0.5', 'states.CCC.patron.deference=0.25', 'states.AAA.rivals.CCC=0.3'],
+      overrides: [
+        'declaration.verification=0.8',
+        'states.BBB.capability=0.1',
+        'world.seed=9',
+        'weights.club=0.5',
+        'states.CCC.patron.deference=0.25',
+        'states.AAA.rivals.CCC=0.3',
+      ],
       fix: ['AAA=sign', 'CCC=free'],
     });
     expect(s.declaration.verification).toBe(0.8);
@@ -168,7 +175,9 @@ describe('paths', () => {
   });
 
   it('withValues validates and never mutates', () => {
-    expect(() => withValues(s, { 'declaration.verification': 2 })).toThrow('--set: declaration.verification: expected a number in [0, 1], got 2');
+    expect(() => withValues(s, { 'declaration.verification': 2 })).toThrow(
+      '--set: declaration.verification: expected a number in [0, 1], got 2',
+    );
     expect(() => withValues(s, { 'world.seed': 1.5 })).toThrow('expected an integer ≥ 0, got 1.5');
     expect(() => withValues(s, { 'states.AAA.bias': NaN })).toThrow('expected a finite number, got NaN');
     const copy = withValues(s, { 'states.BBB.lobby': 0.9 });

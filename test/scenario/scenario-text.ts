@@ -17,7 +17,11 @@ export function baseDoc(): Doc {
     declaration: Object.fromEntries(DECLARATION_KEYS.map((k) => [k, 0.5])),
     world: { raceIntensity: 0.5, raceShock: 0.2, lambda: 10, seed: 7 },
     weights: { intercept: 0, ...Object.fromEntries(BUILTIN_TERM_IDS.map((id) => [id, 1])) },
-    states: [stateDoc('AAA', 0.6, { rivals: { BBB: 1 } }), stateDoc('BBB', 0.4, { rivals: { AAA: 1 } }), stateDoc('CCC', 0.3, { patron: { id: 'AAA', deference: 0.5 } })],
+    states: [
+      stateDoc('AAA', 0.6, { rivals: { BBB: 1 } }),
+      stateDoc('BBB', 0.4, { rivals: { AAA: 1 } }),
+      stateDoc('CCC', 0.3, { patron: { id: 'AAA', deference: 0.5 } }),
+    ],
     fix: { CCC: 'sign' },
     observed: { signed: ['CCC'] },
   };

@@ -6,7 +6,11 @@ import { extremalEquilibria, isEquilibrium, noFixedActions } from '../../src/sol
 function allPairs(alpha: number[], w = 1) {
   const entries: SparseEntry[] = [];
   alpha.forEach((_, i) => alpha.forEach((__, j) => i !== j && entries.push({ i, j, value: w })));
-  return makeGame(alpha, alpha.map(() => 0), entries);
+  return makeGame(
+    alpha,
+    alpha.map(() => 0),
+    entries,
+  );
 }
 
 /** Granovetter crowd: join when at least t_i others have; α_i = −(t_i − ½)·w via the mean field. */
@@ -70,8 +74,14 @@ describe('three-player supermodular games S1–S3 and SH2 (docs/model.md)', () =
   });
   it('all pure equilibria of S1, S2, S3 by enumeration lie between the extremal ones', () => {
     const cases: Array<[number[], string[]]> = [
-      [[0.5, -1.5, -1.5], ['100', '111']],
-      [[0, -1, -1], ['000', '100', '111']],
+      [
+        [0.5, -1.5, -1.5],
+        ['100', '111'],
+      ],
+      [
+        [0, -1, -1],
+        ['000', '100', '111'],
+      ],
       [[0.5, -0.5, -1.5], ['111']],
     ];
     for (const [alpha, expected] of cases) {
@@ -97,10 +107,14 @@ describe('fixed states and non-supermodular games', () => {
   });
   it('matching pennies cycles under round-robin and says so', () => {
     // Player 0 wants to match, player 1 to mismatch.
-    const game = makeGame([-0.5, 0.5], [0, 0], [
-      { i: 0, j: 1, value: 1 },
-      { i: 1, j: 0, value: -1 },
-    ]);
+    const game = makeGame(
+      [-0.5, 0.5],
+      [0, 0],
+      [
+        { i: 0, j: 1, value: 1 },
+        { i: 1, j: 0, value: -1 },
+      ],
+    );
     const eq = extremalEquilibria(game);
     expect(eq.method).toBe('round-robin');
     expect(eq.converged).toBe(false);
@@ -108,10 +122,14 @@ describe('fixed states and non-supermodular games', () => {
   });
   it('a substitutes game that has a pure equilibrium converges under round-robin', () => {
     // Each prefers to sign only if the other does not (Chicken-like free riding).
-    const game = makeGame([0.5, 0.5], [0, 0], [
-      { i: 0, j: 1, value: -1 },
-      { i: 1, j: 0, value: -1 },
-    ]);
+    const game = makeGame(
+      [0.5, 0.5],
+      [0, 0],
+      [
+        { i: 0, j: 1, value: -1 },
+        { i: 1, j: 0, value: -1 },
+      ],
+    );
     const eq = extremalEquilibria(game);
     expect(eq.method).toBe('round-robin');
     expect(eq.converged).toBe(true);

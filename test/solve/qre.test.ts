@@ -3,10 +3,14 @@ import { makeGame } from '../../src/solve/game.js';
 import { logitQre } from '../../src/solve/qre.js';
 
 const twoByTwo = (a1: number, a2: number, w12: number, w21: number) =>
-  makeGame([a1, a2], [0, 0], [
-    { i: 0, j: 1, value: w12 },
-    { i: 1, j: 0, value: w21 },
-  ]);
+  makeGame(
+    [a1, a2],
+    [0, 0],
+    [
+      { i: 0, j: 1, value: w12 },
+      { i: 1, j: 0, value: w21 },
+    ],
+  );
 
 describe('logit QRE known answers (docs/model.md)', () => {
   it("Gambit's constant-sum 2×2 at λ = 1, 2, 3", () => {

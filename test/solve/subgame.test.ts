@@ -23,7 +23,10 @@ describe('the procedure with α̂, W and E', () => {
   it('Stag Hunt ⇔ α̂ < 0 < α̂ + W, with risk dominance and the assurance threshold', () => {
     const r = analyzeSubgame({ alphaHat: -1, W: 3, E: 0 }, { alphaHat: -1, W: 3, E: 0 });
     expect(r.types).toEqual(['Stag Hunt', 'Stag Hunt']);
-    expect(r.equilibria).toEqual([[1, 1], [0, 0]]);
+    expect(r.equilibria).toEqual([
+      [1, 1],
+      [0, 0],
+    ]);
     // (R−T)² = 4 > (P−S)² = 1
     expect(r.riskDominant).toBe('sign-sign');
     expect(r.assuranceThreshold).toEqual([1 / 3, 1 / 3]);

@@ -26,7 +26,10 @@ describe('Poisson-binomial tally distribution', () => {
         exact.forEach((v, k) => expect(pmf[k]).toBeCloseTo(v, 12));
         expect(pmf.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
         const mean = pmf.reduce((acc, v, k) => acc + v * k, 0);
-        expect(mean).toBeCloseTo(p.reduce((x, y) => x + y, 0), 10);
+        expect(mean).toBeCloseTo(
+          p.reduce((x, y) => x + y, 0),
+          10,
+        );
       }),
       { numRuns: 200 },
     );

@@ -6,7 +6,12 @@ import { greatestTally, leastTally, tallyWorkspace } from '../../src/solve/warm-
 
 type Spec = { n: number; a: number[]; m: number[]; edges: { i: number; j: number; v: number }[]; fixed: number[] };
 
-const build = ({ a, m, edges }: Spec) => makeGame(a, m, edges.filter((e) => e.i !== e.j).map((e) => ({ i: e.i, j: e.j, value: e.v })));
+const build = ({ a, m, edges }: Spec) =>
+  makeGame(
+    a,
+    m,
+    edges.filter((e) => e.i !== e.j).map((e) => ({ i: e.i, j: e.j, value: e.v })),
+  );
 
 /** monotoneSolve's least and greatest equilibria (tallies and profiles). */
 function reference(game: ReturnType<typeof makeGame>, f: Int8Array) {
@@ -26,23 +31,37 @@ function expectSame(game: ReturnType<typeof makeGame>, f: Int8Array, ws: ReturnT
 }
 
 /** A random supermodular game: m ≥ 0, sparse B ≥ 0, some states held fixed; values on a coarse grid so exact ties occur. */
-const games = fc
-  .integer({ min: 1, max: 60 })
-  .chain((n) =>
-    fc.record({
-      n: fc.constant(n),
-      a: fc.array(fc.integer({ min: -8, max: 8 }).map((k) => k / 4), { minLength: n, maxLength: n }),
-      m: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 8 }).map((k) => k / 2)), { minLength: n, maxLength: n }),
-      edges: fc.array(fc.record({ i: fc.nat(n - 1), j: fc.nat(n - 1), v: fc.integer({ min: 0, max: 4 }).map((k) => k / 4) }), { maxLength: 3 * n }),
-      fixed: fc.array(fc.constantFrom(-1, -1, -1, -1, 0, 1), { minLength: n, maxLength: n }),
-    }),
-  );
+const games = fc.integer({ min: 1, max: 60 }).chain((n) =>
+  fc.record({
+    n: fc.constant(n),
+    a: fc.array(
+      fc.integer({ min: -8, max: 8 }).map((k) => k / 4),
+      { minLength: n, maxLength: n },
+    ),
+    m: fc.array(
+      fc.oneof(
+        fc.constant(0),
+        fc.integer({ min: 0, max: 8 }).map((k) => k / 2),
+      ),
+      { minLength: n, maxLength: n },
+    ),
+    edges: fc.array(
+      fc.record({ i: fc.nat(n - 1), j: fc.nat(n - 1), v: fc.integer({ min: 0, max: 4 }).map((k) => k / 4) }),
+      { maxLength: 3 * n },
+    ),
+    fixed: fc.array(fc.constantFrom(-1, -1, -1, -1, 0, 1), { minLength: n, maxLength: n }),
+  }),
+);
 
 describe('sweep equilibrium solver', () => {
   it('finds the same least and greatest equilibria as monotoneSolve, from fresh and reused workspaces (property)', () => {
     fc.assert(
       fc.property(games, ({ n, a, m, edges, fixed }) => {
-        const game = makeGame(a, m, edges.filter((e) => e.i !== e.j).map((e) => ({ i: e.i, j: e.j, value: e.v })));
+        const game = makeGame(
+          a,
+          m,
+          edges.filter((e) => e.i !== e.j).map((e) => ({ i: e.i, j: e.j, value: e.v })),
+        );
         const f = Int8Array.from(fixed);
         const ref = nashWorkspace(n);
         const least = monotoneSolve(game, 1, f, ref);
@@ -63,10 +82,18 @@ describe('sweep equilibrium solver', () => {
     const n = 100;
     // Δ_i = −(t_i − ½)·w + w·(others signing), w per other signer: m_i = w·(N − 1).
     const w = 1;
-    const game = makeGame(Array.from({ length: n }, (_, t) => -(t - 0.5) * w), new Array(n).fill(w * (n - 1)), []);
+    const game = makeGame(
+      Array.from({ length: n }, (_, t) => -(t - 0.5) * w),
+      new Array(n).fill(w * (n - 1)),
+      [],
+    );
     const ws = tallyWorkspace(n);
     expect(leastTally(game, new Int8Array(n).fill(-1), ws)).toBe(100);
-    const gap = makeGame(Array.from({ length: n }, (_, t) => -((t === 1 ? 2 : t) - 0.5) * w), new Array(n).fill(w * (n - 1)), []);
+    const gap = makeGame(
+      Array.from({ length: n }, (_, t) => -((t === 1 ? 2 : t) - 0.5) * w),
+      new Array(n).fill(w * (n - 1)),
+      [],
+    );
     expect(leastTally(gap, new Int8Array(n).fill(-1), ws)).toBe(1);
   });
 
@@ -88,7 +115,11 @@ describe('sweep equilibrium solver', () => {
   it('gives the same equilibria along a path of nearby games (warm orders nearly right)', () => {
     const n = 40;
     const ws = tallyWorkspace(n);
-    const edges = Array.from({ length: 60 }, (_, k) => ({ i: (k * 7) % n, j: (k * 13 + 5) % n, value: ((k % 4) + 1) / 8 })).filter((e) => e.i !== e.j);
+    const edges = Array.from({ length: 60 }, (_, k) => ({
+      i: (k * 7) % n,
+      j: (k * 13 + 5) % n,
+      value: ((k % 4) + 1) / 8,
+    })).filter((e) => e.i !== e.j);
     for (let step = 0; step <= 200; step++) {
       const shift = (step - 100) / 50;
       const a = Array.from({ length: n }, (_, i) => -((i % 17) - 8) / 4 + shift);
@@ -104,12 +135,36 @@ describe('sweep equilibrium solver', () => {
     for (const n of [2, 3, 10, 100]) {
       for (const w of [1, 0.5, 0.25, 3]) {
         // Δ_i = −(t_i − ½)·w + w·(others signing): half-integer thresholds, no ties.
-        expectSame(makeGame(Array.from({ length: n }, (_, t) => -(t - 0.5) * w), new Array(n).fill(w * (n - 1)), []), noFixedActions(n), ws);
+        expectSame(
+          makeGame(
+            Array.from({ length: n }, (_, t) => -(t - 0.5) * w),
+            new Array(n).fill(w * (n - 1)),
+            [],
+          ),
+          noFixedActions(n),
+          ws,
+        );
         // Integer thresholds: Δ_i = 0 exactly when t_i others sign.
-        expectSame(makeGame(Array.from({ length: n }, (_, t) => -t * w), new Array(n).fill(w * (n - 1)), []), noFixedActions(n), ws);
+        expectSame(
+          makeGame(
+            Array.from({ length: n }, (_, t) => -t * w),
+            new Array(n).fill(w * (n - 1)),
+            [],
+          ),
+          noFixedActions(n),
+          ws,
+        );
         // Ties through B instead of the mean field.
         const chain = Array.from({ length: n - 1 }, (_, i) => ({ i: i + 1, j: i, value: w }));
-        expectSame(makeGame(Array.from({ length: n }, (_, t) => (t === 0 ? 0 : -w)), new Array(n).fill(0), chain), noFixedActions(n), ws);
+        expectSame(
+          makeGame(
+            Array.from({ length: n }, (_, t) => (t === 0 ? 0 : -w)),
+            new Array(n).fill(0),
+            chain,
+          ),
+          noFixedActions(n),
+          ws,
+        );
       }
     }
     // All-tie crowd: a_i = 0, m_i = 0: nobody signs in the least, everybody stays in the greatest.
@@ -130,7 +185,16 @@ describe('sweep equilibrium solver', () => {
       [0, -1, 1],
       [-1, 2, 0],
     ]) {
-      const two = makeGame([a0, a1], [0, 1], b > 0 ? [{ i: 0, j: 1, value: b }, { i: 1, j: 0, value: b }] : []);
+      const two = makeGame(
+        [a0, a1],
+        [0, 1],
+        b > 0
+          ? [
+              { i: 0, j: 1, value: b },
+              { i: 1, j: 0, value: b },
+            ]
+          : [],
+      );
       for (const f0 of [-1, 0, 1]) for (const f1 of [-1, 0, 1]) expectSame(two, Int8Array.of(f0, f1), ws);
     }
     const fixedGame = makeGame([1, -1, 0.5], [1, 1, 0], [{ i: 0, j: 2, value: 1 }]);

@@ -16,7 +16,19 @@ const cli = (...args: string[]) => runCli(args, { cwd: dir });
 describe('signatory sensitivity', () => {
   it('finds an input that does nothing (Sobol, JSON)', async () => {
     // The crowd has no rivals, so verification (which only relieves rivals' restraint) cannot matter.
-    const r = await cli('sensitivity', CROWD, '--vary', 'weights.momentum=0.5:1.5', '--vary', 'declaration.verification=0:1', '--n', '300', '--bootstrap', '50', '--json');
+    const r = await cli(
+      'sensitivity',
+      CROWD,
+      '--vary',
+      'weights.momentum=0.5:1.5',
+      '--vary',
+      'declaration.verification=0:1',
+      '--n',
+      '300',
+      '--bootstrap',
+      '50',
+      '--json',
+    );
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.evaluations).toBe(300 * 4);
@@ -27,7 +39,20 @@ describe('signatory sensitivity', () => {
   });
 
   it('screens with Morris and reports a state probability', async () => {
-    const r = await cli('sensitivity', STAG, '--vary', 'declaration.verification=0:1', '--vary', 'world.raceShock=0:1', '--method', 'morris', '--n', '20', '--output', 'p:RED');
+    const r = await cli(
+      'sensitivity',
+      STAG,
+      '--vary',
+      'declaration.verification=0:1',
+      '--vary',
+      'world.raceShock=0:1',
+      '--method',
+      'morris',
+      '--n',
+      '20',
+      '--output',
+      'p:RED',
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('declaration.verification');
     expect(r.stdout).toMatch(/μ\*/);
@@ -42,7 +67,14 @@ describe('signatory sensitivity', () => {
     expect(path.stderr).toContain('states.RED.capabilty');
     expect(path.stderr.trim().split('\n')).toHaveLength(1);
     // A custom term linear at the scenario's values, not at others the sample visits.
-    const nonlinear = await cli('sensitivity', `${ROOT}/test/sweep/fixtures/nonlinear-when-swept.yaml`, '--vary', 'declaration.verification=0:1', '--n', '10');
+    const nonlinear = await cli(
+      'sensitivity',
+      `${ROOT}/test/sweep/fixtures/nonlinear-when-swept.yaml`,
+      '--vary',
+      'declaration.verification=0:1',
+      '--n',
+      '10',
+    );
     expect(nonlinear.status).toBe(2);
     expect(nonlinear.stderr).toContain('is not linear');
     expect(nonlinear.stderr).not.toContain('internal error');
@@ -52,9 +84,31 @@ describe('signatory sensitivity', () => {
 
 describe('signatory plot', () => {
   it('draws a heatmap and a line chart of a sweep, and writes SVG', async () => {
-    const sweep = await cli('sweep', STAG, '--vary', 'declaration.verification=0:1:6', '--vary', 'world.raceIntensity=0:1:5', '--out', 'grid.csv', '--workers', '1');
+    const sweep = await cli(
+      'sweep',
+      STAG,
+      '--vary',
+      'declaration.verification=0:1:6',
+      '--vary',
+      'world.raceIntensity=0:1:5',
+      '--out',
+      'grid.csv',
+      '--workers',
+      '1',
+    );
     expect(sweep.status, sweep.stderr).toBe(0);
-    const heat = await cli('plot', 'grid.csv', '--x', 'declaration.verification', '--y', 'world.raceIntensity', '--z', 'qre_mean', '--svg', 'grid.svg');
+    const heat = await cli(
+      'plot',
+      'grid.csv',
+      '--x',
+      'declaration.verification',
+      '--y',
+      'world.raceIntensity',
+      '--z',
+      'qre_mean',
+      '--svg',
+      'grid.svg',
+    );
     expect(heat.status, heat.stderr).toBe(0);
     expect(heat.stdout).toContain('declaration.verification across, world.raceIntensity up');
     expect(heat.stdout.split('\n').filter((l) => l.includes('│'))).toHaveLength(5);
@@ -71,7 +125,16 @@ describe('signatory plot', () => {
   });
 
   it('refuses a torn results file, a folder and a missing --svg folder in one line, exit 2', async () => {
-    const sweep = await cli('sweep', STAG, '--vary', 'declaration.verification=0:1:3', '--out', 'torn.jsonl', '--workers', '1');
+    const sweep = await cli(
+      'sweep',
+      STAG,
+      '--vary',
+      'declaration.verification=0:1:3',
+      '--out',
+      'torn.jsonl',
+      '--workers',
+      '1',
+    );
     expect(sweep.status, sweep.stderr).toBe(0);
     appendFileSync(path.join(dir, 'torn.jsonl'), '{"index":3,"po');
     const bad = [

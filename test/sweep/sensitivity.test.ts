@@ -3,7 +3,8 @@ import { morrisEffects } from '../../src/sweep/morris.js';
 import { sobolIndices } from '../../src/sweep/sobol.js';
 
 // Ishigami & Homma (1990), a = 7, b = 0.1 over U(−π, π)³: docs/model.md, 'Known-answer cases the tests use'.
-const ishigami = (x: Float64Array): number => Math.sin(x[0]) + 7 * Math.sin(x[1]) ** 2 + 0.1 * x[2] ** 4 * Math.sin(x[0]);
+const ishigami = (x: Float64Array): number =>
+  Math.sin(x[0]) + 7 * Math.sin(x[1]) ** 2 + 0.1 * x[2] ** 4 * Math.sin(x[0]);
 const box = [0, 1, 2].map(() => ({ lo: -Math.PI, hi: Math.PI }));
 
 describe('Sobol indices (Saltelli sampling, Saltelli 2010 / Jansen estimators)', () => {

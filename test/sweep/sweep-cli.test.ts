@@ -43,18 +43,44 @@ async function stoppedMidRun(args: string[], partial: string): Promise<SpawnedCl
   const end = await run.done;
   throw new Error(`the sweep was not caught midway: ${end.code ?? end.signal}, ${rowsIn(partial)} rows\n${end.stderr}`);
 }
-const STAG_SWEEP = ['sweep', STAG, '--vary', 'declaration.enforcement=0:1:6', '--vary', 'declaration.thresholdClarity=0:1:5', '--replications', '4', '--track', 'RED,BLU'];
+const STAG_SWEEP = [
+  'sweep',
+  STAG,
+  '--vary',
+  'declaration.enforcement=0:1:6',
+  '--vary',
+  'declaration.thresholdClarity=0:1:5',
+  '--replications',
+  '4',
+  '--track',
+  'RED,BLU',
+];
 // 40,000 rows of pure Nash, about a second on one worker.
-const LONG_SWEEP = [CROWD, '--vary', 'weights.momentum=0.5:1.5:200', '--vary', 'weights.intercept=-0.2:0.2:200', '--solver', 'nash', '--track', 'S07'];
+const LONG_SWEEP = [
+  CROWD,
+  '--vary',
+  'weights.momentum=0.5:1.5:200',
+  '--vary',
+  'weights.intercept=-0.2:0.2:200',
+  '--solver',
+  'nash',
+  '--track',
+  'S07',
+];
 
 describe('signatory sweep', () => {
   it('writes the same bytes with 1 and 2 workers, rows in point order', async () => {
-    const [one, two] = await Promise.all([cli([...STAG_SWEEP, '--out', 'w1.csv', '--workers', '1']), cli([...STAG_SWEEP, '--out', 'w2.csv', '--workers', '2'])]);
+    const [one, two] = await Promise.all([
+      cli([...STAG_SWEEP, '--out', 'w1.csv', '--workers', '1']),
+      cli([...STAG_SWEEP, '--out', 'w2.csv', '--workers', '2']),
+    ]);
     expect(one.status, one.stderr).toBe(0);
     expect(two.status, two.stderr).toBe(0);
     expect(bytes('w1.csv').equals(bytes('w2.csv'))).toBe(true);
     const lines = bytes('w1.csv').toString().trim().split('\n');
-    expect(lines[0]).toBe('index,point,replication,declaration.enforcement,declaration.thresholdClarity,seed,least,greatest,qre_mean,p_majority,RED.least,RED.greatest,RED.p,BLU.least,BLU.greatest,BLU.p');
+    expect(lines[0]).toBe(
+      'index,point,replication,declaration.enforcement,declaration.thresholdClarity,seed,least,greatest,qre_mean,p_majority,RED.least,RED.greatest,RED.p,BLU.least,BLU.greatest,BLU.p',
+    );
     expect(lines).toHaveLength(1 + 6 * 5 * 4);
     lines.slice(1).forEach((line, k) => expect(line.startsWith(`${k},${Math.floor(k / 4)},${k % 4},`)).toBe(true));
     // Replications draw different inputs: not every replication of a point agrees.
@@ -67,13 +93,33 @@ describe('signatory sweep', () => {
   });
 
   it('writes the same bytes run whole and run as 3 shards then merged (JSON Lines, Latin hypercube)', async () => {
-    const lhs = ['sweep', STAG, '--vary', 'declaration.enforcement=0:1', '--vary', 'world.raceShock=0:0.5', '--lhs', '50', '--seed', '42', '--workers', '1'];
-    const runs = await Promise.all([cli([...lhs, '--out', 'whole.jsonl']), ...[1, 2, 3].map((k) => cli([...lhs, '--shard', `${k}/3`, '--out', `part-${k}.jsonl`]))]);
+    const lhs = [
+      'sweep',
+      STAG,
+      '--vary',
+      'declaration.enforcement=0:1',
+      '--vary',
+      'world.raceShock=0:0.5',
+      '--lhs',
+      '50',
+      '--seed',
+      '42',
+      '--workers',
+      '1',
+    ];
+    const runs = await Promise.all([
+      cli([...lhs, '--out', 'whole.jsonl']),
+      ...[1, 2, 3].map((k) => cli([...lhs, '--shard', `${k}/3`, '--out', `part-${k}.jsonl`])),
+    ]);
     runs.forEach((r) => expect(r.status, r.stderr).toBe(0));
     const merged = await cli(['merge', 'part-1.jsonl', 'part-2.jsonl', 'part-3.jsonl', '--out', 'merged.jsonl']);
     expect(merged.status, merged.stderr).toBe(0);
     expect(bytes('merged.jsonl').equals(bytes('whole.jsonl'))).toBe(true);
-    const rows = bytes('whole.jsonl').toString().trim().split('\n').map((l) => JSON.parse(l));
+    const rows = bytes('whole.jsonl')
+      .toString()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows).toHaveLength(50);
     expect(rows[7]).toMatchObject({ index: 7, point: 7, replication: 0 });
     expect(JSON.parse(bytes('merged.jsonl.meta.json').toString()).plan.shard).toEqual({ index: 1, count: 1 });
@@ -114,7 +160,16 @@ describe('signatory sweep', () => {
     const range = await cli(['sweep', CROWD, '--vary', 'declaration.verification=0:2:3', '--out', 'bad.csv']);
     expect(range.status).toBe(2);
     expect(range.stderr).toContain('declaration.verification');
-    const values = await cli(['sweep', CROWD, '--vary', 'declaration.verification=0:1:3', '--workers', 'two', '--out', 'bad.csv']);
+    const values = await cli([
+      'sweep',
+      CROWD,
+      '--vary',
+      'declaration.verification=0:1:3',
+      '--workers',
+      'two',
+      '--out',
+      'bad.csv',
+    ]);
     expect(values.status).toBe(2);
     expect(values.stderr).toContain('--workers');
     const track = await cli(['sweep', CROWD, '--track', 'S07,S07', '--out', 'bad.csv']);
@@ -126,7 +181,16 @@ describe('signatory sweep', () => {
 
   it('refuses a custom term that turns non-linear at a swept value in one line, exit 2, naming the row', async () => {
     const nonlinear = path.join(ROOT, 'test', 'sweep', 'fixtures', 'nonlinear-when-swept.yaml');
-    const r = await cli(['sweep', nonlinear, '--vary', 'declaration.verification=0:1:3', '--workers', '2', '--out', 'nonlinear.csv']);
+    const r = await cli([
+      'sweep',
+      nonlinear,
+      '--vary',
+      'declaration.verification=0:1:3',
+      '--workers',
+      '2',
+      '--out',
+      'nonlinear.csv',
+    ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/row 1: custom term "odd" is not linear/);
     expect(r.stderr).not.toContain('internal error');
@@ -136,7 +200,10 @@ describe('signatory sweep', () => {
 
   it('resumes a run killed midway (SIGKILL, torn last row) to the same bytes as an uninterrupted run', async () => {
     const reference = cli(['sweep', ...LONG_SWEEP, '--workers', '2', '--out', 'long-ref.csv']);
-    const run = await stoppedMidRun(['sweep', ...LONG_SWEEP, '--workers', '1', '--out', 'long.csv'], 'long.csv.partial');
+    const run = await stoppedMidRun(
+      ['sweep', ...LONG_SWEEP, '--workers', '1', '--out', 'long.csv'],
+      'long.csv.partial',
+    );
     run.child.kill('SIGKILL');
     const killed = await run.done;
     expect(killed.signal).toBe('SIGKILL');
@@ -174,7 +241,10 @@ describe('signatory sweep', () => {
     expect(stopped.stderr).toContain('--resume');
     expect(bytes('int.csv.partial').toString().endsWith('\n')).toBe(true);
     expect(existsSync(file('int.csv'))).toBe(false);
-    expect(JSON.parse(bytes('int.csv.meta.json').toString())).toMatchObject({ status: 'interrupted', endedAt: expect.any(String) });
+    expect(JSON.parse(bytes('int.csv.meta.json').toString())).toMatchObject({
+      status: 'interrupted',
+      endedAt: expect.any(String),
+    });
     const resumed = await cli(['sweep', ...LONG_SWEEP, '--workers', '1', '--resume', '--out', 'int.csv']);
     expect(resumed.status, resumed.stderr).toBe(0);
     const reference = await cli(['sweep', ...LONG_SWEEP, '--workers', '2']);

@@ -10,14 +10,30 @@ const DATED = 'test/fixtures/scenarios/dated/base.yaml';
 
 describe('a sweep over dates', () => {
   it('reads the date range as whole days and writes dates back', () => {
-    expect(parseVary('date=2023-01-01:2023-01-11:3', true)).toEqual({ path: 'date', lo: dayNumber('2023-01-01'), hi: dayNumber('2023-01-11'), steps: 3 });
+    expect(parseVary('date=2023-01-01:2023-01-11:3', true)).toEqual({
+      path: 'date',
+      lo: dayNumber('2023-01-01'),
+      hi: dayNumber('2023-01-11'),
+      steps: 3,
+    });
     expect(dateOfDay(dayNumber('2024-02-29'))).toBe('2024-02-29');
     expect(dateOfDay(dayNumber('2024-02-29') + 0.4)).toBe('2024-02-29');
     expect(() => parseVary('date=2023-13-01:2024-01-01:3', true)).toThrow(/must be dates YYYY-MM-DD/);
   });
 
   it('gives at each date the tallies `run --set date=` gives, the same bytes on 1 and 2 workers', async () => {
-    const args = ['sweep', DATED, '--vary', 'date=2022-06-01:2026-02-05:9', '--vary', 'declaration.verification=0:1:2', '--track', 'AAA', '--format', 'csv'];
+    const args = [
+      'sweep',
+      DATED,
+      '--vary',
+      'date=2022-06-01:2026-02-05:9',
+      '--vary',
+      'declaration.verification=0:1:2',
+      '--track',
+      'AAA',
+      '--format',
+      'csv',
+    ];
     const one = await cli([...args, '--workers', '1']);
     const two = await cli([...args, '--workers', '2']);
     expect(one.stderr).not.toMatch(/error/i);
@@ -30,8 +46,15 @@ describe('a sweep over dates', () => {
     for (const line of rows) {
       const cell = Object.fromEntries(line.split(',').map((v, k) => [cols[k], v]));
       seen.add(cell.date);
-      const run = runScenario(loadScenario(`${ROOT}/${DATED}`, { overrides: [`date=${cell.date}`, `declaration.verification=${cell['declaration.verification']}`] }));
-      expect([Number(cell.least), Number(cell.greatest)]).toEqual([run.equilibria.least.signed, run.equilibria.greatest.signed]);
+      const run = runScenario(
+        loadScenario(`${ROOT}/${DATED}`, {
+          overrides: [`date=${cell.date}`, `declaration.verification=${cell['declaration.verification']}`],
+        }),
+      );
+      expect([Number(cell.least), Number(cell.greatest)]).toEqual([
+        run.equilibria.least.signed,
+        run.equilibria.greatest.signed,
+      ]);
       expect(Number(cell['AAA.least'])).toBe(run.states.find((s) => s.id === 'AAA')!.signs ? 1 : 0);
     }
     expect(seen.size).toBe(9);

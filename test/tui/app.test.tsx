@@ -18,12 +18,19 @@ beforeAll(() => {
 });
 afterEach(() => cleanup());
 
-function open(scenario: Scenario, size = { columns: 80, rows: 24 }, cwd = mkdtempSync(path.join(tmpdir(), 'signatory-tui-'))) {
+function open(
+  scenario: Scenario,
+  size = { columns: 80, rows: 24 },
+  cwd = mkdtempSync(path.join(tmpdir(), 'signatory-tui-')),
+) {
   const r = render(<App scenario={scenario} cwd={cwd} scenariosDir={SCENARIOS} size={size} />);
   return Object.assign(r, { cwd });
 }
 
-const withValue = (s: Scenario, key: string, value: number): Scenario => ({ ...s, declaration: { ...s.declaration, [key]: value } });
+const withValue = (s: Scenario, key: string, value: number): Scenario => ({
+  ...s,
+  declaration: { ...s.declaration, [key]: value },
+});
 
 describe('the explorer on the A Coruña baseline', () => {
   it('shows the baseline tally in the first frame, within 80×24', () => {
@@ -46,7 +53,9 @@ describe('the explorer on the A Coruña baseline', () => {
     let after = before;
     while (after === before && steps < 10) {
       steps++;
-      after = runScenario(withValue(baseline, 'verification', Math.round((baseline.declaration.verification + 0.1 * steps) * 1e9) / 1e9)).equilibria.least.signed;
+      after = runScenario(
+        withValue(baseline, 'verification', Math.round((baseline.declaration.verification + 0.1 * steps) * 1e9) / 1e9),
+      ).equilibria.least.signed;
     }
     expect(after, 'verification moves the baseline tally somewhere in [0,1]').not.toBe(before);
     const r = open(baseline);
@@ -192,7 +201,9 @@ describe('saving and exporting', () => {
     expect(json.equilibrium.least.signed).toBe(run.equilibria.least.signed);
     expect(json.total).toBe(85);
     // What `run --json --rounds` writes: the result with its rounds, and the cascade.
-    expect(json).toEqual(JSON.parse(JSON.stringify({ ...runToJson(run, { rounds: true }), cascade: cascadeToJson(cascadeOf(run)) })));
+    expect(json).toEqual(
+      JSON.parse(JSON.stringify({ ...runToJson(run, { rounds: true }), cascade: cascadeToJson(cascadeOf(run)) })),
+    );
   });
 });
 

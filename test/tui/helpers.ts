@@ -21,7 +21,11 @@ export const KEYS = {
 } as const;
 
 /** Polls until `check` returns a value (not undefined/false) or throws after `timeoutMs`. */
-export async function waitFor<T>(check: () => T | undefined | false, what: string | (() => string), timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  check: () => T | undefined | false,
+  what: string | (() => string),
+  timeoutMs = 10_000,
+): Promise<T> {
   const start = Date.now();
   let last: unknown;
   for (;;) {
@@ -31,7 +35,10 @@ export async function waitFor<T>(check: () => T | undefined | false, what: strin
     } catch (error) {
       last = error;
     }
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}${last ? `: ${(last as Error).message}` : ''}`);
+    if (Date.now() - start > timeoutMs)
+      throw new Error(
+        `timed out waiting for ${typeof what === 'string' ? what : what()}${last ? `: ${(last as Error).message}` : ''}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

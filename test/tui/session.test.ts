@@ -27,7 +27,11 @@ describe('a what-if session', () => {
     s = applyEdit(s, { kind: 'set', path: 'declaration.humanControl', value: 1 });
     s = applyEdit(s, { kind: 'step', path: 'world.raceIntensity', delta: -0.3 });
     expect(s.values).toEqual({ 'declaration.humanControl': 1, 'world.raceIntensity': 0.3 });
-    const direct = runScenario({ ...twenty, declaration: { ...twenty.declaration, humanControl: 1 }, world: { ...twenty.world, raceIntensity: 0.3 } });
+    const direct = runScenario({
+      ...twenty,
+      declaration: { ...twenty.declaration, humanControl: 1 },
+      world: { ...twenty.world, raceIntensity: 0.3 },
+    });
     expect(s.run.equilibria.least.signed).toBe(direct.equilibria.least.signed);
     const back = applyEdit(s, { kind: 'resetAll' });
     expect(back.values).toEqual({});
@@ -79,7 +83,10 @@ describe('bloc breakdown', () => {
     expect(nato.members).toEqual(members.map((s) => s.id));
     expect(nato.signLeast).toBe(members.filter((s) => s.signs).length);
     expect(nato.signGreatest).toBeGreaterThanOrEqual(nato.signLeast);
-    expect(nato.expected).toBeCloseTo(members.reduce((a, s) => a + s.pSign, 0), 12);
+    expect(nato.expected).toBeCloseTo(
+      members.reduce((a, s) => a + s.pSign, 0),
+      12,
+    );
     const none = blocs.find((b) => b.bloc === NO_BLOC)!;
     expect(none.members.length).toBe(run.states.filter((s) => s.blocs.length === 0).length);
     expect(blocs[blocs.length - 1].bloc).toBe(NO_BLOC);
@@ -107,7 +114,9 @@ describe('table order and theme', () => {
   it('NO_COLOR turns every colour off; an empty NO_COLOR does not', () => {
     const plain = themeFor({ NO_COLOR: '1' });
     expect(plain.colour).toBe(false);
-    expect([plain.sign, plain.abstain, plain.range, plain.changed, plain.accent, plain.muted].every((c) => c === undefined)).toBe(true);
+    expect(
+      [plain.sign, plain.abstain, plain.range, plain.changed, plain.accent, plain.muted].every((c) => c === undefined),
+    ).toBe(true);
     expect(themeFor({ NO_COLOR: '' }).colour).toBe(true);
     expect(themeFor({}).sign).toBe('green');
   });
@@ -141,7 +150,11 @@ describe('saving a what-if over the scenario it extends', () => {
     const parentFile = path.join(mkdtempSync(path.join(tmpdir(), 'signatory-self-')), 'twenty.yaml');
     copyFileSync(TWENTY, parentFile);
     const before = readFileSync(parentFile, 'utf8');
-    const s = applyEdit(openSession(loadScenario(parentFile)), { kind: 'step', path: 'declaration.verification', delta: 0.1 });
+    const s = applyEdit(openSession(loadScenario(parentFile)), {
+      kind: 'step',
+      path: 'declaration.verification',
+      delta: 0.1,
+    });
     expect(() => saveWhatIf(s, parentFile, true)).toThrow('a what-if cannot replace the scenario it extends');
     expect(readFileSync(parentFile, 'utf8')).toBe(before);
   });

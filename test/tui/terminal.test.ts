@@ -23,8 +23,13 @@ describe('off a terminal', () => {
     expect(out.stdout).not.toContain('\u001b[?1049h');
   });
 
-  it('`signatory tui FILE` off a terminal prints that file\'s plain report', () => {
-    const out = spawnSync(process.execPath, [CLI, 'tui', TWENTY], { cwd: ROOT, input: '', encoding: 'utf8', timeout: 60_000 });
+  it("`signatory tui FILE` off a terminal prints that file's plain report", () => {
+    const out = spawnSync(process.execPath, [CLI, 'tui', TWENTY], {
+      cwd: ROOT,
+      input: '',
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(out.status).toBe(0);
     expect(out.stdout).toContain('TUI test twenty');
     expect(out.stdout).toMatch(/\d+ sign · \d+ abstain \(of 20\)/);
@@ -60,7 +65,11 @@ describe.skipIf(!hasTmux)('in a pseudo-terminal (tmux)', () => {
     const base = runScenario(loadScenario(BASELINE));
     const n = base.scenario.states.length;
     // Startup loads Node, Ink and the scenario: generous on a busy CI machine.
-    const first = await waitFor(() => (/q quit/.test(capture()) ? capture() : undefined), 'the explorer to start', 60_000);
+    const first = await waitFor(
+      () => (/q quit/.test(capture()) ? capture() : undefined),
+      'the explorer to start',
+      60_000,
+    );
     expect(first).toMatch(tallyText(base.equilibria.least.signed, n));
     expect(first).toContain('Verification');
 
@@ -69,7 +78,11 @@ describe.skipIf(!hasTmux)('in a pseudo-terminal (tmux)', () => {
     tmux('send-keys', '-t', session, '2');
     await waitFor(() => capture().includes('by Δ largest first'), 'the States pane', 20_000);
     tmux('send-keys', '-t', session, 'f');
-    const after = await waitFor(() => (tallyText(fixed.equilibria.least.signed, n).test(capture()) ? capture() : undefined), () => `the tally with USA held at sign (${fixed.equilibria.least.signed})\n${capture()}`, 20_000);
+    const after = await waitFor(
+      () => (tallyText(fixed.equilibria.least.signed, n).test(capture()) ? capture() : undefined),
+      () => `the tally with USA held at sign (${fixed.equilibria.least.signed})\n${capture()}`,
+      20_000,
+    );
     expect(after).toMatch(/USA\s+United States\s+✓ sign\*/);
 
     // A slider: verification up by 0.1.
@@ -82,7 +95,14 @@ describe.skipIf(!hasTmux)('in a pseudo-terminal (tmux)', () => {
     expect(readFileSync(exitFile, 'utf8').trim()).toBe('0');
     // The terminal is back as it was: cooked mode with echo, and the alternate screen gone.
     // Wait for the whole listing: the file exists, empty, before stty writes to it.
-    const stty = await waitFor(() => (existsSync(sttyFile) && /icanon/.test(readFileSync(sttyFile, 'utf8')) ? readFileSync(sttyFile, 'utf8') : undefined), 'the tty modes after quitting', 20_000);
+    const stty = await waitFor(
+      () =>
+        existsSync(sttyFile) && /icanon/.test(readFileSync(sttyFile, 'utf8'))
+          ? readFileSync(sttyFile, 'utf8')
+          : undefined,
+      'the tty modes after quitting',
+      20_000,
+    );
     expect(stty).toMatch(/(^|\s)icanon\b/);
     expect(stty).toMatch(/(^|\s)echo\b/);
     expect(capture()).not.toContain('q quit');

@@ -23,7 +23,12 @@ const DATED = path.join(ROOT, 'test', 'fixtures', 'scenarios', 'dated', 'base.ya
  * instrument is written as an `event:` section (the current event files'
  * form); without, the instrument is the scenario's name.
  */
-function eventYaml(date: string, instrument: string, observed: string, { lambda = 8, kind }: { lambda?: number; kind?: string } = {}): string {
+function eventYaml(
+  date: string,
+  instrument: string,
+  observed: string,
+  { lambda = 8, kind }: { lambda?: number; kind?: string } = {},
+): string {
   const state = (id: string, norm: number) =>
     `  - {id: ${id}, name: ${id}land, capability: 0.5, pace: 0.5, size: 0.5, threat: 0.5, ratification: 0.5, grayZone: 0.3, treatyCaution: 0.4, weaponizationFear: 0.3, clubOption: 0.4, humanControlValue: 0.6, normSensitivity: ${norm}, raceExposure: 0.4}`;
   return [
@@ -53,14 +58,25 @@ function eventsFolder(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'signatory-events-'));
   const events = path.join(dir, 'events');
   mkdirSync(events);
-  writeFileSync(path.join(events, 'good.yaml'), eventYaml('2023-12-22', 'Test resolution 1', '{signed: [AAA, BBB], total: 3}'));
+  writeFileSync(
+    path.join(events, 'good.yaml'),
+    eventYaml('2023-12-22', 'Test resolution 1', '{signed: [AAA, BBB], total: 3}'),
+  );
   // On a change date of the dated fixture, so it adds no stop of its own.
   writeFileSync(
     path.join(events, 'vote.yaml'),
-    eventYaml('2025-06-01', 'Test resolution 2', '{signed: [AAA], notSigned: [CCC], counts: {signed: 2, notSigned: 1, absent: 0}}', { kind: 'un-vote' }),
+    eventYaml(
+      '2025-06-01',
+      'Test resolution 2',
+      '{signed: [AAA], notSigned: [CCC], counts: {signed: 2, notSigned: 1, absent: 0}}',
+      { kind: 'un-vote' },
+    ),
   );
   // lambda out of range: the loader refuses the file, the row stays.
-  writeFileSync(path.join(events, 'broken.yaml'), eventYaml('2024-12-02', 'Broken resolution', '{signed: [AAA, BBB]}', { lambda: 5000 }));
+  writeFileSync(
+    path.join(events, 'broken.yaml'),
+    eventYaml('2024-12-02', 'Broken resolution', '{signed: [AAA, BBB]}', { lambda: 5000 }),
+  );
   writeFileSync(path.join(events, 'garbled.yaml'), 'name: [unclosed\n');
   return events;
 }
@@ -152,13 +168,19 @@ describe('the date control', () => {
     const saved = loadScenario(target);
     expect(saved.date).toBe('2024-01-01');
     expect(runScenario(saved).equilibria.least.signed).toBe(tallyAt('2024-01-01'));
-    expect(saved.states.find((x) => x.id === 'AAA')!.clubOption).toBe(atDate(dated, '2024-01-01').states.find((x) => x.id === 'AAA')!.clubOption);
+    expect(saved.states.find((x) => x.id === 'AAA')!.clubOption).toBe(
+      atDate(dated, '2024-01-01').states.find((x) => x.id === 'AAA')!.clubOption,
+    );
     const back = applyEdit(s, { kind: 'resetAll' });
     expect(back.base).toBe(dated);
     expect(back.run.equilibria.least.signed).toBe(tallyAt('2026-02-05'));
     // A world value with a dated change in force cannot be kept by the file: saving says so.
-    expect(overriddenOnLoad(applyEdit(back, { kind: 'set', path: 'world.raceIntensity', value: 0.1 }))).toEqual(['world.raceIntensity']);
-    expect(overriddenOnLoad(applyEdit(back, { kind: 'set', path: 'world.raceShock', value: 0.5 }))).toEqual(['world.raceShock']);
+    expect(overriddenOnLoad(applyEdit(back, { kind: 'set', path: 'world.raceIntensity', value: 0.1 }))).toEqual([
+      'world.raceIntensity',
+    ]);
+    expect(overriddenOnLoad(applyEdit(back, { kind: 'set', path: 'world.raceShock', value: 0.5 }))).toEqual([
+      'world.raceShock',
+    ]);
     expect(overriddenOnLoad(applyEdit(back, { kind: 'set', path: 'world.lambda', value: 9 }))).toEqual([]);
   });
 
@@ -171,7 +193,11 @@ describe('the date control', () => {
     expect(s.values).toEqual({ 'declaration.verification': 0.9 });
     expect(s.fixes).toEqual({ CCC: 'sign' });
     expect(s.scenario.world.raceIntensity).toBe(0.4);
-    const direct = runScenario({ ...atDate(dated, '2023-06-01'), declaration: { ...dated.declaration, verification: 0.9 }, fixed: { CCC: 'sign' } });
+    const direct = runScenario({
+      ...atDate(dated, '2023-06-01'),
+      declaration: { ...dated.declaration, verification: 0.9 },
+      fixed: { CCC: 'sign' },
+    });
     expect(s.run.states.map((x) => x.delta)).toEqual(direct.states.map((x) => x.delta));
     // Steps go through the stops from the date the edit finds, one stop per edit.
     const stops = dateStops(dated, []);
@@ -216,8 +242,13 @@ describe('the timeline pane', () => {
     const frame = await waitForText(r, /Test resolution 1\s+2\/3\s+\d+\s+\d+\.\d/);
     const row = frame.split('\n').find((l) => l.includes('Test resolution 1'))!;
     expect(row).toContain('2023-12-22');
-    expect(row).toMatch(new RegExp(`2/3\\s+${good.equilibria.least.signed}\\s+${good.tally.mean.toFixed(1).replace('.', '\\.')}`));
-    const broken = await waitForText(r, /2024-12-02\s+Broken resolution\s+could not load: world\.lambda: expected a number in \[0, 1000\]/);
+    expect(row).toMatch(
+      new RegExp(`2/3\\s+${good.equilibria.least.signed}\\s+${good.tally.mean.toFixed(1).replace('.', '\\.')}`),
+    );
+    const broken = await waitForText(
+      r,
+      /2024-12-02\s+Broken resolution\s+could not load: world\.lambda: expected a number in \[0, 1000\]/,
+    );
     expect(broken).toMatch(/no date\s+garbled\s+could not read: /);
     // The event files' form: instrument and observed counts read from the file; the model's numbers once it loads.
     await waitForText(r, /2025-06-01\s+Test resolution 2\s+(2\/3\s+\d+\s+\d+\.\d|could not load: )/);
@@ -248,7 +279,10 @@ describe('the timeline pane', () => {
   it('fits 80×24 with the timeline pane on screen', async () => {
     const r = open(dated, eventsFolder());
     await press(r, '6');
-    const frame = await waitFor(() => (/could not load/.test(screen(r)) ? screen(r) : undefined), 'the events to be computed');
+    const frame = await waitFor(
+      () => (/could not load/.test(screen(r)) ? screen(r) : undefined),
+      'the events to be computed',
+    );
     const lines = frame.split('\n');
     expect(lines.length).toBeLessThanOrEqual(23);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);

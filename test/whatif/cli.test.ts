@@ -76,10 +76,15 @@ describe('signatory seek', () => {
   it('two-sided parameters are searched on a grid, and the claims say so', async () => {
     // X and Y both sign only for enforcement in (0.33, 0.37), between grid points.
     const window = 'test/whatif/fixtures/enforcement-window.yaml';
-    expect(JSON.parse((await cli(['run', window, '--set', 'declaration.enforcement=0.35', '--json'])).stdout).equilibrium.least.signed).toBe(2);
+    expect(
+      JSON.parse((await cli(['run', window, '--set', 'declaration.enforcement=0.35', '--json'])).stdout).equilibrium
+        .least.signed,
+    ).toBe(2);
     const r = await cli(['seek', window, '--target', 'X,Y sign']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/No setting within bounds reaches the target with enforcement × differentiation\s+on the scanned grid\./);
+    expect(r.stdout).toMatch(
+      /No setting within bounds reaches the target with enforcement × differentiation\s+on the scanned grid\./,
+    );
     const j = JSON.parse((await cli(['seek', window, '--target', 'X,Y sign', '--json'])).stdout);
     expect(j.status).toBe('infeasible');
     expect(j.gridded).toEqual(['declaration.enforcement', 'declaration.differentiation']);

@@ -15,9 +15,12 @@ describe('parseTarget', () => {
     expect(parseTarget('signed >= 43 and USA,CHN signs')).toEqual({ minSigned: 43, mustSign: ['USA', 'CHN'] });
     expect(targetToText(parseTarget('USA,CHN sign and signed>=43'))).toBe('signed>=43 and USA,CHN sign');
   });
-  it.each(['signed=43', 'signed>=-1', 'signed>=4.5', 'USA CHN sign', 'USA,USA sign', 'and', 'USA sign or CHN sign'])('rejects %j', (t) => {
-    expect(() => parseTarget(t)).toThrow(InputError);
-  });
+  it.each(['signed=43', 'signed>=-1', 'signed>=4.5', 'USA CHN sign', 'USA,USA sign', 'and', 'USA sign or CHN sign'])(
+    'rejects %j',
+    (t) => {
+      expect(() => parseTarget(t)).toThrow(InputError);
+    },
+  );
 });
 
 describe('leastEvaluator', () => {
@@ -27,7 +30,14 @@ describe('leastEvaluator', () => {
     const unit = fc.double({ min: 0, max: 1, noNaN: true });
     fc.assert(
       fc.property(fc.tuple(unit, unit, unit, unit, unit, unit), ([v, e, d, n, h, r]) => {
-        const values = { 'declaration.verification': v, 'declaration.enforcement': e, 'declaration.differentiation': d, 'declaration.neutralInterpretation': n, 'declaration.humanControl': h, 'world.raceIntensity': r };
+        const values = {
+          'declaration.verification': v,
+          'declaration.enforcement': e,
+          'declaration.differentiation': d,
+          'declaration.neutralInterpretation': n,
+          'declaration.humanControl': h,
+          'world.raceIntensity': r,
+        };
         const changed = withValues(base, values);
         const fast = evaluate(changed.declaration, changed.world);
         expect(Array.from(fast)).toEqual(Array.from(runScenario(changed).equilibria.least.profile));
@@ -43,7 +53,11 @@ describe('seek (core)', () => {
   const least = (values: Record<string, number>) => runScenario(withValues(scenario, values)).equilibria.least.signed;
   const H = 'declaration.humanControl';
   const CC = 'declaration.clubCompatibility';
-  const at = (values: Record<string, number>) => ({ [H]: scenario.declaration.humanControl, [CC]: scenario.declaration.clubCompatibility, ...values });
+  const at = (values: Record<string, number>) => ({
+    [H]: scenario.declaration.humanControl,
+    [CC]: scenario.declaration.clubCompatibility,
+    ...values,
+  });
   const r = seek(scenario, parseTarget('signed>=2'));
   const moved = Object.fromEntries(r.changes.map((c) => [c.path, c.to]));
 
@@ -55,9 +69,15 @@ describe('seek (core)', () => {
     expect(r.run.equilibria.least.signed).toBeGreaterThanOrEqual(2);
     for (const c of r.changes) {
       expect(least({ [c.path]: c.to }), `${c.path} alone`).toBeLessThan(2);
-      expect(least({ ...moved, [c.path]: c.to - 0.01 * Math.sign(c.to - c.from) }), `${c.path} pulled back by 0.01`).toBeLessThan(2);
+      expect(
+        least({ ...moved, [c.path]: c.to - 0.01 * Math.sign(c.to - c.from) }),
+        `${c.path} pulled back by 0.01`,
+      ).toBeLessThan(2);
     }
-    expect(r.distance).toBeCloseTo(r.changes.reduce((acc, c) => acc + Math.abs(c.to - c.from), 0), 12);
+    expect(r.distance).toBeCloseTo(
+      r.changes.reduce((acc, c) => acc + Math.abs(c.to - c.from), 0),
+      12,
+    );
     expect(r.lowerBound).toBeLessThanOrEqual(r.distance + 1e-12);
   });
 
@@ -67,7 +87,14 @@ describe('seek (core)', () => {
     for (let i = 0; scenario.declaration.humanControl + i * step <= 1 + 1e-9; i++) {
       // Raising a lever only helps (the weights are positive): scan club compatibility up to the first success.
       for (let j = 0; scenario.declaration.clubCompatibility + j * step <= 1 + 1e-9; j++) {
-        if (least(at({ [H]: Math.min(1, scenario.declaration.humanControl + i * step), [CC]: Math.min(1, scenario.declaration.clubCompatibility + j * step) })) >= 2) {
+        if (
+          least(
+            at({
+              [H]: Math.min(1, scenario.declaration.humanControl + i * step),
+              [CC]: Math.min(1, scenario.declaration.clubCompatibility + j * step),
+            }),
+          ) >= 2
+        ) {
           best = Math.min(best, (i + j) * step);
           break;
         }

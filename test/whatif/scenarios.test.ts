@@ -68,7 +68,12 @@ describe('what-if scenarios', () => {
     const c = compareRuns(base, solved('scenarios/what-if/verification.yaml'));
     expect(c.joined.map((f) => f.id)).toEqual(['CZE', 'PAN', 'TUR']);
     const tur = c.joined.find((f) => f.id === 'TUR')!;
-    expect(tur.terms.slice(0, 3).map((t) => t.id).sort()).toEqual(['exposure', 'momentum', 'restraint']);
+    expect(
+      tur.terms
+        .slice(0, 3)
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual(['exposure', 'momentum', 'restraint']);
     expect(c.joined.find((f) => f.id === 'CZE')!.terms[0].id).toBe('momentum');
   });
 
@@ -99,7 +104,9 @@ describe('what-if scenarios', () => {
     const full = solved('scenarios/what-if/full-prescription.yaml');
     for (const name of Object.keys(DIRECTIONS)) {
       if (name === 'full-prescription.yaml') continue;
-      expect(full.equilibria.least.signed).toBeGreaterThanOrEqual(solved(`scenarios/what-if/${name}`).equilibria.least.signed);
+      expect(full.equilibria.least.signed).toBeGreaterThanOrEqual(
+        solved(`scenarios/what-if/${name}`).equilibria.least.signed,
+      );
     }
     expect(full.states.find((s) => s.id === 'USA')!.signs).toBe(false);
   });

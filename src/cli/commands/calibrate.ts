@@ -1,5 +1,11 @@
 import path from 'node:path';
-import { calibrate, DEFAULT_CALIBRATION, PRIOR_KINDS, type CalibrationOptions, type PriorKind } from '../../calibrate/calibrate.js';
+import {
+  calibrate,
+  DEFAULT_CALIBRATION,
+  PRIOR_KINDS,
+  type CalibrationOptions,
+  type PriorKind,
+} from '../../calibrate/calibrate.js';
 import { calibrationToText } from '../../report/calibrate-text.js';
 import { roundNumber } from '../../report/format.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
@@ -11,7 +17,8 @@ import { observationOf } from '../../calibrate/observation.js';
 function numberOption(name: string, value: string | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   const x = Number(value);
-  if (!Number.isFinite(x) || x < min) throw new UsageError(`--${name} expects a number ≥ ${min}, got '${value}'`, 'calibrate');
+  if (!Number.isFinite(x) || x < min)
+    throw new UsageError(`--${name} expects a number ≥ ${min}, got '${value}'`, 'calibrate');
   return x;
 }
 
@@ -70,22 +77,26 @@ ${SCENARIO_HELP}
       panel: { type: 'boolean' },
       profile: { type: 'string' },
     });
-    if (values.help) return write(io, this.help), 0;
+    if (values.help) return (write(io, this.help), 0);
     const file = requireFile('calibrate', positionals);
     if (positionals.length > 1 || values.panel) {
       checkEventFiles('calibrate', positionals, io.cwd);
       return runPanelCalibration(positionals, values, io);
     }
     noExtraArguments('calibrate', positionals, 1);
-    if (values.profile !== undefined) throw new UsageError('--profile belongs to panel mode (several FILEs, or --panel)', 'calibrate');
+    if (values.profile !== undefined)
+      throw new UsageError('--profile belongs to panel mode (several FILEs, or --panel)', 'calibrate');
     const prior = (values.prior ?? DEFAULT_CALIBRATION.prior) as PriorKind;
-    if (!PRIOR_KINDS.includes(prior)) throw new UsageError(`--prior expects ${PRIOR_KINDS.join(', ')}, got '${prior}'`, 'calibrate');
+    if (!PRIOR_KINDS.includes(prior))
+      throw new UsageError(`--prior expects ${PRIOR_KINDS.join(', ')}, got '${prior}'`, 'calibrate');
     const options: CalibrationOptions = {
-      ridge: values.ridge === 'auto' ? 'auto' : numberOption('ridge', values.ridge, DEFAULT_CALIBRATION.ridge as number, 0),
+      ridge:
+        values.ridge === 'auto' ? 'auto' : numberOption('ridge', values.ridge, DEFAULT_CALIBRATION.ridge as number, 0),
       prior,
       folds: numberOption('cv', values.cv, 0, 0),
     };
-    if (!Number.isInteger(options.folds) || options.folds === 1) throw new UsageError(`--cv expects a whole number of folds, at least 2, got '${values.cv}'`, 'calibrate');
+    if (!Number.isInteger(options.folds) || options.folds === 1)
+      throw new UsageError(`--cv expects a whole number of folds, at least 2, got '${values.cv}'`, 'calibrate');
     const outFile = values.write ? path.resolve(io.cwd, values.write) : undefined;
     const inFile = path.resolve(io.cwd, file);
     if (outFile) checkWriteTarget(outFile, values.write!, [inFile], values.force);
@@ -93,7 +104,10 @@ ${SCENARIO_HELP}
     // A partial outcome (states named neither way) needs the panel method's likelihood of the counts.
     if (scenario.observed && observationOf(scenario).group) {
       if (values.cv !== undefined || values.write !== undefined || values.ridge === 'auto') {
-        throw new UsageError(`${file} has a partial outcome (some states named neither under signed nor notSigned): it is fitted by the panel method, which takes neither --cv, --write nor --ridge auto`, 'calibrate');
+        throw new UsageError(
+          `${file} has a partial outcome (some states named neither under signed nor notSigned): it is fitted by the panel method, which takes neither --cv, --write nor --ridge auto`,
+          'calibrate',
+        );
       }
       return runPanelCalibration([file], values, io);
     }

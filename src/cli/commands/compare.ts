@@ -37,12 +37,14 @@ Examples:
       state: { type: 'string', multiple: true },
       'base-date': { type: 'string' },
     });
-    if (values.help) return write(io, this.help), 0;
+    if (values.help) return (write(io, this.help), 0);
     const baseFile = requireFile('compare', positionals, 0, 'BASE scenario file');
     const otherFile = requireFile('compare', positionals, 1, 'OTHER scenario file');
     noExtraArguments('compare', positionals, 2);
     const baseDate = values['base-date'] as string | undefined;
-    const base = runScenario(loadFromArgs(baseFile, baseDate === undefined ? {} : { set: [`date=${baseDate}`] }, io.cwd));
+    const base = runScenario(
+      loadFromArgs(baseFile, baseDate === undefined ? {} : { set: [`date=${baseDate}`] }, io.cwd),
+    );
     const other = runScenario(loadFromArgs(otherFile, values, io.cwd));
     const c = compareRuns(base, other, many(values.state as string[] | undefined));
     write(io, values.json ? JSON.stringify(comparisonToJson(c), null, 2) : comparisonToText(c));

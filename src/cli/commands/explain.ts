@@ -25,7 +25,7 @@ ${SCENARIO_HELP}
       json: { type: 'boolean' },
       'no-flips': { type: 'boolean' },
     });
-    if (values.help) return write(io, this.help), 0;
+    if (values.help) return (write(io, this.help), 0);
     const file = requireFile('explain', positionals);
     const id = requireFile('explain', positionals, 1, 'state ID');
     noExtraArguments('explain', positionals, 2);
@@ -39,7 +39,11 @@ ${SCENARIO_HELP}
             ...e,
             delta: roundNumber(e.delta),
             contributions: e.contributions.map((c) => ({ ...c, value: roundNumber(c.value) })),
-            flips: e.flips.map((f) => ({ ...f, nearest: f.nearest === null ? null : roundNumber(f.nearest), flips: f.flips.map((x) => ({ ...x, at: roundNumber(x.at) })) })),
+            flips: e.flips.map((f) => ({
+              ...f,
+              nearest: f.nearest === null ? null : roundNumber(f.nearest),
+              flips: f.flips.map((x) => ({ ...x, at: roundNumber(x.at) })),
+            })),
           },
           null,
           2,

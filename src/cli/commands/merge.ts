@@ -23,7 +23,7 @@ Example:
 `,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('merge', argv, { out: { type: 'string' } });
-    if (values.help) return write(io, this.help), 0;
+    if (values.help) return (write(io, this.help), 0);
     if (positionals.length === 0) throw new UsageError('give the shard files to merge', 'merge');
     if (values.out === undefined) throw new UsageError('--out FILE is required', 'merge');
     const out = path.resolve(io.cwd, values.out);

@@ -37,7 +37,7 @@ Example:
       svg: { type: 'string' },
       'no-text': { type: 'boolean' },
     });
-    if (values.help) return write(io, this.help), 0;
+    if (values.help) return (write(io, this.help), 0);
     const file = path.resolve(io.cwd, requireFile('plot', positionals, 0, 'RESULTS file'));
     if (values.x === undefined) throw new UsageError('--x PATH is required', 'plot');
     if (!existsSync(file)) throw new UsageError(`${positionals[0]}: no such file`, 'plot');

@@ -22,7 +22,7 @@ ${SCENARIO_HELP}
       json: { type: 'boolean' },
       rounds: { type: 'boolean' },
     });
-    if (values.help) return write(io, this.help), 0;
+    if (values.help) return (write(io, this.help), 0);
     const file = requireFile('run', positionals);
     noExtraArguments('run', positionals, 1);
     writeRunReport(io, loadFromArgs(file, values, io.cwd), { json: values.json, rounds: values.rounds });

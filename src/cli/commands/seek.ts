@@ -48,7 +48,7 @@ Example:
       allow: { type: 'string', multiple: true },
       json: { type: 'boolean' },
     });
-    if (values.help) return write(io, this.help), 0;
+    if (values.help) return (write(io, this.help), 0);
     const file = requireFile('seek', positionals);
     noExtraArguments('seek', positionals, 1);
     if (values.target === undefined) throw new UsageError('--target is required, e.g. --target "signed>=43"', 'seek');
@@ -57,7 +57,8 @@ Example:
     const target = targetOption(String(values.target));
     const scenario = loadFromArgs(file, values, io.cwd);
     const n = scenario.states.length;
-    if (target.minSigned !== undefined && target.minSigned > n) throw new UsageError(`target signed>=${target.minSigned}: the scenario has only ${n} states`, 'seek');
+    if (target.minSigned !== undefined && target.minSigned > n)
+      throw new UsageError(`target signed>=${target.minSigned}: the scenario has only ${n} states`, 'seek');
     const result = seek(scenario, target, { allowWorld: allow.includes('world') });
     write(io, values.json ? JSON.stringify(seekToJson(result), null, 2) : seekToText(result));
     return 0;

@@ -49,10 +49,11 @@ Example:
       levels: { type: 'string' },
       json: { type: 'boolean' },
     });
-    if (values.help) return write(io, this.help), 0;
+    if (values.help) return (write(io, this.help), 0);
     const file = requireFile('sensitivity', positionals);
     const method = values.method ?? 'sobol';
-    if (method !== 'sobol' && method !== 'morris') throw new UsageError(`--method must be sobol or morris, got '${method}'`, 'sensitivity');
+    if (method !== 'sobol' && method !== 'morris')
+      throw new UsageError(`--method must be sobol or morris, got '${method}'`, 'sensitivity');
     const factors = many(values.vary).map((v) => parseVary(v, false));
     if (factors.length === 0) throw new UsageError('give at least one --vary PATH=LO:HI', 'sensitivity');
     const output = parseOutput(values.output ?? 'least');
@@ -63,7 +64,12 @@ Example:
     checkFactors('sensitivity', scenario, factors);
     if (output.state !== undefined) checkStateIds('sensitivity', '--output', scenario, [output.state]);
     const seed = wholeNumber('sensitivity', '--seed', values.seed, scenario.world.seed, 0);
-    const model = pointModel(scenario, factors.map((f) => f.path), output.state ? [output.state] : [], file);
+    const model = pointModel(
+      scenario,
+      factors.map((f) => f.path),
+      output.state ? [output.state] : [],
+      file,
+    );
     const outcome = pointOutcome(output.state ? 1 : 0);
     const f = (x: Float64Array): number => {
       for (let j = 0; j < x.length; j++) model.set(j, x[j]);
@@ -75,15 +81,44 @@ Example:
     if (method === 'sobol') {
       const r = sobolIndices(f, { n, bounds, seed, bootstrap });
       if (values.json) {
-        write(io, JSON.stringify({ method, output: output.name, n, seed, bootstrap, evaluations: r.evaluations, variance: r.variance, inputs: factors.map((fa, i) => ({ path: fa.path, lo: fa.lo, hi: fa.hi, first: r.first[i], firstInterval: r.firstInterval[i], total: r.total[i], totalInterval: r.totalInterval[i] })) }, null, 2));
+        write(
+          io,
+          JSON.stringify(
+            {
+              method,
+              output: output.name,
+              n,
+              seed,
+              bootstrap,
+              evaluations: r.evaluations,
+              variance: r.variance,
+              inputs: factors.map((fa, i) => ({
+                path: fa.path,
+                lo: fa.lo,
+                hi: fa.hi,
+                first: r.first[i],
+                firstInterval: r.firstInterval[i],
+                total: r.total[i],
+                totalInterval: r.totalInterval[i],
+              })),
+            },
+            null,
+            2,
+          ),
+        );
         return 0;
       }
       const lines = [
         `Sobol indices of ${output.name}: N = ${n}, ${r.evaluations} solves, seed ${seed}, 95% bootstrap intervals (${bootstrap} resamples)`,
-        r.variance === 0 ? `${output.name} does not vary over these ranges: every index is 0.` : `variance of ${output.name}: ${fmt(r.variance)}`,
+        r.variance === 0
+          ? `${output.name} does not vary over these ranges: every index is 0.`
+          : `variance of ${output.name}: ${fmt(r.variance)}`,
         '',
         `  ${'input'.padEnd(width)}  ${'S1'.padStart(6)}  ${'interval'.padEnd(16)}  ${'ST'.padStart(6)}  interval`,
-        ...factors.map((fa, i) => `  ${fa.path.padEnd(width)}  ${fmt(r.first[i]).padStart(6)}  ${`[${fmt(r.firstInterval[i][0])}, ${fmt(r.firstInterval[i][1])}]`.padEnd(16)}  ${fmt(r.total[i]).padStart(6)}  [${fmt(r.totalInterval[i][0])}, ${fmt(r.totalInterval[i][1])}]`),
+        ...factors.map(
+          (fa, i) =>
+            `  ${fa.path.padEnd(width)}  ${fmt(r.first[i]).padStart(6)}  ${`[${fmt(r.firstInterval[i][0])}, ${fmt(r.firstInterval[i][1])}]`.padEnd(16)}  ${fmt(r.total[i]).padStart(6)}  [${fmt(r.totalInterval[i][0])}, ${fmt(r.totalInterval[i][1])}]`,
+        ),
         '',
         'S1: share of the variance an input explains alone; ST: with all its interactions. ST − S1 large: the input acts through interactions.',
       ];
@@ -92,7 +127,22 @@ Example:
     }
     const r = morrisEffects(f, { trajectories: n, bounds, seed, levels });
     if (values.json) {
-      write(io, JSON.stringify({ method, output: output.name, trajectories: n, levels, seed, evaluations: r.evaluations, inputs: factors.map((fa, i) => ({ path: fa.path, lo: fa.lo, hi: fa.hi, ...r.effects[i] })) }, null, 2));
+      write(
+        io,
+        JSON.stringify(
+          {
+            method,
+            output: output.name,
+            trajectories: n,
+            levels,
+            seed,
+            evaluations: r.evaluations,
+            inputs: factors.map((fa, i) => ({ path: fa.path, lo: fa.lo, hi: fa.hi, ...r.effects[i] })),
+          },
+          null,
+          2,
+        ),
+      );
       return 0;
     }
     const order = factors.map((_, i) => i).sort((a, b) => r.effects[b].muStar - r.effects[a].muStar);
@@ -102,7 +152,10 @@ Example:
         `Morris elementary effects on ${output.name} per full range: ${n} trajectories, ${levels} levels, ${r.evaluations} solves, seed ${seed}`,
         '',
         `  ${'input'.padEnd(width)}  ${'μ*'.padStart(8)}  ${'μ'.padStart(8)}  ${'σ'.padStart(8)}`,
-        ...order.map((i) => `  ${factors[i].path.padEnd(width)}  ${fmt(r.effects[i].muStar).padStart(8)}  ${fmt(r.effects[i].mu).padStart(8)}  ${fmt(r.effects[i].sigma).padStart(8)}`),
+        ...order.map(
+          (i) =>
+            `  ${factors[i].path.padEnd(width)}  ${fmt(r.effects[i].muStar).padStart(8)}  ${fmt(r.effects[i].mu).padStart(8)}  ${fmt(r.effects[i].sigma).padStart(8)}`,
+        ),
         '',
         'μ*: importance (mean |effect|); μ: direction; σ: nonlinearity or interaction with other inputs.',
       ].join('\n'),

@@ -7,7 +7,7 @@ import { UsageError } from '../usage-error.js';
 
 export const subgameCommand: Command = {
   name: 'subgame',
-  summary: 'the 2×2 game between two states, classified (Stag Hunt, Prisoner\'s Dilemma …)',
+  summary: "the 2×2 game between two states, classified (Stag Hunt, Prisoner's Dilemma …)",
   help: `Usage: signatory subgame FILE [ID1 ID2] [--json] [--set PATH=VALUE]... [--fix ID=ACTION]...
 
 Holds every other state at the least equilibrium, evaluates the 2×2 level
@@ -21,8 +21,11 @@ Options:
 ${SCENARIO_HELP}
 `,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('subgame', argv, { ...SCENARIO_OPTIONS, json: { type: 'boolean' } });
-    if (values.help) return write(io, this.help), 0;
+    const { values, positionals } = parseCommandArgs('subgame', argv, {
+      ...SCENARIO_OPTIONS,
+      json: { type: 'boolean' },
+    });
+    if (values.help) return (write(io, this.help), 0);
     const file = requireFile('subgame', positionals);
     const [id1, id2] = positionals.length >= 3 ? [positionals[1], positionals[2]] : ['USA', 'CHN'];
     if (positionals.length === 2) throw new UsageError('give two state ids, or none for USA and CHN', 'subgame');

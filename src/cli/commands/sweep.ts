@@ -17,7 +17,8 @@ const PLAIN_PROGRESS_SECONDS = 5;
 
 function outputFormat(command: string, out: string | undefined, format: string | undefined): OutputFormat {
   if (format !== undefined) {
-    if (format !== 'csv' && format !== 'jsonl') throw new UsageError(`--format must be csv or jsonl, got '${format}'`, command);
+    if (format !== 'csv' && format !== 'jsonl')
+      throw new UsageError(`--format must be csv or jsonl, got '${format}'`, command);
     return format;
   }
   if (out === undefined || /\.csv$/i.test(out)) return 'csv';
@@ -86,16 +87,20 @@ Example:
       shard: { type: 'string' },
       shards: { type: 'string' },
     });
-    if (values.help) return write(io, this.help), 0;
+    if (values.help) return (write(io, this.help), 0);
     const file = requireFile('sweep', positionals);
     if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`, 'sweep');
-    if (values.lhs !== undefined && values.random !== undefined) throw new UsageError('give --lhs or --random, not both', 'sweep');
+    if (values.lhs !== undefined && values.random !== undefined)
+      throw new UsageError('give --lhs or --random, not both', 'sweep');
     const kind: DesignKind = values.lhs !== undefined ? 'lhs' : values.random !== undefined ? 'random' : 'grid';
     const factors = many(values.vary).map((v) => parseVary(v, kind === 'grid'));
-    const n = kind === 'grid' ? undefined : wholeNumber('sweep', `--${kind}`, kind === 'lhs' ? values.lhs : values.random, 0);
-    if (kind !== 'grid' && factors.length === 0) throw new UsageError(`--${kind} needs at least one --vary PATH=LO:HI`, 'sweep');
+    const n =
+      kind === 'grid' ? undefined : wholeNumber('sweep', `--${kind}`, kind === 'lhs' ? values.lhs : values.random, 0);
+    if (kind !== 'grid' && factors.length === 0)
+      throw new UsageError(`--${kind} needs at least one --vary PATH=LO:HI`, 'sweep');
     const solver = (values.solver ?? 'both') as SolverChoice;
-    if (!['nash', 'qre', 'both'].includes(solver)) throw new UsageError(`--solver must be nash, qre or both, got '${values.solver}'`, 'sweep');
+    if (!['nash', 'qre', 'both'].includes(solver))
+      throw new UsageError(`--solver must be nash, qre or both, got '${values.solver}'`, 'sweep');
     const replications = wholeNumber('sweep', '--replications', values.replications, 1);
     const workers = wholeNumber('sweep', '--workers', values.workers, os.availableParallelism());
     const format = outputFormat('sweep', values.out, values.format);
@@ -106,15 +111,30 @@ Example:
     const scenario = loadFromArgs(file, values, io.cwd);
     checkFactors('sweep', scenario, factors);
     const seed = wholeNumber('sweep', '--seed', values.seed, scenario.world.seed, 0);
-    const track = (values.track ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const track = (values.track ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     const twice = track.find((id, k) => track.indexOf(id) !== k);
     // Its columns would repeat: a CSV header with two equal names, JSON rows with a duplicate key.
     if (twice !== undefined) throw new UsageError(`--track ${twice} is given twice`, 'sweep');
     checkStateIds('sweep', '--track', scenario, track);
     const design: DesignSpec = { kind, factors, seed, ...(n === undefined ? {} : { n }) };
-    const plan: SweepPlan = { design, replications, draws: values.replications !== undefined, solver, track, format, shard };
+    const plan: SweepPlan = {
+      design,
+      replications,
+      draws: values.replications !== undefined,
+      solver,
+      track,
+      format,
+      shard,
+    };
     const rows = totalRows(plan);
-    if (!Number.isSafeInteger(rows)) throw new UsageError(`the design has ${rows.toExponential(2)} rows: too many to index exactly (at most ${Number.MAX_SAFE_INTEGER})`, 'sweep');
+    if (!Number.isSafeInteger(rows))
+      throw new UsageError(
+        `the design has ${rows.toExponential(2)} rows: too many to index exactly (at most ${Number.MAX_SAFE_INTEGER})`,
+        'sweep',
+      );
 
     const progress = await progressReporter(io);
     let interrupted = false;
@@ -154,7 +174,8 @@ Example:
         );
         return 130;
       }
-      if (out !== undefined) io.stderr.write(`signatory: ${result.total} rows written to ${values.out} (receipt ${values.out}.meta.json)\n`);
+      if (out !== undefined)
+        io.stderr.write(`signatory: ${result.total} rows written to ${values.out} (receipt ${values.out}.meta.json)\n`);
       return 0;
     } finally {
       progress.stop();

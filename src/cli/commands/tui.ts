@@ -18,10 +18,10 @@ report instead, as \`signatory run FILE\` would.
 `,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('tui', argv, {});
-    if (values.help) return write(io, this.help), 0;
+    if (values.help) return (write(io, this.help), 0);
     const file = positionals[0] ?? DEFAULT_SCENARIO;
     // Ink needs raw keyboard input and a screen to draw on; a pipe gets the report.
-    if (!(io.stdin.isTTY && io.stdout.isTTY)) return writeRunReport(io, loadFromArgs(file, {}, io.cwd)), 0;
+    if (!(io.stdin.isTTY && io.stdout.isTTY)) return (writeRunReport(io, loadFromArgs(file, {}, io.cwd)), 0);
     return launchTui(file, io);
   },
 };

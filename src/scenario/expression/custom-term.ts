@@ -35,7 +35,11 @@ export interface CustomTerm extends Term {
 const INTERACTION = INTERACTION_NAMES;
 const INTERACTION_SET: ReadonlySet<string> = new Set(INTERACTION);
 /** The part each interaction quantity's coefficient goes to. */
-const PART_OF: Record<(typeof INTERACTION)[number], PartName> = { rivalShare: 'rivals', signShare: 'momentum', patronSigns: 'patron' };
+const PART_OF: Record<(typeof INTERACTION)[number], PartName> = {
+  rivalShare: 'rivals',
+  signShare: 'momentum',
+  patronSigns: 'patron',
+};
 /** Off-lattice check points: (1,1,1) catches products, the irrational-looking one catches powers. */
 const CHECK_POINTS: readonly (readonly [number, number, number])[] = [
   [1, 1, 1],
@@ -51,7 +55,10 @@ export function expressionNames(customAttributes: Iterable<string>): Set<string>
 /** Parses, checks and compiles a custom term; throws ExpressionProblem with the reason. */
 export function makeCustomTerm(spec: CustomTermSpec, customAttributes: ReadonlySet<string>): CustomTerm {
   const { expression, id } = spec;
-  if (expression.length > MAX_EXPRESSION_LENGTH) throw new ExpressionProblem(`expressions are limited to ${MAX_EXPRESSION_LENGTH} characters, got ${expression.length}`);
+  if (expression.length > MAX_EXPRESSION_LENGTH)
+    throw new ExpressionProblem(
+      `expressions are limited to ${MAX_EXPRESSION_LENGTH} characters, got ${expression.length}`,
+    );
   if (expression.trim() === '') throw new ExpressionProblem('the expression is empty');
   let parsed;
   try {
@@ -77,7 +84,10 @@ export function makeCustomTerm(spec: CustomTermSpec, customAttributes: ReadonlyS
     if (interactionSlots[1] >= 0) values[interactionSlots[1]] = s;
     if (interactionSlots[2] >= 0) values[interactionSlots[2]] = p;
   };
-  const parts: PartName[] = ['constant', ...INTERACTION.filter((_, k) => interactionSlots[k] >= 0).map((name) => PART_OF[name])];
+  const parts: PartName[] = [
+    'constant',
+    ...INTERACTION.filter((_, k) => interactionSlots[k] >= 0).map((name) => PART_OF[name]),
+  ];
 
   // Where each input name's value lives in a Columns object, found once per Columns.
   let sourcesFor: Columns | undefined;
@@ -107,7 +117,8 @@ export function makeCustomTerm(spec: CustomTermSpec, customAttributes: ReadonlyS
     const where = `for state ${x.ids[i]}`;
     setInteraction(0, 0, 0);
     const constant = compiled(values);
-    if (!Number.isFinite(constant)) return `custom term "${id}" evaluates to ${constant} ${where}; expected a finite number`;
+    if (!Number.isFinite(constant))
+      return `custom term "${id}" evaluates to ${constant} ${where}; expected a finite number`;
     if (degree === 0) return { constant, momentum: 0, rivals: 0, patron: 0 };
     const coefficient = (k: 0 | 1 | 2): number => {
       if (interactionSlots[k] < 0) return 0;
@@ -118,14 +129,19 @@ export function makeCustomTerm(spec: CustomTermSpec, customAttributes: ReadonlyS
     };
     const part: LinearPart = { constant, rivals: coefficient(0), momentum: coefficient(1), patron: coefficient(2) };
     for (const key of ['rivals', 'momentum', 'patron'] as const) {
-      if (!Number.isFinite(part[key])) return `custom term "${id}" evaluates to a non-finite value ${where} when ${INTERACTION[key === 'rivals' ? 0 : key === 'momentum' ? 1 : 2]} = 1; expected a finite number`;
+      if (!Number.isFinite(part[key]))
+        return `custom term "${id}" evaluates to a non-finite value ${where} when ${INTERACTION[key === 'rivals' ? 0 : key === 'momentum' ? 1 : 2]} = 1; expected a finite number`;
     }
     if (degree === 'unknown') {
       for (const [r, s, p] of CHECK_POINTS) {
         setInteraction(r, s, p);
         const actual = compiled(values);
         const predicted = part.constant + part.rivals * r + part.momentum * s + part.patron * p;
-        const scale = Math.max(1, Math.abs(part.constant) + Math.abs(part.rivals) + Math.abs(part.momentum) + Math.abs(part.patron), Math.abs(actual));
+        const scale = Math.max(
+          1,
+          Math.abs(part.constant) + Math.abs(part.rivals) + Math.abs(part.momentum) + Math.abs(part.patron),
+          Math.abs(actual),
+        );
         if (!(Math.abs(actual - predicted) <= LINEARITY_TOLERANCE * scale)) {
           setInteraction(0, 0, 0);
           return `custom term "${id}" is not linear in rivalShare, signShare and patronSigns ${where} (at (${r}, ${s}, ${p}) it gives ${actual}, a linear form gives ${predicted}); the game needs terms linear in the others' actions`;

@@ -8,8 +8,10 @@ import type { SafeNode } from './safe-tree.js';
 
 export type Degree = 0 | 1 | 'unknown';
 
-const add = (a: Degree, b: Degree): Degree => (a === 'unknown' || b === 'unknown' ? 'unknown' : a + b > 1 ? 'unknown' : ((a + b) as Degree));
-const max = (a: Degree, b: Degree): Degree => (a === 'unknown' || b === 'unknown' ? 'unknown' : (Math.max(a, b) as Degree));
+const add = (a: Degree, b: Degree): Degree =>
+  a === 'unknown' || b === 'unknown' ? 'unknown' : a + b > 1 ? 'unknown' : ((a + b) as Degree);
+const max = (a: Degree, b: Degree): Degree =>
+  a === 'unknown' || b === 'unknown' ? 'unknown' : (Math.max(a, b) as Degree);
 
 export function degreeIn(node: SafeNode, interaction: ReadonlySet<string>): Degree {
   switch (node.kind) {

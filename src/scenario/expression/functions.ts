@@ -19,7 +19,10 @@ export const FUNCTIONS: ReadonlyMap<string, AllowedFunction> = new Map<string, A
   ['sqrt', unary(Math.sqrt)],
   ['cbrt', unary(Math.cbrt)],
   ['exp', unary(Math.exp)],
-  ['log', { minArgs: 1, maxArgs: 2, apply: (x, base) => (base === undefined ? Math.log(x) : Math.log(x) / Math.log(base)) }],
+  [
+    'log',
+    { minArgs: 1, maxArgs: 2, apply: (x, base) => (base === undefined ? Math.log(x) : Math.log(x) / Math.log(base)) },
+  ],
   ['log10', unary(Math.log10)],
   ['log2', unary(Math.log2)],
   ['sign', unary(Math.sign)],

@@ -14,7 +14,29 @@ import type { MathJsInstance, MathNode } from 'mathjs';
 const requireFromHere = createRequire(import.meta.url);
 
 /** Functions an expression must never reach, even if a check were missed. */
-const DISABLED = ['import', 'createUnit', 'evaluate', 'parse', 'compile', 'simplify', 'simplifyConstant', 'simplifyCore', 'derivative', 'resolve', 'reviver', 'replacer', 'chain', 'help', 'rationalize', 'leafCount', 'symbolicEqual', 'parser', 'Parser', 'config', 'typed'] as const;
+const DISABLED = [
+  'import',
+  'createUnit',
+  'evaluate',
+  'parse',
+  'compile',
+  'simplify',
+  'simplifyConstant',
+  'simplifyCore',
+  'derivative',
+  'resolve',
+  'reviver',
+  'replacer',
+  'chain',
+  'help',
+  'rationalize',
+  'leafCount',
+  'symbolicEqual',
+  'parser',
+  'Parser',
+  'config',
+  'typed',
+] as const;
 
 let parser: ((expression: string) => MathNode) | undefined;
 

@@ -55,14 +55,20 @@ export function toSafeTree(root: MathNode, names: ReadonlySet<string>): SafeNode
     switch (node.type) {
       case 'ConstantNode': {
         if (typeof node.value === 'boolean') return { kind: 'constant', value: node.value ? 1 : 0 };
-        if (typeof node.value !== 'number') throw new ExpressionProblem(`only numbers are allowed as constants, got ${typeof node.value === 'string' ? 'a string' : String(node.value)}`);
-        if (!Number.isFinite(node.value)) throw new ExpressionProblem(`constants must be finite numbers, got ${node.value}`);
+        if (typeof node.value !== 'number')
+          throw new ExpressionProblem(
+            `only numbers are allowed as constants, got ${typeof node.value === 'string' ? 'a string' : String(node.value)}`,
+          );
+        if (!Number.isFinite(node.value))
+          throw new ExpressionProblem(`constants must be finite numbers, got ${node.value}`);
         return { kind: 'constant', value: node.value };
       }
       case 'SymbolNode': {
         const name = String(node.name);
         if (!names.has(name)) {
-          const what = FUNCTIONS.has(name) ? `"${name}" is a function; call it as ${name}(…)` : `unknown name "${name}"${didYouMean(name, names)}`;
+          const what = FUNCTIONS.has(name)
+            ? `"${name}" is a function; call it as ${name}(…)`
+            : `unknown name "${name}"${didYouMean(name, names)}`;
           throw new ExpressionProblem(what);
         }
         return { kind: 'name', name };
@@ -72,9 +78,13 @@ export function toSafeTree(root: MathNode, names: ReadonlySet<string>): SafeNode
       case 'OperatorNode': {
         const op = String(node.fn);
         const args = node.args ?? [];
-        if (args.length === 1 && UNARY_OPERATORS.has(op)) return { kind: 'unary', op, arg: convert(args[0], depth + 1) };
-        if (args.length === 2 && BINARY_OPERATORS.has(op)) return { kind: 'binary', op, left: convert(args[0], depth + 1), right: convert(args[1], depth + 1) };
-        throw new ExpressionProblem(`operator "${String(node.op)}" is not allowed (allowed: + - * / ^ mod, comparisons, and, or, xor, not)`);
+        if (args.length === 1 && UNARY_OPERATORS.has(op))
+          return { kind: 'unary', op, arg: convert(args[0], depth + 1) };
+        if (args.length === 2 && BINARY_OPERATORS.has(op))
+          return { kind: 'binary', op, left: convert(args[0], depth + 1), right: convert(args[1], depth + 1) };
+        throw new ExpressionProblem(
+          `operator "${String(node.op)}" is not allowed (allowed: + - * / ^ mod, comparisons, and, or, xor, not)`,
+        );
       }
       case 'ConditionalNode':
         return {
@@ -88,11 +98,17 @@ export function toSafeTree(root: MathNode, names: ReadonlySet<string>): SafeNode
         if (fn.type !== 'SymbolNode') throw new ExpressionProblem('only named functions may be called');
         const name = String(fn.name);
         const allowed = FUNCTIONS.get(name);
-        if (!allowed) throw new ExpressionProblem(`function "${name}" is not allowed${didYouMean(name, FUNCTIONS.keys())} (allowed: ${[...FUNCTIONS.keys()].join(', ')})`);
+        if (!allowed)
+          throw new ExpressionProblem(
+            `function "${name}" is not allowed${didYouMean(name, FUNCTIONS.keys())} (allowed: ${[...FUNCTIONS.keys()].join(', ')})`,
+          );
         const args = node.args ?? [];
         if (args.length < allowed.minArgs || args.length > allowed.maxArgs) {
-          const arity = allowed.minArgs === allowed.maxArgs ? `${allowed.minArgs}` : `${allowed.minArgs} to ${allowed.maxArgs}`;
-          throw new ExpressionProblem(`function "${name}" takes ${arity} argument${allowed.maxArgs === 1 ? '' : 's'}, got ${args.length}`);
+          const arity =
+            allowed.minArgs === allowed.maxArgs ? `${allowed.minArgs}` : `${allowed.minArgs} to ${allowed.maxArgs}`;
+          throw new ExpressionProblem(
+            `function "${name}" takes ${arity} argument${allowed.maxArgs === 1 ? '' : 's'}, got ${args.length}`,
+          );
         }
         return { kind: 'call', fn: name, args: args.map((a) => convert(a, depth + 1)) };
       }

@@ -27,7 +27,10 @@ export function BlocPane({ blocs, top, focused, width, height }: BlocPaneProps) 
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate">
         <PaneTitle title="Blocs" focused={focused} />
-        <Text color={theme.muted}>  sign (least eq.) / members · greatest · QRE expected{blocs.length > rows ? ' · ↑↓ scroll' : ''}</Text>
+        <Text color={theme.muted}>
+          {' '}
+          sign (least eq.) / members · greatest · QRE expected{blocs.length > rows ? ' · ↑↓ scroll' : ''}
+        </Text>
       </Text>
       {blocs.slice(first, first + rows).map((b) => (
         <Text key={b.bloc} wrap="truncate">
@@ -37,7 +40,10 @@ export function BlocPane({ blocs, top, focused, width, height }: BlocPaneProps) 
             {' '}
             {String(b.signLeast).padStart(3)}/{String(b.members.length).padEnd(3)}
           </Text>
-          <Text color={b.signGreatest > b.signLeast ? theme.range : theme.muted}> ≤{String(b.signGreatest).padStart(3)}</Text>
+          <Text color={b.signGreatest > b.signLeast ? theme.range : theme.muted}>
+            {' '}
+            ≤{String(b.signGreatest).padStart(3)}
+          </Text>
           <Text color={theme.muted}> E {fixed(b.expected, 1).padStart(5)}</Text>
         </Text>
       ))}

@@ -35,13 +35,25 @@ export function CascadePane({ run, step, playing, focused, width, height }: Casc
   const ids = run.scenario.states.map((s) => s.id);
   const n = ids.length;
   const now = signedAfter(run, step);
-  const held = Object.entries(run.scenario.fixed).filter(([, a]) => a === 'sign').map(([id]) => id);
+  const held = Object.entries(run.scenario.fixed)
+    .filter(([, a]) => a === 'sign')
+    .map(([id]) => id);
   const listRows = Math.max(1, height - 3);
   // Keep the current round in view.
   const top = Math.max(0, Math.min(step - Math.floor(listRows / 2), rounds.length + 1 - listRows));
   const lines = [
-    { key: 0, label: 'start', text: held.length ? `held at sign: ${held.join(' ')}` : 'no signatures', count: signedAfter(run, 0) },
-    ...rounds.map((r, k) => ({ key: k + 1, label: `round ${k + 1}`, text: `+${r.length}  ${r.map((i) => ids[i]).join(' ')}`, count: signedAfter(run, k + 1) })),
+    {
+      key: 0,
+      label: 'start',
+      text: held.length ? `held at sign: ${held.join(' ')}` : 'no signatures',
+      count: signedAfter(run, 0),
+    },
+    ...rounds.map((r, k) => ({
+      key: k + 1,
+      label: `round ${k + 1}`,
+      text: `+${r.length}  ${r.map((i) => ids[i]).join(' ')}`,
+      count: signedAfter(run, k + 1),
+    })),
   ];
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -56,7 +68,9 @@ export function CascadePane({ run, step, playing, focused, width, height }: Casc
         <TallyBar least={now} greatest={now} total={n} width={Math.max(10, width - 30)} />
         <Text bold> {now} sign</Text>
       </Text>
-      {rounds.length === 0 ? <Text color={theme.muted}>Nobody signs first: no state gains from signing alone.</Text> : null}
+      {rounds.length === 0 ? (
+        <Text color={theme.muted}>Nobody signs first: no state gains from signing alone.</Text>
+      ) : null}
       {lines.slice(top, top + listRows).map((l) => (
         <Text key={l.key} wrap="truncate" inverse={l.key === step} color={l.key > step ? theme.muted : undefined}>
           {cell(l.label, 10)}

@@ -27,7 +27,7 @@ export function FilePicker({ files, selected, current, root, width, height }: Fi
         <Text bold inverse color={theme.accent}>
           {' Open '}
         </Text>
-        <Text color={theme.muted}>  {root} · ↑↓ Enter open · Esc back</Text>
+        <Text color={theme.muted}> {root} · ↑↓ Enter open · Esc back</Text>
       </Text>
       {files.length === 0 ? <Text color={theme.muted}>No scenario files found.</Text> : null}
       {files.slice(top, top + rows).map((f, k) => (

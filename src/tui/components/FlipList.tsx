@@ -49,7 +49,9 @@ export function FlipList({ flips, total, width, heldFixed }: FlipListProps) {
         <Text key={f.parameter} wrap="truncate">
           <Text>{cell(f.label, labelWidth)} </Text>
           <Text color={theme.muted}>{fixed(f.value, 2)} </Text>
-          <Text color={f.nearest === null ? theme.muted : f.current ? theme.abstain : theme.sign}>{flipVerdict(f)}</Text>
+          <Text color={f.nearest === null ? theme.muted : f.current ? theme.abstain : theme.sign}>
+            {flipVerdict(f)}
+          </Text>
         </Text>
       ))}
     </Box>

@@ -44,7 +44,10 @@ export function HelpPane({ width, height }: HelpPaneProps) {
         </Text>
       ))}
       <Text color={theme.muted} wrap="truncate">
-        {cell('▲▼ flipped with the last change · * changed slider or held state · █ sign ▓ only in greatest ░ abstain', width)}
+        {cell(
+          '▲▼ flipped with the last change · * changed slider or held state · █ sign ▓ only in greatest ░ abstain',
+          width,
+        )}
       </Text>
     </Box>
   );

@@ -49,7 +49,8 @@ export function Histogram({ pmf, width, height, mark }: HistogramProps) {
   const top = Math.max(...columns, 1e-300);
   const levels = columns.map((p) => Math.round((p / top) * height * 8));
   const rows: string[] = [];
-  for (let r = height - 1; r >= 0; r--) rows.push(levels.map((l) => EIGHTHS[Math.max(0, Math.min(8, l - r * 8))]).join(''));
+  for (let r = height - 1; r >= 0; r--)
+    rows.push(levels.map((l) => EIGHTHS[Math.max(0, Math.min(8, l - r * 8))]).join(''));
   const left = String(lo).padStart(labelWidth);
   const right = String(hi).padEnd(labelWidth);
   const blank = ' '.repeat(labelWidth);

@@ -34,7 +34,8 @@ export function ParameterPane({ base, current, selected, focused, width, height 
       <Text wrap="truncate">
         <PaneTitle title="Parameters" focused={focused} />
         <Text color={theme.muted}>
-          {'  '}↑↓ pick · ←→ ±{spec.coarse} · -/+ ±{spec.fine} · r reset · R all{changedCount ? ` · ${changedCount} changed` : ''}
+          {'  '}↑↓ pick · ←→ ±{spec.coarse} · -/+ ±{spec.fine} · r reset · R all
+          {changedCount ? ` · ${changedCount} changed` : ''}
         </Text>
       </Text>
       {SLIDERS.slice(first, first + visible).map((s, k) => (
@@ -51,7 +52,10 @@ export function ParameterPane({ base, current, selected, focused, width, height 
         />
       ))}
       <Text wrap="truncate" color={theme.muted}>
-        {cell(`${spec.path}: ${spec.info.meaning}${spec.info.propositions.length ? ` [${spec.info.propositions.join(' ')}]` : ''}`, width)}
+        {cell(
+          `${spec.path}: ${spec.info.meaning}${spec.info.propositions.length ? ` [${spec.info.propositions.join(' ')}]` : ''}`,
+          width,
+        )}
       </Text>
     </Box>
   );

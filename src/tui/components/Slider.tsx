@@ -21,7 +21,7 @@ export interface SliderProps {
 
 function position(value: number, min: number, max: number, cells: number): number {
   if (max <= min) return 0;
-  return Math.round((Math.max(min, Math.min(max, value)) - min) / (max - min) * (cells - 1));
+  return Math.round(((Math.max(min, Math.min(max, value)) - min) / (max - min)) * (cells - 1));
 }
 
 /** One parameter as a slider: ━ up to the knob ●, ┊ where the loaded scenario had it, * when changed. */

@@ -44,7 +44,8 @@ export function StatesPane({ states, selected, flipped, order, focused, width, h
       <Text wrap="truncate">
         <PaneTitle title="States" focused={focused} />
         <Text color={theme.muted}>
-          {'  '}by {SORT_LABELS[order.key]} {direction} · {signers}/{states.length} sign · s sort · S reverse · f fix · / find
+          {'  '}by {SORT_LABELS[order.key]} {direction} · {signers}/{states.length} sign · s sort · S reverse · f fix ·
+          / find
           {flipped.size ? ` · ${flipped.size} flipped ▲▼` : ''}
         </Text>
       </Text>

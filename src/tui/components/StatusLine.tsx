@@ -22,12 +22,16 @@ export function StatusLine({ message, tone, prompt, width }: StatusLineProps) {
         </Text>
         <Text>{prompt.text}</Text>
         <Text inverse> </Text>
-        <Text color={theme.muted}>  {prompt.hint}</Text>
+        <Text color={theme.muted}> {prompt.hint}</Text>
       </Text>
     );
   }
   return (
-    <Text wrap="truncate" bold={tone !== 'info'} color={tone === 'error' ? theme.abstain : tone === 'change' ? theme.changed : theme.muted}>
+    <Text
+      wrap="truncate"
+      bold={tone !== 'info'}
+      color={tone === 'error' ? theme.abstain : tone === 'change' ? theme.changed : theme.muted}
+    >
       {cell(`${tone === 'error' ? '! ' : ''}${message}`, width)}
     </Text>
   );

@@ -15,7 +15,9 @@ export function SubgameSummary({ subgame }: SubgameSummaryProps) {
   const [a, b] = subgame.ids;
   const [ta, tb] = subgame.types;
   const types = ta === tb ? `both see ${ta}` : `${a} sees ${ta}, ${b} ${tb}`;
-  const eq = subgame.equilibria.length ? subgame.equilibria.map(([x, y]) => `(${action(x)}, ${action(y)})`).join(' ') : 'none';
+  const eq = subgame.equilibria.length
+    ? subgame.equilibria.map(([x, y]) => `(${action(x)}, ${action(y)})`).join(' ')
+    : 'none';
   return (
     <Text wrap="truncate">
       <Text bold color={theme.accent}>

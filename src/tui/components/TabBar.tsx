@@ -28,7 +28,9 @@ export function TabBar({ tabs, active, width }: TabBarProps) {
           <Text> </Text>
         </Text>
       ))}
-      <Text color={theme.muted}>{'─'.repeat(Math.max(0, width - tabs.reduce((w, t) => w + t.label.length + 5, 0)))}</Text>
+      <Text color={theme.muted}>
+        {'─'.repeat(Math.max(0, width - tabs.reduce((w, t) => w + t.label.length + 5, 0)))}
+      </Text>
     </Text>
   );
 }

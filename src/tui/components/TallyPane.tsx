@@ -23,7 +23,10 @@ export function TallyPane({ run, previousSigned, width, histogramHeight }: Tally
   const theme = useTheme();
   const n = run.scenario.states.length;
   const { least, greatest } = run.equilibria;
-  const move = previousSigned === undefined || previousSigned === least.signed ? '' : ` (${least.signed > previousSigned ? '+' : ''}${least.signed - previousSigned})`;
+  const move =
+    previousSigned === undefined || previousSigned === least.signed
+      ? ''
+      : ` (${least.signed > previousSigned ? '+' : ''}${least.signed - previousSigned})`;
   const counts = `${least.signed} sign${move} · ${n - least.signed} abstain`;
   const barWidth = Math.max(10, width - LABEL - counts.length - 2);
   const label = (s: string) => <Text color={theme.muted}>{s.padEnd(LABEL)}</Text>;
@@ -40,7 +43,7 @@ export function TallyPane({ run, previousSigned, width, histogramHeight }: Tally
       <Text wrap="truncate">
         {label('Least eq.')}
         <TallyBar least={least.signed} greatest={greatest.signed} total={n} width={barWidth} />
-        <Text>  </Text>
+        <Text> </Text>
         <Text bold color={move ? theme.changed : undefined}>
           {counts}
         </Text>
@@ -52,13 +55,19 @@ export function TallyPane({ run, previousSigned, width, histogramHeight }: Tally
       <Text wrap="truncate">
         {label(`QRE λ ${fixed(run.qre.lambda, run.qre.lambda < 10 ? 1 : 0)}`)}
         <Text>
-          expected {fixed(tally.mean, 1)} · 90% [{tally.interval90[0]}, {tally.interval90[1]}] · P(≥ {majorityOf(n)}) {percent(run.pMajority, 1)}
+          expected {fixed(tally.mean, 1)} · 90% [{tally.interval90[0]}, {tally.interval90[1]}] · P(≥ {majorityOf(n)}){' '}
+          {percent(run.pMajority, 1)}
           {qreOk ? '' : ' · not converged'}
         </Text>
       </Text>
       <Box>
         {label('Tally dist.')}
-        <Histogram pmf={tally.pmf} width={Math.min(width - LABEL, 2 * (n + 1) + 8)} height={histogramHeight} mark={least.signed} />
+        <Histogram
+          pmf={tally.pmf}
+          width={Math.min(width - LABEL, 2 * (n + 1) + 8)}
+          height={histogramHeight}
+          mark={least.signed}
+        />
       </Box>
     </Box>
   );

@@ -30,7 +30,15 @@ export function TermChart({ contributions, width, rows }: TermChartProps) {
   let shown: TermContribution[] = [...contributions];
   if (shown.length > rows && rows >= 2) {
     const rest = shown.slice(rows - 1);
-    shown = [...shown.slice(0, rows - 1), { id: `+${rest.length} more`, label: 'smaller terms', propositions: [], value: rest.reduce((a, c) => a + c.value, 0) }];
+    shown = [
+      ...shown.slice(0, rows - 1),
+      {
+        id: `+${rest.length} more`,
+        label: 'smaller terms',
+        propositions: [],
+        value: rest.reduce((a, c) => a + c.value, 0),
+      },
+    ];
   }
   const half = Math.max(3, Math.floor((width - ID_WIDTH - VALUE_WIDTH - 3) / 2));
   const max = Math.max(1e-12, ...shown.map((c) => Math.abs(c.value)));

@@ -68,7 +68,22 @@ function detailLine(e: EventFile | undefined, tally: EventTally | undefined): st
  * QRE mean for that event.
  */
 export function TimelinePane(props: TimelinePaneProps) {
-  const { dated, date, loadedDate, coverage, stops, since, next, events, tallies, selected, eventsLabel, focused, width, height } = props;
+  const {
+    dated,
+    date,
+    loadedDate,
+    coverage,
+    stops,
+    since,
+    next,
+    events,
+    tallies,
+    selected,
+    eventsLabel,
+    focused,
+    width,
+    height,
+  } = props;
   const theme = useTheme();
   const instrumentWidth = Math.max(8, width - (2 + DATE + 2 + 1 + OBSERVED + 1 + LEAST + 1 + QRE));
   const visible = Math.max(1, height - 6);
@@ -80,7 +95,8 @@ export function TimelinePane(props: TimelinePaneProps) {
   const coverageLine = dated
     ? `${coverage?.start && coverage.end ? `coverage ${coverage.start} → ${coverage.end}` : 'no coverage limits'} · ${stops.length} dates to step through${at >= 0 ? ` (this is ${at + 1})` : ''}`
     : 'It has no dated values (no `timeline`), so its world does not move with a date.';
-  const problemOf = (e: EventFile, t: EventTally | undefined) => e.problem ?? (t && !t.ok ? `could not load: ${t.error}` : undefined);
+  const problemOf = (e: EventFile, t: EventTally | undefined) =>
+    e.problem ?? (t && !t.ok ? `could not load: ${t.error}` : undefined);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate">
@@ -113,7 +129,9 @@ export function TimelinePane(props: TimelinePaneProps) {
           return (
             <Text key={e.file} wrap="truncate" inverse={isSelected}>
               <Text>{`${lead}${cell(e.instrument, Math.min(PROBLEM_INSTRUMENT, instrumentWidth))} `}</Text>
-              <Text color={theme.abstain}>{cell(problem, Math.max(0, width - lead.length - Math.min(PROBLEM_INSTRUMENT, instrumentWidth) - 1))}</Text>
+              <Text color={theme.abstain}>
+                {cell(problem, Math.max(0, width - lead.length - Math.min(PROBLEM_INSTRUMENT, instrumentWidth) - 1))}
+              </Text>
             </Text>
           );
         }

@@ -36,7 +36,10 @@ export function WhyPane({ explanation: e, pSign, flips, subgame, focused, width,
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate">
         <PaneTitle title="Why" focused={focused} />
-        <Text bold> {e.id} {e.name}</Text>
+        <Text bold>
+          {' '}
+          {e.id} {e.name}
+        </Text>
         <Text color={e.signs ? theme.sign : theme.abstain} bold>
           {' '}
           {verdict}
@@ -50,7 +53,12 @@ export function WhyPane({ explanation: e, pSign, flips, subgame, focused, width,
       <Box height={bodyRows}>
         <TermChart contributions={e.contributions} width={chartWidth} rows={bodyRows} />
         <Box marginLeft={1} width={flipWidth}>
-          <FlipList flips={flips.flips.slice(0, bodyRows - 1)} total={flips.total} width={flipWidth} heldFixed={e.fixed !== undefined} />
+          <FlipList
+            flips={flips.flips.slice(0, bodyRows - 1)}
+            total={flips.total}
+            width={flipWidth}
+            heldFixed={e.fixed !== undefined}
+          />
         </Box>
       </Box>
       {subgame ? <SubgameSummary subgame={subgame} /> : null}
