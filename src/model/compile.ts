@@ -6,8 +6,8 @@
  * There is one compiler. `compiler(scenario)` holds the inputs as columns
  * and the game's arrays; a setter writes one input and marks the terms that
  * read it (from each term's `reads`, through the name table of names.ts);
- * `recompile` re-runs those terms' kernels and re-adds only the sums whose
- * parts changed. `compileScenario` is that compiler run once, so a sweep's
+ * `recompile` re-runs those terms' kernels and re-adds only the sums their
+ * parts feed. `compileScenario` is that compiler run once, so a sweep's
  * incremental recompile and a fresh compile of the changed scenario run the
  * same kernels and add the same numbers in the same order: the same bits
  * (test/model/compiler.test.ts checks it over random setter sequences).
@@ -219,15 +219,7 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
       const source =
         part === CONSTANT ? out.constant : part === MOMENTUM ? out.momentum : part === RIVALS ? out.rivals : out.patron;
       const target = weighted[part][t];
-      let changed = false;
-      for (let i = 0; i < n; i++) {
-        const v = w * source[i];
-        const old = target[i];
-        // Any difference in bits that arithmetic can see: ±0 apart, NaN always "changed".
-        if (v !== old || (v === 0 && 1 / v !== 1 / old)) changed = true;
-        target[i] = v;
-      }
-      if (!changed) continue;
+      for (let i = 0; i < n; i++) target[i] = w * source[i];
       if (part === CONSTANT) firstA = Math.min(firstA, t);
       else if (part === MOMENTUM) pendingM = true;
       else if (part === RIVALS) pendingRivals = true;
