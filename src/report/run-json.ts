@@ -18,6 +18,7 @@ export function runToJson(run: RunResult, options: { rounds?: boolean } = {}) {
     scenario: scenario.name,
     description: scenario.description,
     total: scenario.states.length,
+    ...(scenario.date ? { date: scenario.date } : {}),
     declaration: { ...scenario.declaration },
     world: { ...scenario.world },
     fixed: { ...scenario.fixed },

@@ -16,6 +16,10 @@ export function runToText(run: RunResult, options: { rounds?: boolean } = {}): s
   out.push(scenario.name);
   if (scenario.description) out.push(...wrapText(scenario.description));
   out.push('');
+  if (scenario.date)
+    out.push(
+      `At ${scenario.date}${scenario.timeline ? '' : ' (the scenario has no dated values: the same world at every date)'}`,
+    );
   const fixedIds = Object.entries(scenario.fixed);
   if (fixedIds.length) out.push(`Held fixed: ${fixedIds.map(([id, a]) => `${id}=${a}`).join(', ')}`);
   out.push(`${tallyLine(equilibria.least.signed, n)}   least equilibrium`);

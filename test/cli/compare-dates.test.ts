@@ -52,4 +52,12 @@ describe('signatory compare between two dates', () => {
     expect(early.status).toBe(2);
     expect(early.stderr.trim().split('\n')).toHaveLength(1);
   });
+
+  it('run names the date it evaluates, and says when a scenario has no dated values', async () => {
+    const dated = await cli(['run', DATED, '--set', 'date=2023-06-01', '--json']);
+    expect(JSON.parse(dated.stdout).date).toBe('2023-06-01');
+    expect((await cli(['run', DATED, '--set', 'date=2023-06-01'])).stdout).toMatch(/^At 2023-06-01$/m);
+    const undated = await cli(['run', 'scenarios/a-coruna-2026.yaml', '--set', 'date=2024-12-02']);
+    expect(undated.stdout).toContain('At 2024-12-02 (the scenario has no dated values: the same world at every date)');
+  });
 });
