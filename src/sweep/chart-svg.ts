@@ -2,7 +2,7 @@
  * SVG charts of plot data: a line chart or a heatmap with axes, labels and
  * a colour scale. Self-contained SVG 1.1, no scripts.
  */
-import { valueRange, type PlotData } from './plot-data.js';
+import { axisLabel, valueRange, type PlotData } from './plot-data.js';
 
 const W = 640;
 const H = 420;
@@ -47,8 +47,8 @@ export function chartSvg(data: PlotData): string {
   const axes = [
     `<line x1="${M.left}" y1="${M.top + ph}" x2="${M.left + pw}" y2="${M.top + ph}" stroke="black"/>`,
     `<line x1="${M.left}" y1="${M.top}" x2="${M.left}" y2="${M.top + ph}" stroke="black"/>`,
-    `<text x="${M.left}" y="${M.top + ph + 16}" text-anchor="middle">${num(xlo)}</text>`,
-    `<text x="${M.left + pw}" y="${M.top + ph + 16}" text-anchor="middle">${num(xhi)}</text>`,
+    `<text x="${M.left}" y="${M.top + ph + 16}" text-anchor="middle">${axisLabel(data.x, xlo, 4)}</text>`,
+    `<text x="${M.left + pw}" y="${M.top + ph + 16}" text-anchor="middle">${axisLabel(data.x, xhi, 4)}</text>`,
   ];
   if (!data.y) {
     const zs = data.mean[0];
@@ -74,7 +74,7 @@ export function chartSvg(data: PlotData): string {
     row.forEach((z, i) => {
       if (!Number.isFinite(z)) return;
       cells.push(
-        `<rect x="${(M.left + i * cw).toFixed(1)}" y="${(M.top + ph - (j + 1) * ch).toFixed(1)}" width="${(cw + 0.5).toFixed(1)}" height="${(ch + 0.5).toFixed(1)}" fill="${colour((z - zlo) / (zhi - zlo))}"><title>${esc(`${data.x.name}=${num(data.x.values[i])}, ${y.name}=${num(y.values[j])}: ${num(z)}`)}</title></rect>`,
+        `<rect x="${(M.left + i * cw).toFixed(1)}" y="${(M.top + ph - (j + 1) * ch).toFixed(1)}" width="${(cw + 0.5).toFixed(1)}" height="${(ch + 0.5).toFixed(1)}" fill="${colour((z - zlo) / (zhi - zlo))}"><title>${esc(`${data.x.name}=${axisLabel(data.x, data.x.values[i], 4)}, ${y.name}=${axisLabel(y, y.values[j], 4)}: ${num(z)}`)}</title></rect>`,
       );
     }),
   );
@@ -86,8 +86,8 @@ export function chartSvg(data: PlotData): string {
   return frame(`${data.z}: ${data.x.name} × ${y.name}`, data.x.name, y.name, [
     ...cells,
     ...axes,
-    `<text x="${M.left - 6}" y="${M.top + 4}" text-anchor="end">${num(y.values[y.values.length - 1])}</text>`,
-    `<text x="${M.left - 6}" y="${M.top + ph + 4}" text-anchor="end">${num(y.values[0])}</text>`,
+    `<text x="${M.left - 6}" y="${M.top + 4}" text-anchor="end">${axisLabel(y, y.values[y.values.length - 1], 4)}</text>`,
+    `<text x="${M.left - 6}" y="${M.top + ph + 4}" text-anchor="end">${axisLabel(y, y.values[0], 4)}</text>`,
     ...legend,
     `<text x="${W - M.right + 40}" y="${M.top + 4}">${num(zhi)}</text>`,
     `<text x="${W - M.right + 40}" y="${M.top + ph + 4}">${num(zlo)}</text>`,

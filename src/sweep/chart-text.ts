@@ -2,7 +2,7 @@
  * Terminal charts of plot data: a line chart (one input) or a heatmap (two
  * inputs), in plain characters so they survive logs and pipes.
  */
-import { valueRange, type PlotData } from './plot-data.js';
+import { axisLabel, valueRange, type PlotData } from './plot-data.js';
 
 const SHADES = ' ░▒▓█';
 const short = (v: number): string => (Number.isFinite(v) ? String(Number(v.toPrecision(3))) : '–');
@@ -35,7 +35,8 @@ export function lineChart(data: PlotData, width = 60, height = 14): string {
     (cells, r) => `${(r === 0 ? short(hi) : r === height - 1 ? short(lo) : '').padStart(label)} │${cells.join('')}`,
   );
   lines.push(`${' '.repeat(label)} └${'─'.repeat(width)}`);
-  lines.push(`${' '.repeat(label)}  ${short(xlo).padEnd(width - short(xhi).length)}${short(xhi)}`);
+  const [left, right] = [axisLabel(data.x, xlo, 3), axisLabel(data.x, xhi, 3)];
+  lines.push(`${' '.repeat(label)}  ${left.padEnd(width - right.length)}${right}`);
   return [`${data.z} (mean over ${data.rows} rows) against ${data.x.name}`, '', ...lines].join('\n');
 }
 
@@ -48,14 +49,14 @@ export function heatmap(data: PlotData): string {
     const k = Math.min(SHADES.length - 1, Math.floor(((v - lo) / (hi - lo)) * SHADES.length));
     return SHADES[k].repeat(2);
   };
-  const label = Math.max(...y.values.map((v) => short(v).length), y.name.length > 12 ? 0 : y.name.length);
+  const label = Math.max(...y.values.map((v) => axisLabel(y, v, 3).length), y.name.length > 12 ? 0 : y.name.length);
   const lines: string[] = [];
   for (let j = y.values.length - 1; j >= 0; j--)
-    lines.push(`${short(y.values[j]).padStart(label)} │${data.mean[j].map(cell).join('')}│`);
+    lines.push(`${axisLabel(y, y.values[j], 3).padStart(label)} │${data.mean[j].map(cell).join('')}│`);
   const width = data.x.values.length * 2;
   lines.push(`${' '.repeat(label)} └${'─'.repeat(width)}┘`);
-  const xlo = short(data.x.values[0]);
-  const xhi = short(data.x.values[data.x.values.length - 1]);
+  const xlo = axisLabel(data.x, data.x.values[0], 3);
+  const xhi = axisLabel(data.x, data.x.values[data.x.values.length - 1], 3);
   lines.push(`${' '.repeat(label)}  ${xlo.padEnd(Math.max(xlo.length + 1, width - xhi.length))}${xhi}`);
   return [
     `${data.z} (mean over ${data.rows} rows): ${data.x.name} across, ${y.name} up`,

@@ -4,6 +4,7 @@
  * a line chart or a heatmap. Continuous designs (Latin hypercube, random)
  * are binned.
  */
+import { dateOfDay, dayNumber } from '../scenario/dated.js';
 import { lineReader } from './line-reader.js';
 import { SweepError } from './sweep-error.js';
 
@@ -25,6 +26,16 @@ export interface PlotData {
   /** mean[yi][xi] (one row when there is no y); NaN where no row fell. */
   mean: number[][];
   rows: number;
+}
+
+/** A cell as a number; a date (the `date` column of a date sweep) as its day number. */
+const cellValue = (v: unknown): number =>
+  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? dayNumber(v) : Number(v);
+
+/** An axis value as text: dates as YYYY-MM-DD, numbers to `digits` significant figures. */
+export function axisLabel(axis: Pick<Axis, 'name'>, v: number, digits: number): string {
+  if (!Number.isFinite(v)) return '–';
+  return axis.name === 'date' ? dateOfDay(v) : String(Number(v.toPrecision(digits)));
 }
 
 type RowSource = (each: (get: (column: string) => number) => void) => Promise<string[]>;
@@ -51,7 +62,7 @@ function rowsOf(file: string): RowSource {
             );
           }
           if (columns.length === 0) columns = Object.keys(record);
-          each((c) => Number(record[c]));
+          each((c) => cellValue(record[c]));
         }
         return columns;
       }
@@ -61,7 +72,7 @@ function rowsOf(file: string): RowSource {
       for (let line = await reader.next(); line !== undefined; line = await reader.next()) {
         if (line === '') continue;
         const fields = line.split(',');
-        each((c) => Number(fields[index.get(c) ?? -1]));
+        each((c) => cellValue(fields[index.get(c) ?? -1]));
       }
       return header;
     } finally {

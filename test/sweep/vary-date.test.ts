@@ -1,4 +1,7 @@
 /** `sweep --vary date=LO:HI:STEPS`: the world moved to each date, as `run --set date=` has it. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/analysis/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -67,5 +70,22 @@ describe('a sweep over dates', () => {
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('2021-06-01');
+  });
+
+  it('plots against the date, the axis labelled with dates', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'signatory-date-plot-'));
+    try {
+      const out = path.join(dir, 'dates.csv');
+      const sweep = await cli(['sweep', DATED, '--vary', 'date=2022-06-01:2026-02-05:9', '--out', out]);
+      expect(sweep.status).toBe(0);
+      const plot = await cli(['plot', out, '--x', 'date', '--z', 'least']);
+      expect(plot.status).toBe(0);
+      expect(plot.stdout).toMatch(/2022-06-01 +2026-02-05/);
+      // The tally falls from 3 to 1 within the range: both levels are drawn.
+      expect(plot.stdout).toMatch(/^3 │●/m);
+      expect(plot.stdout).toMatch(/^1 │ *●/m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
