@@ -3,12 +3,13 @@
  * files they write byte for byte. Sweeps run their real worker threads;
  * the two runs stopped by a signal are real processes.
  */
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli as runCli, ROOT, spawnCli, type SpawnedCli } from '../cli/run-cli.js';
+import { BIN, cli as runCli, ROOT, spawnCli, type SpawnedCli } from '../cli/run-cli.js';
 
 const STAG = path.join(ROOT, 'test', 'sweep', 'fixtures', 'uncertain-stag-hunt.yaml');
 const CROWD = path.join(ROOT, 'scenarios', 'examples', 'threshold-crowd.yaml');
@@ -245,8 +246,13 @@ describe('signatory sweep', () => {
       status: 'interrupted',
       endedAt: expect.any(String),
     });
-    const resumed = await cli(['sweep', ...LONG_SWEEP, '--workers', '1', '--resume', '--out', 'int.csv']);
-    expect(resumed.status, resumed.stderr).toBe(0);
+    // The printed command is pasted into a shell as it is, with the binary standing in for `signatory`.
+    const hint = /Resume with:\n {2}(signatory sweep .*)\n/.exec(stopped.stderr)?.[1];
+    expect(hint).toBeDefined();
+    execFileSync('sh', ['-c', `signatory() { "${process.execPath}" "${BIN}" "$@"; }; ${hint}`], {
+      cwd: dir,
+      stdio: 'pipe',
+    });
     const reference = await cli(['sweep', ...LONG_SWEEP, '--workers', '2']);
     expect(bytes('int.csv').toString()).toBe(reference.stdout);
   }, 120_000);

@@ -166,7 +166,9 @@ Example:
         return 0;
       }
       if (result.status === 'interrupted') {
-        const again = ['signatory', ...argv.filter((a) => a !== '--resume'), '--resume'].map(shellWord).join(' ');
+        const again = ['signatory', 'sweep', ...argv.filter((a) => a !== '--resume'), '--resume']
+          .map(shellWord)
+          .join(' ');
         io.stderr.write(
           out === undefined
             ? `signatory: interrupted after ${result.rows} of ${result.total} rows (rows went to stdout: rerun with --out FILE to be able to resume)\n`
