@@ -2,7 +2,7 @@
  * Reading a scenario file's bytes: only regular files, never more than
  * MAX_FILE_BYTES, and only valid UTF-8.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { ScenarioError } from './errors.js';
 import { MAX_FILE_BYTES } from './limits.js';
 
@@ -62,7 +62,8 @@ function firstInvalidByte(bytes: Uint8Array): number {
 export function readScenarioFile(absolute: string, shown: string): string {
   let fd: number;
   try {
-    fd = openSync(absolute, 'r');
+    // Non-blocking: opening a FIFO for reading would otherwise wait for a writer forever.
+    fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw new ScenarioError(shown, '', `expected a readable file: ${describeFsError(error)}`);
   }
@@ -75,7 +76,12 @@ export function readScenarioFile(absolute: string, shown: string): string {
     const buffer = new Uint8Array(stat.size + 1);
     let length = 0;
     while (length < buffer.length) {
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      let read: number;
+      try {
+        read = readSync(fd, buffer, length, buffer.length - length, null);
+      } catch (error) {
+        throw new ScenarioError(shown, '', `expected a readable file: ${describeFsError(error)}`);
+      }
       if (read === 0) break;
       length += read;
     }
