@@ -45,7 +45,8 @@ export interface RunResult {
 export function fixedActions(scenario: Pick<Scenario, 'states' | 'fixed'>): FixedActions {
   const fixed = noFixedActions(scenario.states.length);
   scenario.states.forEach((s, i) => {
-    const f = scenario.fixed[s.id];
+    // Own properties only: a state called `constructor` or `toString` is not held by Object.prototype.
+    const f = Object.hasOwn(scenario.fixed, s.id) ? scenario.fixed[s.id] : undefined;
     if (f) fixed[i] = f === 'sign' ? 1 : 0;
   });
   return fixed;

@@ -29,3 +29,12 @@ describe('special files', () => {
     expect(r.stderr).toContain('expected a readable file');
   });
 });
+
+describe('state ids named after Object.prototype members', () => {
+  it('are free players, not held at abstain', async () => {
+    const { fixedActions } = await import('../../src/analysis/run.js');
+    const names = ['constructor', 'toString', 'valueOf', 'hasOwnProperty'];
+    const held = fixedActions({ states: names.map((id) => ({ id }) as never), fixed: {} });
+    expect([...held]).toEqual([-1, -1, -1, -1]);
+  });
+});
