@@ -27,17 +27,22 @@ export function runToJson(run: RunResult, options: { rounds?: boolean } = {}) {
       converged: equilibria.converged,
       ...(equilibria.note ? { note: equilibria.note } : {}),
     },
+    // From a start where best response cycles there is no equilibrium to report: `found: false`, no signers.
     equilibrium: {
-      least: {
-        signed: equilibria.least.signed,
-        signers: signerIds(scenario, equilibria.least.profile),
-        rounds: equilibria.least.rounds.map((r) => r.map((i) => ids[i])),
-      },
-      greatest: {
-        signed: equilibria.greatest.signed,
-        signers: signerIds(scenario, equilibria.greatest.profile),
-        ...(options.rounds ? { rounds: equilibria.greatest.rounds.map((r) => r.map((i) => ids[i])) } : {}),
-      },
+      least: equilibria.least.found
+        ? {
+            signed: equilibria.least.signed,
+            signers: signerIds(scenario, equilibria.least.profile),
+            rounds: equilibria.least.rounds.map((r) => r.map((i) => ids[i])),
+          }
+        : { found: false, note: 'best response from all-abstain cycles: no pure equilibrium found' },
+      greatest: equilibria.greatest.found
+        ? {
+            signed: equilibria.greatest.signed,
+            signers: signerIds(scenario, equilibria.greatest.profile),
+            ...(options.rounds ? { rounds: equilibria.greatest.rounds.map((r) => r.map((i) => ids[i])) } : {}),
+          }
+        : { found: false, note: 'best response from all-sign cycles: no pure equilibrium found' },
     },
     qre: {
       lambda: qre.lambda,

@@ -22,7 +22,10 @@ export function runToText(run: RunResult, options: { rounds?: boolean } = {}): s
     );
   const fixedIds = Object.entries(scenario.fixed);
   if (fixedIds.length) out.push(`Held fixed: ${fixedIds.map(([id, a]) => `${id}=${a}`).join(', ')}`);
-  out.push(`${tallyLine(equilibria.least.signed, n)}   least equilibrium`);
+  if (equilibria.method === 'monotone') out.push(`${tallyLine(equilibria.least.signed, n)}   least equilibrium`);
+  else if (equilibria.least.found)
+    out.push(`${tallyLine(equilibria.least.signed, n)}   a pure equilibrium, found by best response from all-abstain`);
+  else out.push('No pure equilibrium found: best response from all-abstain cycles.');
   if (equilibria.method === 'monotone') {
     out.push(
       equilibria.least.signed === equilibria.greatest.signed
@@ -31,7 +34,11 @@ export function runToText(run: RunResult, options: { rounds?: boolean } = {}): s
     );
   } else {
     out.push(`Note: ${equilibria.note}.`);
-    out.push(`From all-sign: ${tallyLine(equilibria.greatest.signed, n)}.`);
+    out.push(
+      equilibria.greatest.found
+        ? `From all-sign: ${tallyLine(equilibria.greatest.signed, n)}, a pure equilibrium.`
+        : 'From all-sign: best response cycles too.',
+    );
   }
   out.push(
     `QRE (λ = ${qre.lambda}): expected ${fixed(tally.mean, 1)} signers, 90% interval [${tally.interval90[0]}, ${tally.interval90[1]}], ` +
@@ -47,7 +54,9 @@ export function runToText(run: RunResult, options: { rounds?: boolean } = {}): s
   const signers = run.states.filter((s) => s.signs);
   const abstainers = run.states.filter((s) => !s.signs);
   const label = (s: (typeof run.states)[number]) => `${s.id}${s.fixed ? '*' : ''}`;
-  out.push('', `Sign (${signers.length}):`);
+  out.push('');
+  if (!equilibria.least.found) out.push('The last profile of the cycle from all-abstain (not an equilibrium):');
+  out.push(`Sign (${signers.length}):`);
   out.push(...(signers.length ? wrapList(signers.map(label)) : ['  none']));
   out.push(`Abstain (${abstainers.length}):`);
   out.push(...(abstainers.length ? wrapList(abstainers.map(label)) : ['  none']));

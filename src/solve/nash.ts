@@ -33,6 +33,11 @@ export interface PureEquilibrium {
   signed: number;
   /** Round-by-round path from the starting profile (Jacobi updates). */
   rounds: number[][];
+  /**
+   * False when round-robin best response cycled from this start: `profile`
+   * is then the last profile visited, not an equilibrium.
+   */
+  found: boolean;
 }
 
 export type SolverMethod = 'monotone' | 'round-robin';
@@ -174,8 +179,8 @@ export function extremalEquilibria(game: LinearGame, fixed?: FixedActions): Extr
     const high = roundRobinSolve(game, 1, fixed);
     return {
       method: 'round-robin',
-      least: { profile: low.profile, signed: countSigned(low.profile), rounds: low.rounds },
-      greatest: { profile: high.profile, signed: countSigned(high.profile), rounds: high.rounds },
+      least: { profile: low.profile, signed: countSigned(low.profile), rounds: low.rounds, found: low.converged },
+      greatest: { profile: high.profile, signed: countSigned(high.profile), rounds: high.rounds, found: high.converged },
       converged: low.converged && high.converged,
       note:
         'a negative interaction makes the game non-supermodular: round-robin best response from all-abstain and all-sign' +
@@ -192,8 +197,8 @@ export function extremalEquilibria(game: LinearGame, fixed?: FixedActions): Extr
   const greatestSigned = monotoneSolve(game, -1, fixed, ws, greatestRounds);
   return {
     method: 'monotone',
-    least: { profile: leastProfile, signed: leastSigned, rounds: leastRounds },
-    greatest: { profile: ws.s.slice(), signed: greatestSigned, rounds: greatestRounds },
+    least: { profile: leastProfile, signed: leastSigned, rounds: leastRounds, found: true },
+    greatest: { profile: ws.s.slice(), signed: greatestSigned, rounds: greatestRounds, found: true },
     converged: true,
   };
 }
