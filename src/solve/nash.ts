@@ -180,7 +180,12 @@ export function extremalEquilibria(game: LinearGame, fixed?: FixedActions): Extr
     return {
       method: 'round-robin',
       least: { profile: low.profile, signed: countSigned(low.profile), rounds: low.rounds, found: low.converged },
-      greatest: { profile: high.profile, signed: countSigned(high.profile), rounds: high.rounds, found: high.converged },
+      greatest: {
+        profile: high.profile,
+        signed: countSigned(high.profile),
+        rounds: high.rounds,
+        found: high.converged,
+      },
       converged: low.converged && high.converged,
       note:
         'a negative interaction makes the game non-supermodular: round-robin best response from all-abstain and all-sign' +
