@@ -29,7 +29,7 @@ export function buildScenario(doc: MergedDocument, leaf: string, absoluteFile: s
   const nameLoc = doc.top.get('name');
   if (!nameLoc)
     throw errorAt({ file: leaf, path: 'name' }, 'expected a scenario name (a non-empty string), but it is missing');
-  const name = readString(nameLoc, true);
+  const name = readString(nameLoc, true, true);
   const descriptionLoc = doc.top.get('description');
   const description = descriptionLoc ? readString(descriptionLoc) : '';
   const attributes = readAttributes(doc.sections.attributes);

@@ -313,7 +313,7 @@ export function readEvent(loc: Located | undefined): EventInfo | undefined {
     );
   const event: EventInfo = {
     kind: value.kind as EventKind,
-    instrument: readString(child(loc, 'instrument', value.instrument), true),
+    instrument: readString(child(loc, 'instrument', value.instrument), true, true),
   };
   if (Object.hasOwn(value, 'source')) event.source = readString(child(loc, 'source', value.source));
   return event;

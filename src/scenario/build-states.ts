@@ -35,7 +35,7 @@ function readState(
   const field = (key: string): Located | undefined => fields.get(key);
   const at = (key: string): string => `states.${id}.${key}`;
   const nameLoc = field('name');
-  const name = nameLoc ? readString(nameLoc, true) : missing(entity, 'name', 'a name');
+  const name = nameLoc ? readString(nameLoc, true, true) : missing(entity, 'name', 'a name');
   const values: Record<string, number> = {};
   for (const attr of STATE_ATTRIBUTES) {
     const loc = field(attr);

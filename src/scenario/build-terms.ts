@@ -59,7 +59,7 @@ export function readCustomTerms(
       term = makeCustomTerm(
         {
           id,
-          label: labelLoc ? readString(labelLoc, true) : id,
+          label: labelLoc ? readString(labelLoc, true, true) : id,
           propositions: propositionsLoc ? readStringList(propositionsLoc) : [],
           expression,
           ...(sourceLoc ? { source: readString(sourceLoc) } : {}),

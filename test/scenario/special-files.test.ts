@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../src/scenario/errors.js';
-import { loadScenario } from '../../src/scenario/load.js';
+import { loadScenario, parseScenarioText } from '../../src/scenario/load.js';
+import { baseDoc, INLINE, toYaml, type Doc } from './scenario-text.js';
 import { cli } from '../cli/run-cli.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'signatory-special-'));
@@ -36,5 +37,52 @@ describe('state ids named after Object.prototype members', () => {
     const names = ['constructor', 'toString', 'valueOf', 'hasOwnProperty'];
     const held = fixedActions({ states: names.map((id) => ({ id }) as never), fixed: {} });
     expect([...held]).toEqual([-1, -1, -1, -1]);
+  });
+});
+
+describe('control characters in text from a file', () => {
+  const withText = (edit: (d: Doc) => void): string => {
+    const doc = baseDoc();
+    edit(doc);
+    return toYaml(doc);
+  };
+
+  it.each([
+    ['ESC in the name (clears a screen)', (d: Doc) => void (d.name = 'x\u001b[2Jy'), 'name', 'U+001B at character 2'],
+    [
+      'OSC 52 in the description (writes the clipboard)',
+      (d: Doc) => void (d.description = 'a\u001b]52;c;aGk=\u0007'),
+      'description',
+      'U+001B',
+    ],
+    ['a C1 control (CSI) in the description', (d: Doc) => void (d.description = 'a\u009b2J'), 'description', 'U+009B'],
+    ['a bidi override in the description', (d: Doc) => void (d.description = 'abc\u202edef'), 'description', 'U+202E'],
+    ['NUL in the description', (d: Doc) => void (d.description = 'a\u0000b'), 'description', 'U+0000'],
+    [
+      'a line break in the name (forges a line)',
+      (d: Doc) => void (d.name = 'A\n35 sign · 50 abstain'),
+      'name',
+      'one line of text',
+    ],
+  ])('%s is refused, naming the character', (_, edit, path, message) => {
+    let error: unknown;
+    try {
+      parseScenarioText(withText(edit), INLINE);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ScenarioError);
+    expect((error as Error).message).toContain(path);
+    expect((error as Error).message).toContain(message);
+    expect((error as Error).message.split('\n')).toHaveLength(1);
+  });
+
+  it('keeps line breaks and tabs in a description', () => {
+    expect(
+      parseScenarioText(
+        withText((d) => void (d.description = 'one\n\ttwo')),
+        INLINE,
+      ).description,
+    ).toBe('one\n\ttwo');
   });
 });
