@@ -1,5 +1,5 @@
 /** Option checks shared by the commands that take numbers, output files, factors and state ids. */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { stateIndex } from '../analysis/explain.js';
 import { InputError } from '../errors/input-error.js';
@@ -62,4 +62,41 @@ export function checkFolder(command: string, option: string, given: string, file
   const dir = path.dirname(file);
   if (!existsSync(dir) || !statSync(dir).isDirectory())
     throw new UsageError(`${option} ${given}: folder ${dir} does not exist`, command);
+}
+
+/** True when two paths name the same file (real paths when both exist). */
+export function samePath(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return path.resolve(a) === path.resolve(b);
+  }
+}
+
+/**
+ * A sweep's output: never a file the scenario is built from (its extends and
+ * roster chain), and an existing output, partial file or receipt only with
+ * --force (replace) or --resume (continue).
+ */
+export function checkSweepTarget(
+  out: string,
+  given: string,
+  chain: readonly string[],
+  resume: boolean,
+  force: boolean,
+): void {
+  const files = [out, `${out}.partial`, `${out}.meta.json`];
+  const input = chain.find((f) => files.some((o) => samePath(o, f)));
+  if (input)
+    throw new UsageError(
+      `--out ${given} would write over ${path.basename(input)}, a file the scenario is built from`,
+      'sweep',
+    );
+  if (resume || force) return;
+  const existing = files.find((f) => existsSync(f));
+  if (existing)
+    throw new UsageError(
+      `--out ${given}: ${path.basename(existing)} exists; pass --force to replace it, or --resume to continue an interrupted run`,
+      'sweep',
+    );
 }

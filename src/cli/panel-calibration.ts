@@ -1,5 +1,5 @@
 /** Helpers of calibrate's panel mode and of backtest: event files, panel options, the panel fit printed. */
-import { existsSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { interceptForTally } from '../calibrate/calibrate.js';
@@ -11,6 +11,7 @@ import type { Scenario } from '../model/scenario.js';
 import { roundNumber } from '../report/format.js';
 import { panelToText } from '../report/panel-text.js';
 import { write, type CommandIo } from './command.js';
+import { samePath } from './options.js';
 import { loadFromArgs } from './scenario-args.js';
 import { UsageError } from './usage-error.js';
 
@@ -50,14 +51,6 @@ export function panelPrior(command: string, value: string | undefined): PanelPri
   if (!PANEL_PRIORS.includes(prior))
     throw new UsageError(`--prior expects ${PANEL_PRIORS.join(', ')}, got '${value}'`, command);
   return prior;
-}
-
-export function samePath(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return path.resolve(a) === path.resolve(b);
-  }
 }
 
 /** Refuses an OUT that is one of the inputs, or that exists without --force. */

@@ -1,6 +1,6 @@
 /** Options every scenario-reading command shares: the file, --set and --fix. */
 import path from 'node:path';
-import { loadScenario } from '../scenario/load.js';
+import { loadScenarioWithMeta } from '../scenario/load.js';
 import type { Scenario } from '../model/scenario.js';
 import { many } from './command.js';
 import { UsageError } from './usage-error.js';
@@ -25,11 +25,21 @@ export function noExtraArguments(command: string, positionals: string[], count: 
 }
 
 export function loadFromArgs(file: string, values: { set?: unknown; fix?: unknown }, cwd: string): Scenario {
+  return loadWithChain(file, values, cwd).scenario;
+}
+
+/** The scenario and every file it was built from (its `extends` and `roster` chain), as absolute paths. */
+export function loadWithChain(
+  file: string,
+  values: { set?: unknown; fix?: unknown },
+  cwd: string,
+): { scenario: Scenario; chain: string[] } {
   // Relative paths are the user's own words: errors then name the file as typed.
   const resolved =
     path.isAbsolute(file) || path.resolve(file) === path.resolve(cwd, file) ? file : path.resolve(cwd, file);
-  return loadScenario(resolved, {
+  const { scenario, chain } = loadScenarioWithMeta(resolved, {
     overrides: many(values.set as string[] | undefined),
     fix: many(values.fix as string[] | undefined),
   });
+  return { scenario, chain: chain.map((f) => path.resolve(cwd, f)) };
 }

@@ -8,8 +8,8 @@ import { runSweep } from '../../sweep/run-sweep.js';
 import { parseShard } from '../../sweep/shard.js';
 import { parseVary } from '../../sweep/vary-spec.js';
 import { many, parseCommandArgs, write, type Command, type CommandIo } from '../command.js';
-import { checkFactors, checkFolder, checkStateIds, wholeNumber } from '../options.js';
-import { loadFromArgs, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
+import { checkFactors, checkFolder, checkStateIds, checkSweepTarget, wholeNumber } from '../options.js';
+import { loadWithChain, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
 import { UsageError } from '../usage-error.js';
 
 /** Plain progress lines at most this often (seconds): a log file, not a spinner. */
@@ -55,6 +55,7 @@ Output:
                        equilibrium tallies; QRE expected tally and P(tally ≥ majority)
   --track IDS          report these states' decisions, e.g. USA,CHN
   --out FILE           write FILE (.csv or .jsonl) via FILE.partial; without it, rows go to stdout
+  --force              replace an existing FILE (and its .partial and receipt); never a scenario file
   --format csv|jsonl   the format, when the file name does not say
 
 Running:
@@ -81,6 +82,7 @@ Example:
       solver: { type: 'string' },
       track: { type: 'string' },
       out: { type: 'string' },
+      force: { type: 'boolean' },
       format: { type: 'string' },
       workers: { type: 'string' },
       resume: { type: 'boolean' },
@@ -108,7 +110,8 @@ Example:
     if (values.resume && values.out === undefined) throw new UsageError('--resume needs --out FILE', 'sweep');
     const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
     if (out !== undefined) checkFolder('sweep', '--out', values.out!, out);
-    const scenario = loadFromArgs(file, values, io.cwd);
+    const { scenario, chain } = loadWithChain(file, values, io.cwd);
+    if (out !== undefined) checkSweepTarget(out, values.out!, chain, Boolean(values.resume), Boolean(values.force));
     checkFactors('sweep', scenario, factors);
     const seed = wholeNumber('sweep', '--seed', values.seed, scenario.world.seed, 0);
     const track = (values.track ?? '')
