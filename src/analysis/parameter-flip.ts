@@ -39,6 +39,22 @@ function withParameter(scenario: Scenario, section: 'declaration' | 'world', key
   return { ...scenario, [section]: { ...scenario[section], [key]: x } };
 }
 
+/** The game and its least equilibrium (the round-robin result from all-abstain if not supermodular), one parameter set to x. */
+function leastAt(
+  scenario: Scenario,
+  structure: GameStructure,
+  section: 'declaration' | 'world',
+  key: string,
+  x: number,
+) {
+  const { game } = compileScenario(withParameter(scenario, section, key, x), structure);
+  const fixed = fixedActions(scenario);
+  if (!isSupermodular(game)) return { game, profile: extremalEquilibria(game, fixed).least.profile };
+  const ws = nashWorkspace(game.n);
+  monotoneSolve(game, 1, fixed, ws);
+  return { game, profile: ws.s };
+}
+
 /** Decision of state i in the least equilibrium of the scenario with one parameter set to x. */
 export function decisionAt(
   scenario: Scenario,
@@ -48,12 +64,7 @@ export function decisionAt(
   i: number,
   x: number,
 ): boolean {
-  const compiled = compileScenario(withParameter(scenario, section, key, x), structure);
-  const fixed = fixedActions(scenario);
-  if (!isSupermodular(compiled.game)) return extremalEquilibria(compiled.game, fixed).least.profile[i] === 1;
-  const ws = nashWorkspace(compiled.game.n);
-  monotoneSolve(compiled.game, 1, fixed, ws);
-  return ws.s[i] === 1;
+  return leastAt(scenario, structure, section, key, x).profile[i] === 1;
 }
 
 /** State i's Δ at the least equilibrium of the scenario with one parameter set to x. */
@@ -65,8 +76,8 @@ export function deltaAt(
   i: number,
   x: number,
 ): number {
-  const compiled = compileScenario(withParameter(scenario, section, key, x), structure);
-  return netGain(compiled.game, extremalEquilibria(compiled.game, fixedActions(scenario)).least.profile, i);
+  const { game, profile } = leastAt(scenario, structure, section, key, x);
+  return netGain(game, profile, i);
 }
 
 /** The flip thresholds of state i for the k-th of EXPLAINED_PARAMETERS. */

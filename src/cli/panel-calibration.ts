@@ -8,7 +8,7 @@ import { gameStructure } from '../model/compile.js';
 import { modelFitRows } from '../calibrate/backtest.js';
 import { calibratePanel, DEFAULT_PANEL, PANEL_PRIORS, type PanelOptions, type PanelPrior } from '../calibrate/panel.js';
 import type { Scenario } from '../model/scenario.js';
-import { roundNumber } from '../report/format.js';
+import { roundDeep } from '../report/format.js';
 import { panelToText } from '../report/panel-text.js';
 import { write, type CommandIo } from './command.js';
 import { samePath } from './options.js';
@@ -109,18 +109,10 @@ export function runPanelCalibration(
   const result = calibratePanel(scenarios, options);
   const rows = modelFitRows(scenarios, result);
   if (values.json) {
-    const round = (x: unknown): unknown =>
-      typeof x === 'number'
-        ? roundNumber(x)
-        : Array.isArray(x)
-          ? x.map(round)
-          : x && typeof x === 'object'
-            ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, round(v)]))
-            : x;
     write(
       io,
       JSON.stringify(
-        round({ mode: 'panel', files: [...files], options, ...result, inSample: rows }),
+        roundDeep({ mode: 'panel', files: [...files], options, ...result, inSample: rows }),
         (_, v) => (v === Infinity ? null : v),
         2,
       ),

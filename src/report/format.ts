@@ -62,3 +62,11 @@ export function wrapText(text: string, width = 78, indent = ''): string[] {
   if (line) lines.push(indent + line);
   return lines;
 }
+
+/** Every number inside a JSON-like value rounded with `roundNumber` (arrays and plain objects walked). */
+export function roundDeep(x: unknown): unknown {
+  if (typeof x === 'number') return roundNumber(x);
+  if (Array.isArray(x)) return x.map(roundDeep);
+  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, roundDeep(v)]));
+  return x;
+}

@@ -1,5 +1,5 @@
 import { backtest, type BacktestOptions } from '../../calibrate/backtest.js';
-import { roundNumber } from '../../report/format.js';
+import { roundDeep } from '../../report/format.js';
 import { backtestToMarkdown, backtestToText } from '../../report/backtest-text.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
 import { SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
@@ -48,15 +48,7 @@ ${SCENARIO_HELP}
     };
     const result = backtest(loadEvents(positionals, values, io.cwd), options);
     if (values.json) {
-      const round = (x: unknown): unknown =>
-        typeof x === 'number'
-          ? roundNumber(x)
-          : Array.isArray(x)
-            ? x.map(round)
-            : x && typeof x === 'object'
-              ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, round(v)]))
-              : x;
-      write(io, JSON.stringify(round({ files: positionals, ...result }), null, 2));
+      write(io, JSON.stringify(roundDeep({ files: positionals, ...result }), null, 2));
     } else write(io, values.markdown ? backtestToMarkdown(result) : backtestToText(result));
     return 0;
   },
