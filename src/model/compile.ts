@@ -235,8 +235,10 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
     for (let t = 0; t < T; t++) {
       const level = dirty[t];
       if (level === 0) continue;
-      dirty[t] = 0;
+      // Marked clean only once its kernel succeeded: a term that throws (a custom term gone
+      // non-finite) throws again on the next recompile instead of leaving a stale game.
       recomputeTerm(t, level);
+      dirty[t] = 0;
     }
     if (baselineDirty) {
       baselineDirty = false;

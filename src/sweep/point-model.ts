@@ -145,10 +145,19 @@ export function pointModel(
     solve(solver, out) {
       if (pendingDate !== date && pendingDate !== undefined) {
         // A new date re-resolves the dated values; the other varied values are laid over them again.
-        copy = atDate(copy, pendingDate, file);
+        const moved = atDate(copy, pendingDate, file);
+        for (let k = 0; k < paths.length; k++) {
+          if (k === datePath || Number.isNaN(stored[k])) continue;
+          try {
+            accessors[k]!.set(moved, stored[k]);
+          } catch (error) {
+            // A path that exists at one date but not another (a patron's deference before the patron).
+            const why = error instanceof Error ? error.message : String(error);
+            throw new InputError(`${paths[k]} cannot be set at ${pendingDate}: ${why}`);
+          }
+        }
+        copy = moved;
         date = pendingDate;
-        for (let k = 0; k < paths.length; k++)
-          if (k !== datePath && !Number.isNaN(stored[k])) accessors[k]!.set(copy, stored[k]);
       }
       solveGame(compileScenario(copy).game, copy.world.lambda, solver, out);
     },

@@ -201,6 +201,8 @@ describe('a custom term that is not finite at swept values', () => {
       /custom term "steep" evaluates to/,
     );
     expect(() => compiler.recompile()).toThrow(/custom term "steep" evaluates to/);
+    // The bad value is still set: the next recompile refuses again, never a stale game.
+    expect(() => compiler.recompile()).toThrow(/custom term "steep" evaluates to/);
     set(0.25);
     expectSameGame(compiler, withValues(scenario, { 'declaration.verification': 0.25 }));
   });

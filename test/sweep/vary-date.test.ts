@@ -88,4 +88,21 @@ describe('a sweep over dates', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('refuses, as bad input, a varied path that does not exist at one of the dates', async () => {
+    // Argentina has a patron from 2023-12-10 on; at 2023-01-01 there is no deference to set.
+    const r = await cli([
+      'sweep',
+      'scenarios/dated/a-coruna-2026.yaml',
+      '--vary',
+      'date=2023-01-01:2025-01-01:3',
+      '--vary',
+      'states.ARG.patron.deference=0:1:2',
+      '--workers',
+      '1',
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('states.ARG.patron.deference cannot be set at 2023-01-01');
+    expect(r.stderr).not.toContain('internal error');
+  });
 });
