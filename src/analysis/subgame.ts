@@ -14,17 +14,6 @@ export interface ScenarioSubgame extends SubgameResult {
   players: [PlayerPayoffs, PlayerPayoffs];
 }
 
-/**
- * E_i, the gain to i from j's credible restraint while i abstains: the
- * restraint j's signature commits it to, scaled by how far it can be
- * trusted (assurance a = v·b) and weighted like the restraint term — the
- * term's own rival part for j, K_j·a (docs/model.md, "The two-player
- * subgame").
- */
-export function restraintGain(run: RunResult, j: number): number {
-  return restraintRelief(run.compiled, j);
-}
-
 export function scenarioSubgame(run: RunResult, id1: string, id2: string): ScenarioSubgame {
   const { scenario, compiled } = run;
   const i = stateIndex(scenario, id1);
@@ -37,7 +26,9 @@ export function scenarioSubgame(run: RunResult, id1: string, id2: string): Scena
     const alphaHat = netGain(compiled.game, x, me);
     x[other] = 1;
     const withOther = netGain(compiled.game, x, me);
-    return { alphaHat, W: withOther - alphaHat, E: restraintGain(run, other) };
+    // E: the restraint the other's signature commits it to, as far as it can be trusted (K_j·a,
+    // weighted like the restraint term; docs/model.md, "The two-player subgame").
+    return { alphaHat, W: withOther - alphaHat, E: restraintRelief(compiled, other) };
   };
   const players: [PlayerPayoffs, PlayerPayoffs] = [player(i, j), player(j, i)];
   return { ids: [scenario.states[i].id, scenario.states[j].id], players, ...analyzeSubgame(players[0], players[1]) };
