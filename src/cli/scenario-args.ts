@@ -28,7 +28,7 @@ export function loadFromArgs(file: string, values: { set?: unknown; fix?: unknow
   return loadWithChain(file, values, cwd).scenario;
 }
 
-/** The scenario and every file it was built from (its `extends` and `roster` chain, absolute paths). */
+/** The scenario and every file it was built from (its `extends` and `roster` chain), as absolute paths. */
 export function loadWithChain(
   file: string,
   values: { set?: unknown; fix?: unknown },
@@ -41,5 +41,5 @@ export function loadWithChain(
     overrides: many(values.set as string[] | undefined),
     fix: many(values.fix as string[] | undefined),
   });
-  return { scenario, chain };
+  return { scenario, chain: chain.map((f) => path.resolve(cwd, f)) };
 }

@@ -51,7 +51,7 @@ function readLayer(visit: Visit, kind: Layer['kind'], text: string | undefined):
     kind === 'roster' ? ROSTER_KEYS : SCENARIO_KEYS,
     kind === 'roster' ? 'a roster file' : 'a scenario file',
   );
-  return { file: visit.shown, absolute: visit.absolute, data, kind };
+  return { file: visit.shown, data, kind };
 }
 
 /**

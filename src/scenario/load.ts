@@ -34,7 +34,7 @@ export interface ScenarioWithMeta {
   scenario: Scenario;
   /** Per state and attribute: the source or reason given in the file. */
   provenance: Record<string, Record<string, string>>;
-  /** Files read, as absolute paths, in merge order (base first; a roster comes before the file naming it). */
+  /** Files read, in merge order (base first; a roster comes before the file naming it). */
   chain: string[];
   /** The merged document, before validation turned it into a Scenario. */
   raw: unknown;
@@ -57,7 +57,7 @@ function load(file: string, text: string | undefined, options: LoadOptions): Sce
   }
   applyFixes(scenario, options.fix ?? []);
   checkCustomTerms(scenario, built.customTerms);
-  return { scenario, provenance: built.provenance, chain: layers.map((l) => l.absolute), raw: mergedToPlain(doc) };
+  return { scenario, provenance: built.provenance, chain: layers.map((l) => l.file), raw: mergedToPlain(doc) };
 }
 
 /** Loads a scenario file with its provenance, file chain and merged document. */

@@ -33,10 +33,7 @@ export interface MergedDocument {
 
 /** One parsed file and how the user should see its name. */
 export interface Layer {
-  /** The file as messages name it. */
   file: string;
-  /** Its absolute path. */
-  absolute: string;
   data: Record<string, unknown>;
   kind: 'scenario' | 'roster';
 }
