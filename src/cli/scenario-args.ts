@@ -41,5 +41,6 @@ export function loadWithChain(
     overrides: many(values.set as string[] | undefined),
     fix: many(values.fix as string[] | undefined),
   });
-  return { scenario, chain: chain.map((f) => path.resolve(cwd, f)) };
+  // The loader names files relative to the process's working directory (shownName), not `cwd`.
+  return { scenario, chain: chain.map((f) => path.resolve(f)) };
 }
