@@ -1,16 +1,22 @@
 #!/usr/bin/env node
 /**
- * Regenerates every number quoted in docs/teaching.md from the real core
- * (the built dist/, the same code the CLI runs). The doc holds marked blocks
+ * Regenerates every number and output quoted in docs/teaching.md by running
+ * the commands the doc gives, through the CLI's own `main(argv, io)` from the
+ * built dist/ (the binary's code path, in-process). The doc holds marked
+ * blocks
  *   <!-- numbers:NAME -->
  *   …generated…
  *   <!-- /numbers -->
- * and this script rewrites the inside of each one. `npm run docs:teaching`
- * builds and runs it; test/whatif/teaching.test.ts regenerates in memory and
- * fails if the committed doc differs, so the doc cannot drift from the code.
+ * and this script rewrites the inside of each one: a fenced `text` block per
+ * command, `$ npx signatory ARGS` followed by what the command prints, whole.
+ * `npm run docs:teaching` builds and runs it; test/whatif/teaching.test.ts
+ * regenerates in memory and fails if the committed doc differs, and runs
+ * every command the doc shows, as written, so the doc cannot drift from the
+ * code.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,68 +26,104 @@ const dist = (p) => import(path.join(ROOT, 'dist', p));
 const BASE = 'scenarios/a-coruna-2026.yaml';
 const file = (p) => path.join(ROOT, p);
 
+/**
+ * The words of one shell command line as a POSIX shell splits it: blanks
+ * separate words, '…' and "…" quote (no expansion is used in the doc).
+ * Throws on an unclosed quote.
+ */
+export function shellWords(line) {
+  const words = [];
+  let word = '';
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === "'" || c === '"') {
+      const end = line.indexOf(c, i + 1);
+      if (end < 0) throw new Error(`unclosed ${c} in: ${line}`);
+      word += line.slice(i + 1, end);
+      inWord = true;
+      i = end;
+    } else if (c === '\\' && i + 1 < line.length) {
+      word += line[++i];
+      inWord = true;
+    } else if (c === ' ' || c === '\t') {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  if (inWord) words.push(word);
+  return words;
+}
+
+/** A writable stream that keeps what is written to it. */
+function capture() {
+  const chunks = [];
+  const stream = new Writable({
+    write(chunk, encoding, done) {
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding));
+      done();
+    },
+  });
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+/**
+ * Runs `npx signatory ARGS…` in-process, from the repository's root as a
+ * reader does: `main(ARGS, io)` with stdout and stderr captured, stdin empty,
+ * no colour. Returns the exit code and both outputs.
+ */
+export async function runSignatory(args) {
+  const { main } = await dist('cli/main.js');
+  const stdout = capture();
+  const stderr = capture();
+  const status = await main(args, {
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    stdin: Readable.from([]),
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1', CI: '1' },
+  });
+  return { status, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/** `npx signatory COMMAND` as the doc shows it, with what it prints; throws if it fails. */
+async function shown(command) {
+  const [npx, signatory, ...args] = shellWords(command);
+  if (npx !== 'npx' || signatory !== 'signatory') throw new Error(`not a signatory command: ${command}`);
+  const { status, stdout, stderr } = await runSignatory(args);
+  if (status !== 0) throw new Error(`'${command}' exited with ${status}: ${stderr.trim()}`);
+  return '```text\n$ ' + command + '\n' + stdout.trimEnd() + '\n```';
+}
+
 /** The generated text of every block, by name. */
 export async function teachingBlocks() {
   const { loadScenario } = await dist('scenario/load.js');
   const { runScenario } = await dist('analysis/run.js');
-  const { compareRuns } = await dist('analysis/compare.js');
-  const { comparisonToText } = await dist('report/compare-text.js');
   const { explainState } = await dist('analysis/explain.js');
-  const { cascadeOf } = await dist('analysis/cascade.js');
-  const { cascadeToText } = await dist('report/cascade-text.js');
-  const { seek, parseTarget } = await dist('analysis/seek.js');
-  const { seekToText } = await dist('report/seek-text.js');
 
   const run = (p) => runScenario(loadScenario(file(p)));
-  const base = run(BASE);
-  /** The compare report without its bloc table and notes: the part the exercise reads. */
-  const compareHead = (p) => {
-    const text = comparisonToText(compareRuns(base, run(p)));
-    return text.split('\n  (term changes')[0].trimEnd();
-  };
-  const fence = (text) => '```text\n' + text.trimEnd() + '\n```';
   const delta = (r, id) => explainState(r, id, false).delta.toFixed(3);
-  const seekText = (p, target) => {
-    const text = seekToText(seek(loadScenario(file(p)), parseTarget(target)));
-    // The list of searched parameters is the same every time; keep the answer and the search used.
-    const lines = text.split('\n');
-    const from = lines.findIndex((l) => l.startsWith('Searched:'));
-    const to = lines.indexOf('', from);
-    return [...lines.slice(0, from), ...lines.slice(to)].join('\n');
-  };
+  const compare = (whatIf) => shown(`npx signatory compare ${BASE} scenarios/what-if/${whatIf}`);
 
-  const verification = run('scenarios/what-if/verification.yaml');
+  const base = run(BASE);
   const blocks = {};
   blocks.verification =
-    fence(
-      `$ signatory compare ${BASE} scenarios/what-if/verification.yaml\n` +
-        compareHead('scenarios/what-if/verification.yaml'),
-    ) +
-    `\n\nChina's net gain of signing: Δ = ${delta(base, 'CHN')} in the baseline, ${delta(verification, 'CHN')} with verification.`;
-  blocks['china-seek'] = fence(`$ signatory seek ${BASE} --target 'CHN sign'\n` + seekText(BASE, 'CHN sign'));
-  blocks.cascade = fence(`$ signatory run ${BASE} --rounds\n` + cascadeToText(cascadeOf(base)).join('\n'));
-  blocks['usa-cascade'] = fence(
-    `$ signatory run scenarios/what-if/usa-signs.yaml --rounds\n` +
-      cascadeToText(cascadeOf(run('scenarios/what-if/usa-signs.yaml'))).join('\n'),
-  );
-  blocks.race =
-    fence(
-      `$ signatory compare ${BASE} scenarios/what-if/no-race-narrative.yaml\n` +
-        compareHead('scenarios/what-if/no-race-narrative.yaml'),
-    ) +
-    '\n\n' +
-    fence(
-      `$ signatory compare ${BASE} scenarios/what-if/race-cooling.yaml\n` +
-        compareHead('scenarios/what-if/race-cooling.yaml'),
-    );
-  blocks.enforcement = fence(
-    `$ signatory compare ${BASE} scenarios/what-if/enforcement.yaml\n` +
-      compareHead('scenarios/what-if/enforcement.yaml'),
-  );
+    (await compare('verification.yaml')) +
+    `\n\nChina's net gain of signing: Δ = ${delta(base, 'CHN')} in the baseline, ` +
+    `${delta(run('scenarios/what-if/verification.yaml'), 'CHN')} with verification.`;
+  blocks['china-seek'] = await shown(`npx signatory seek ${BASE} --target 'CHN sign'`);
+  blocks.cascade = await shown(`npx signatory run ${BASE} --rounds`);
+  blocks['usa-cascade'] = await shown('npx signatory run scenarios/what-if/usa-signs.yaml --rounds');
+  blocks.race = (await compare('no-race-narrative.yaml')) + '\n\n' + (await compare('race-cooling.yaml'));
+  blocks.enforcement = await compare('enforcement.yaml');
   blocks.majority =
-    fence(`$ signatory seek ${BASE} --target 'signed>=43'\n` + seekText(BASE, 'signed>=43')) +
+    (await shown(`npx signatory seek ${BASE} --target 'signed>=43'`)) +
     '\n\n' +
-    fence(`$ signatory seek ${BASE} --target 'USA,CHN sign'\n` + seekText(BASE, 'USA,CHN sign'));
+    (await shown(`npx signatory seek ${BASE} --target 'USA,CHN sign'`));
   const table = ['| what-if | least | greatest | QRE mean |', '|---|---:|---:|---:|'];
   const row = (name, r) =>
     `| ${name} | ${r.equilibria.least.signed} | ${r.equilibria.greatest.signed} | ${r.tally.mean.toFixed(1)} |`;
