@@ -4,6 +4,7 @@
  * with the same scenario and the same plan write the same bytes.
  */
 import { designSize, type DesignSpec } from './design.js';
+import { outcomeColumns } from './outcomes.js';
 import type { Shard } from './shard.js';
 
 /** What each point computes: pure Nash tallies, the logit QRE, or both. */
@@ -33,14 +34,14 @@ export const hasQre = (solver: SolverChoice): boolean => solver !== 'nash';
 
 /** Column names, in order: the CSV header, the JSON Lines keys. */
 export function columns(plan: Pick<SweepPlan, 'design' | 'solver' | 'track'>): string[] {
-  const cols = ['index', 'point', 'replication', ...plan.design.factors.map((f) => f.path), 'seed'];
-  if (hasNash(plan.solver)) cols.push('least', 'greatest');
-  if (hasQre(plan.solver)) cols.push('qre_mean', 'p_majority');
-  for (const id of plan.track) {
-    if (hasNash(plan.solver)) cols.push(`${id}.least`, `${id}.greatest`);
-    if (hasQre(plan.solver)) cols.push(`${id}.p`);
-  }
-  return cols;
+  return [
+    'index',
+    'point',
+    'replication',
+    ...plan.design.factors.map((f) => f.path),
+    'seed',
+    ...outcomeColumns(plan.solver, plan.track),
+  ];
 }
 
 /** Quotes a CSV field when it needs it (RFC 4180). */

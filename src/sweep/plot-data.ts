@@ -5,6 +5,7 @@
  * are binned.
  */
 import { dateOfDay, dayNumber } from '../scenario/dated.js';
+import { didYouMean } from '../scenario/suggest.js';
 import { lineReader } from './line-reader.js';
 import { SweepError } from './sweep-error.js';
 
@@ -126,8 +127,16 @@ export async function plotData(file: string, x: string, z: string, y?: string): 
       maxY = Math.max(maxY, vy);
     }
   });
-  for (const c of [x, z, ...(y === undefined ? [] : [y])]) {
-    if (!columns.includes(c)) throw new SweepError(`${file}: no column '${c}' (columns: ${columns.join(', ')})`);
+  const asked: [string, string][] = [
+    ['--x', x],
+    ['--z', z],
+    ...(y === undefined ? [] : [['--y', y] as [string, string]]),
+  ];
+  for (const [option, c] of asked) {
+    if (!columns.includes(c))
+      throw new SweepError(
+        `${option} ${c}: ${file} has no column '${c}'${didYouMean(c, columns)} (columns: ${columns.join(', ')})`,
+      );
   }
   const bx = binner(x, seenX, minX, maxX);
   const by = y === undefined ? undefined : binner(y, seenY, minY, maxY);

@@ -8,7 +8,8 @@ import type { RandomStream } from '../random/stream.js';
 import { dateOfDay } from '../scenario/dated.js';
 import { designPoints } from './design.js';
 import { formatFixed, OUTCOME_DECIMALS, PARAMETER_DECIMALS } from './number-format.js';
-import { columns, hasNash, hasQre, type SweepPlan } from './plan.js';
+import { SCENARIO_OUTCOMES, STATE_OUTCOMES, type OutcomeSolver } from './outcomes.js';
+import { columns, hasNash, hasQre, type SolverChoice, type SweepPlan } from './plan.js';
 import { pointModel, pointOutcome, type PointOutcome } from './point-model.js';
 import { rowSeed, rowStream } from './seeds.js';
 
@@ -72,6 +73,10 @@ export function rowEvaluator(scenario: Scenario, plan: SweepPlan, file?: string)
   };
 }
 
+const runs = (solver: SolverChoice, needs: OutcomeSolver): boolean =>
+  needs === 'nash' ? hasNash(solver) : hasQre(solver);
+const outcomeText = (v: number, integer: boolean): string => (integer ? String(v) : formatFixed(v, OUTCOME_DECIMALS));
+
 /** The row's values as text, in column order. */
 function rowFields(
   plan: SweepPlan,
@@ -88,13 +93,8 @@ function rowFields(
     else f.push(plan.format === 'csv' ? dateOfDay(values[j]) : JSON.stringify(dateOfDay(values[j])));
   });
   f.push(String(seed));
-  const nash = hasNash(plan.solver);
-  const qre = hasQre(plan.solver);
-  if (nash) f.push(String(o.least), String(o.greatest));
-  if (qre) f.push(formatFixed(o.qreMean, OUTCOME_DECIMALS), formatFixed(o.pMajority, OUTCOME_DECIMALS));
-  for (let t = 0; t < plan.track.length; t++) {
-    if (nash) f.push(String(o.trackLeast[t]), String(o.trackGreatest[t]));
-    if (qre) f.push(formatFixed(o.trackP[t], OUTCOME_DECIMALS));
-  }
+  for (const k of SCENARIO_OUTCOMES) if (runs(plan.solver, k.solver)) f.push(outcomeText(k.read(o, 0), k.integer));
+  for (let t = 0; t < plan.track.length; t++)
+    for (const k of STATE_OUTCOMES) if (runs(plan.solver, k.solver)) f.push(outcomeText(k.read(o, t), k.integer));
   return f;
 }

@@ -2,6 +2,7 @@ import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chartSvg } from '../../sweep/chart-svg.js';
 import { heatmap, lineChart } from '../../sweep/chart-text.js';
+import { findOutcome } from '../../sweep/outcomes.js';
 import { plotData } from '../../sweep/plot-data.js';
 import { SweepError } from '../../sweep/sweep-error.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
@@ -22,7 +23,8 @@ hypercube, random) are binned.
 Options:
   --x PATH             the input across, e.g. declaration.verification
   --y PATH             a second input, up: a heatmap
-  --z COLUMN           the output: least, greatest, qre_mean, p_majority, USA.p … (default least)
+  --z OUTCOME          the outcome: least, greatest, qre_mean, p_majority, USA.p … (default least;
+                       'signatory sweep --list-outcomes FILE' lists them)
   --svg FILE           also write the chart as SVG
   --no-text            skip the terminal chart (with --svg)
 
@@ -45,7 +47,9 @@ Example:
     if (values.svg !== undefined) checkFolder('plot', '--svg', values.svg, path.resolve(io.cwd, values.svg));
     let data;
     try {
-      data = await plotData(file, values.x, values.z ?? 'least', values.y);
+      // An outcome's older name (an alias) reads the column of the name it stands for.
+      const z = values.z === undefined ? 'least' : (findOutcome(values.z)?.name ?? values.z);
+      data = await plotData(file, values.x, z, values.y);
     } catch (error) {
       if (error instanceof SweepError) throw new UsageError(error.message.replace(io.cwd + path.sep, ''), 'plot');
       throw error;

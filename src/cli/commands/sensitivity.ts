@@ -1,12 +1,28 @@
 import { morrisEffects } from '../../sweep/morris.js';
 import { pointModel, pointOutcome } from '../../sweep/point-model.js';
-import { parseOutput, OUTPUT_FORMS } from '../../sweep/sensitivity-output.js';
+import { OUTCOME_FORMS, parseOutcome, type Outcome } from '../../sweep/outcomes.js';
+import type { Scenario } from '../../model/scenario.js';
+import { SweepError } from '../../sweep/sweep-error.js';
 import { sobolIndices } from '../../sweep/sobol.js';
 import { parseVary } from '../../sweep/vary-spec.js';
 import { many, parseCommandArgs, write, type Command } from '../command.js';
 import { loadFromArgs, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
 import { checkFactors, checkStateIds, wholeNumber } from '../options.js';
 import { UsageError } from '../usage-error.js';
+
+/** The --output outcome, refused as bad input naming --output. */
+function outcomeOption(text: string, scenario: Scenario): Outcome {
+  try {
+    return parseOutcome(
+      '--output',
+      text,
+      scenario.states.map((s) => s.id),
+    );
+  } catch (error) {
+    if (error instanceof SweepError) throw new UsageError(error.message, 'sensitivity');
+    throw error;
+  }
+}
 
 const fmt = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : String(x));
 
@@ -26,7 +42,8 @@ Options:
   --vary PATH=LO:HI    an input and its range (repeatable; a :STEPS suffix is ignored)
   --method M           sobol (default) or morris
   --n N                Sobol base sample size (default 1000) or Morris trajectories (default 50)
-  --output OUTPUT      ${OUTPUT_FORMS} (default least)
+  --output OUTCOME     ${OUTCOME_FORMS} (default least; the names of a
+                       sweep's columns, listed by 'signatory sweep --list-outcomes FILE')
   --seed S             seed of the sample (default: the scenario's world.seed)
   --bootstrap B        bootstrap resamples for Sobol intervals (default 200)
   --levels P           Morris grid levels (default 4)
@@ -35,7 +52,7 @@ ${SCENARIO_HELP}
 
 Example:
   signatory sensitivity scenarios/a-coruna-2026.yaml --vary declaration.verification=0:1 \\
-    --vary declaration.thresholdClarity=0:1 --vary world.raceIntensity=0:1 --output p:CHN
+    --vary declaration.thresholdClarity=0:1 --vary world.raceIntensity=0:1 --output CHN.p
 `,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('sensitivity', argv, {
@@ -56,12 +73,12 @@ Example:
       throw new UsageError(`--method must be sobol or morris, got '${method}'`, 'sensitivity');
     const factors = many(values.vary).map((v) => parseVary(v, false));
     if (factors.length === 0) throw new UsageError('give at least one --vary PATH=LO:HI', 'sensitivity');
-    const output = parseOutput(values.output ?? 'least');
     const n = wholeNumber('sensitivity', '--n', values.n, method === 'sobol' ? 1000 : 50, 2);
     const bootstrap = wholeNumber('sensitivity', '--bootstrap', values.bootstrap, 200, 0);
     const levels = wholeNumber('sensitivity', '--levels', values.levels, 4, 2);
     const scenario = loadFromArgs(file, values, io.cwd);
     checkFactors('sensitivity', scenario, factors);
+    const output = outcomeOption(values.output ?? 'least', scenario);
     if (output.state !== undefined) checkStateIds('sensitivity', '--output', scenario, [output.state]);
     const seed = wholeNumber('sensitivity', '--seed', values.seed, scenario.world.seed, 0);
     const model = pointModel(

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { packageVersion } from '../../app/package.js';
 import type { DesignKind, DesignSpec } from '../../sweep/design.js';
 import { progressLine, progressTracker, type ProgressSnapshot } from '../../sweep/progress-rate.js';
+import { outcomeList } from '../../sweep/outcomes.js';
 import { totalRows, type OutputFormat, type SolverChoice, type SweepPlan } from '../../sweep/plan.js';
 import { runSweep } from '../../sweep/run-sweep.js';
 import { parseShard } from '../../sweep/shard.js';
@@ -57,6 +58,7 @@ Output:
   --out FILE           write FILE (.csv or .jsonl) via FILE.partial; without it, rows go to stdout
   --force              replace an existing FILE (and its .partial and receipt); never a scenario file
   --format csv|jsonl   the format, when the file name does not say
+  --list-outcomes      print the outcome names (columns, sensitivity --output, plot --z) and exit
 
 Running:
   --workers N          worker threads (default: available cores, here ${os.availableParallelism()})
@@ -88,10 +90,23 @@ Example:
       resume: { type: 'boolean' },
       shard: { type: 'string' },
       shards: { type: 'string' },
+      'list-outcomes': { type: 'boolean' },
     });
     if (values.help) return (write(io, this.help), 0);
     const file = requireFile('sweep', positionals);
     if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`, 'sweep');
+    if (values['list-outcomes']) {
+      const { scenario } = loadWithChain(file, values, io.cwd);
+      const states = scenario.states.map((s) => s.id);
+      write(
+        io,
+        outcomeList(
+          states,
+          scenario.uncertainty.map((u) => u.path),
+        ).join('\n'),
+      );
+      return 0;
+    }
     if (values.lhs !== undefined && values.random !== undefined)
       throw new UsageError('give --lhs or --random, not both', 'sweep');
     const kind: DesignKind = values.lhs !== undefined ? 'lhs' : values.random !== undefined ? 'random' : 'grid';
