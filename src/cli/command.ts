@@ -1,6 +1,7 @@
 /** The shape every `signatory` command shares. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CommandIo } from '../app/io.js';
+import { printable } from '../text/printable.js';
 import { UsageError } from './usage-error.js';
 
 export type { CommandIo };
@@ -37,6 +38,13 @@ export function many(value: string | boolean | (string | boolean)[] | undefined)
   return (Array.isArray(value) ? value : [value]).map(String);
 }
 
+/**
+ * Writes a report to stdout, ending with a line feed. Every control
+ * character but line feed and tab is escaped (src/text/printable.ts): a
+ * report quotes names and descriptions from files, and in a JSON report the
+ * escape is the JSON escape of the same character.
+ */
 export function write(io: CommandIo, text: string): void {
-  io.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  const safe = printable(text);
+  io.stdout.write(safe.endsWith('\n') ? safe : safe + '\n');
 }

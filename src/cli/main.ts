@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_SCENARIO, packageVersion } from '../app/package.js';
 import { InputError } from '../errors/input-error.js';
 import { ScenarioError } from '../scenario/errors.js';
+import { printableLine } from '../text/printable.js';
 import type { CommandIo } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { UsageError } from './usage-error.js';
@@ -64,12 +65,12 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     return await (await entry.load()).run(rest, io);
   } catch (error) {
     if (error instanceof InputError) {
-      io.stderr.write(`signatory: ${error.message}${helpHint(error, entry?.name)}\n`);
+      io.stderr.write(`signatory: ${printableLine(error.message)}${helpHint(error, entry?.name)}\n`);
       return 2;
     }
     const e = error as NodeJS.ErrnoException;
     if (e && (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED')) return 0;
-    io.stderr.write(`signatory: internal error: ${e?.message ?? String(error)}\n`);
+    io.stderr.write(`signatory: internal error: ${printableLine(e?.message ?? String(error))}\n`);
     if (io.env.SIGNATORY_DEBUG) io.stderr.write(`${e?.stack ?? ''}\n`);
     return 1;
   }

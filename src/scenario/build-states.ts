@@ -110,7 +110,7 @@ function readProvenance(entity: MergedEntity, allowed: ReadonlySet<string>): Rec
   for (const [key, loc] of map.entries) {
     if (typeof loc.value !== 'string')
       throw errorAt(loc, `expected a source or reason (a string), got ${describeValue(loc.value)}`);
-    Object.defineProperty(out, key, { value: loc.value, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, key, { value: readString(loc), enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

@@ -1,17 +1,11 @@
 /**
  * The one error type of the scenario loader. Every bad input (a file, a
  * `--set` or `--fix` argument) becomes one `ScenarioError` whose message is a
- * single line a user can act on: `file: path: expected …`.
+ * single line a user can act on: `file: path: expected …`, with every
+ * control character from the file shown escaped (src/text/printable.ts).
  */
 import { InputError } from '../errors/input-error.js';
-
-/** Control characters would break the one-line promise of the message. */
-function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) =>
-    c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
+import { printableLine } from '../text/printable.js';
 
 /** A problem with a scenario input: where it is and what was expected there. */
 export class ScenarioError extends InputError {
@@ -23,7 +17,7 @@ export class ScenarioError extends InputError {
   readonly expected: string;
 
   constructor(file: string, path: string, expected: string) {
-    const parts = [file, path, expected].filter((p) => p !== '').map(oneLine);
+    const parts = [file, path, expected].filter((p) => p !== '').map(printableLine);
     super(parts.join(': '));
     this.name = 'ScenarioError';
     this.file = file;

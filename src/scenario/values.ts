@@ -7,6 +7,7 @@ import type { UncertainInput } from '../model/scenario.js';
 import { describeBounds, describeValue, isMapping } from './describe.js';
 import { child, errorAt, type Located } from './located.js';
 import { inBounds } from './path-bounds.js';
+import { firstControl } from '../text/printable.js';
 
 export interface Bounds {
   readonly min: number;
@@ -76,30 +77,26 @@ export function readUncertain(
   );
 }
 
-/** A string (possibly empty unless `nonEmpty`). */
-/**
- * Characters a scenario's text may not hold: C0 controls but tab and line
- * feed, DEL, C1 controls and the bidirectional controls. Text from a file
- * reaches terminals, reports and the TUI: an escape could clear the screen,
- * forge a line or write to the clipboard, a bidi control reorder what is read.
- */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-
 /**
  * A string, non-empty if asked; `singleLine` text (names, labels) may not
- * hold a line break either. Control characters are refused, naming the first.
+ * hold a line break either. Control characters (C0 but tab and line feed,
+ * DEL, C1, the bidirectional controls: what src/text/printable.ts would
+ * escape) are refused, naming the first: text from a file reaches
+ * terminals, reports and the TUI, where an escape could clear the screen,
+ * forge a line or write to the clipboard, and a bidi control reorder what
+ * is read.
  */
 export function readString(loc: Located, nonEmpty = false, singleLine = false): string {
   if (typeof loc.value !== 'string' || (nonEmpty && loc.value.trim() === ''))
     throw errorAt(loc, `expected ${nonEmpty ? 'a non-empty' : 'a'} string, got ${describeValue(loc.value)}`);
   const text = loc.value;
-  const bad = CONTROL.exec(text) ?? (singleLine ? /\n/.exec(text) : null);
-  if (bad) {
-    const code = `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  let at = firstControl(text);
+  if (at < 0 && singleLine) at = text.indexOf('\n');
+  if (at >= 0) {
+    const code = `U+${text.codePointAt(at)!.toString(16).toUpperCase().padStart(4, '0')}`;
     throw errorAt(
       loc,
-      `expected ${singleLine ? 'one line of text' : 'text'} without control characters, found ${code} at character ${bad.index + 1}`,
+      `expected ${singleLine ? 'one line of text' : 'text'} without control characters, found ${code} at character ${at + 1}`,
     );
   }
   return text;

@@ -2,12 +2,15 @@
  * SVG charts of plot data: a line chart or a heatmap with axes, labels and
  * a colour scale. Self-contained SVG 1.1, no scripts.
  */
+import { printableLine } from '../text/printable.js';
 import { axisLabel, valueRange, type PlotData } from './plot-data.js';
 
 const W = 640;
 const H = 420;
 const M = { left: 70, right: 90, top: 40, bottom: 60 };
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Text from a file (column names) as SVG character data: controls escaped visibly (XML 1.0 forbids most), markup escaped. */
+const esc = (s: string): string =>
+  printableLine(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const num = (v: number): string => String(Number(v.toPrecision(4)));
 
 /** Blue (low) to yellow (high) through teal: readable in print and for most colour-blind readers. */

@@ -1,14 +1,21 @@
-/** Cell-exact text helpers for fixed-width rows (the UI's characters are all one cell wide). */
+/**
+ * Cell-exact text helpers for fixed-width rows (the UI's characters are all
+ * one cell wide). Every text from a file reaches the screen through `cell`,
+ * `cellRight` or `shown`, which escape control characters (src/text/printable.ts).
+ */
 import { padLeft, padRight } from '../report/format.js';
+import { printableLine } from '../text/printable.js';
 
-/** Cuts to n cells with an ellipsis, then pads to exactly n. */
-export function cell(s: string, n: number): string {
+/** Cuts to n cells with an ellipsis, then pads to exactly n; controls from files are shown escaped first. */
+export function cell(text: string, n: number): string {
   if (n <= 0) return '';
+  const s = printableLine(text);
   return padRight(s.length > n ? `${s.slice(0, Math.max(0, n - 1))}…` : s, n);
 }
 
-/** Right-aligned to exactly n cells. */
-export function cellRight(s: string, n: number): string {
+/** Right-aligned to exactly n cells, controls shown escaped. */
+export function cellRight(text: string, n: number): string {
+  const s = printableLine(text);
   return padLeft(s.length > n ? s.slice(0, n) : s, n);
 }
 
@@ -18,4 +25,9 @@ export function percentCell(p: number): string {
   if (v === 0 && p > 0) return '<1%';
   if (v === 100 && p < 1) return '>99%';
   return `${v}%`;
+}
+
+/** Text from a file or the keyboard shown on one line, controls escaped. */
+export function shown(text: string): string {
+  return printableLine(text);
 }

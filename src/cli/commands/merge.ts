@@ -3,6 +3,7 @@ import { mergeParts } from '../../sweep/merge.js';
 import { SweepError } from '../../sweep/sweep-error.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
 import { checkFolder } from '../options.js';
+import { printableLine } from '../../text/printable.js';
 import { UsageError } from '../usage-error.js';
 
 export const mergeCommand: Command = {
@@ -36,7 +37,7 @@ Example:
       return 0;
     } catch (error) {
       if (error instanceof SweepError) {
-        io.stderr.write(`signatory: ${error.message.replaceAll(io.cwd + path.sep, '')}\n`);
+        io.stderr.write(`signatory: ${printableLine(error.message.replaceAll(io.cwd + path.sep, ''))}\n`);
         return 2;
       }
       throw error;

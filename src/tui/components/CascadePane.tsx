@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { RunResult } from '../../analysis/run.js';
 import { useTheme } from '../use-theme.js';
-import { cell } from '../text.js';
+import { cell, shown } from '../text.js';
 import { TallyBar } from './TallyBar.js';
 import { PaneTitle } from './PaneTitle.js';
 
@@ -74,7 +74,7 @@ export function CascadePane({ run, step, playing, focused, width, height }: Casc
       {lines.slice(top, top + listRows).map((l) => (
         <Text key={l.key} wrap="truncate" inverse={l.key === step} color={l.key > step ? theme.muted : undefined}>
           {cell(l.label, 10)}
-          {String(l.count).padStart(3)} {l.text}
+          {String(l.count).padStart(3)} {shown(l.text)}
         </Text>
       ))}
     </Box>

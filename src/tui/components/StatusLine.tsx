@@ -1,6 +1,6 @@
 import { Text } from 'ink';
 import { useTheme } from '../use-theme.js';
-import { cell } from '../text.js';
+import { cell, shown } from '../text.js';
 
 export interface StatusLineProps {
   /** What happened last (a flip summary, a saved file, an error). */
@@ -18,9 +18,9 @@ export function StatusLine({ message, tone, prompt, width }: StatusLineProps) {
     return (
       <Text wrap="truncate">
         <Text bold color={theme.accent}>
-          {prompt.label}
+          {shown(prompt.label)}
         </Text>
-        <Text>{prompt.text}</Text>
+        <Text>{shown(prompt.text)}</Text>
         <Text inverse> </Text>
         <Text color={theme.muted}> {prompt.hint}</Text>
       </Text>

@@ -4,7 +4,7 @@ import type { ScenarioSubgame } from '../../analysis/subgame.js';
 import { signed } from '../../report/format.js';
 import type { FlipProgress } from '../use-flip-thresholds.js';
 import { useTheme } from '../use-theme.js';
-import { percentCell } from '../text.js';
+import { percentCell, shown } from '../text.js';
 import { FlipList } from './FlipList.js';
 import { SubgameSummary } from './SubgameSummary.js';
 import { TermChart } from './TermChart.js';
@@ -36,10 +36,7 @@ export function WhyPane({ explanation: e, pSign, flips, subgame, focused, width,
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate">
         <PaneTitle title="Why" focused={focused} />
-        <Text bold>
-          {' '}
-          {e.id} {e.name}
-        </Text>
+        <Text bold> {shown(`${e.id} ${e.name}`)}</Text>
         <Text color={e.signs ? theme.sign : theme.abstain} bold>
           {' '}
           {verdict}
