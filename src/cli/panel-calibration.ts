@@ -8,7 +8,7 @@ import { gameStructure } from '../model/compile.js';
 import { modelFitRows } from '../calibrate/backtest.js';
 import { calibratePanel, DEFAULT_PANEL, PANEL_PRIORS, type PanelOptions, type PanelPrior } from '../calibrate/panel.js';
 import type { Scenario } from '../model/scenario.js';
-import { roundDeep } from '../report/format.js';
+import { jsonDeep } from '../report/format.js';
 import { panelToText } from '../report/panel-text.js';
 import { write, type CommandIo } from './command.js';
 import { samePath } from './options.js';
@@ -112,7 +112,7 @@ export function runPanelCalibration(
     write(
       io,
       JSON.stringify(
-        roundDeep({ mode: 'panel', files: [...files], options, ...result, inSample: rows }),
+        jsonDeep({ mode: 'panel', files: [...files], options, ...result, inSample: rows }),
         (_, v) => (v === Infinity ? null : v),
         2,
       ),

@@ -1,6 +1,6 @@
 /** The cascade view (`signatory run --rounds`): plain text and JSON. */
 import type { Cascade } from '../analysis/cascade.js';
-import { roundNumber, signed, wrapList } from './format.js';
+import { jsonNumber, signed, wrapList } from './format.js';
 
 /** Tippers shown per state in the plain report. */
 export const TEXT_TIPPERS = 3;
@@ -44,14 +44,14 @@ export function cascadeToJson(c: Cascade) {
     rounds: c.rounds,
     tipped: c.tipped.map((t) => ({
       ...t,
-      deltaAlone: roundNumber(t.deltaAlone),
-      deltaWhenSigned: roundNumber(t.deltaWhenSigned),
-      momentumTotal: roundNumber(t.momentumTotal),
+      deltaAlone: jsonNumber(t.deltaAlone),
+      deltaWhenSigned: jsonNumber(t.deltaWhenSigned),
+      momentumTotal: jsonNumber(t.momentumTotal),
       tippers: t.tippers.map((x) => ({
         ...x,
-        bilateral: roundNumber(x.bilateral),
-        momentum: roundNumber(x.momentum),
-        total: roundNumber(x.total),
+        bilateral: jsonNumber(x.bilateral),
+        momentum: jsonNumber(x.momentum),
+        total: jsonNumber(x.total),
       })),
     })),
   };

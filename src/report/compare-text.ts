@@ -1,6 +1,6 @@
 /** `signatory compare`: plain text and JSON. */
 import type { Comparison, FlippedState, StateChange } from '../analysis/compare.js';
-import { fixed, padLeft, padRight, roundNumber, signed } from './format.js';
+import { fixed, padLeft, padRight, jsonNumber, signed } from './format.js';
 
 /** Terms named per flipped state in the plain report. */
 export const TEXT_TERMS = 3;
@@ -90,21 +90,21 @@ export function comparisonToText(c: Comparison): string {
 }
 
 export function comparisonToJson(c: Comparison) {
-  const tally = (t: Comparison['base']) => ({ ...t, qreMean: roundNumber(t.qreMean) });
+  const tally = (t: Comparison['base']) => ({ ...t, qreMean: jsonNumber(t.qreMean) });
   const flip = (f: FlippedState) => ({
     ...f,
-    deltaBase: roundNumber(f.deltaBase),
-    deltaOther: roundNumber(f.deltaOther),
+    deltaBase: jsonNumber(f.deltaBase),
+    deltaOther: jsonNumber(f.deltaOther),
     terms: f.terms.map((t) => ({
       id: t.id,
-      base: roundNumber(t.base),
-      other: roundNumber(t.other),
-      change: roundNumber(t.change),
+      base: jsonNumber(t.base),
+      other: jsonNumber(t.other),
+      change: jsonNumber(t.change),
     })),
   });
   const bloc = (x: { least: number; greatest: number; expected: number }) => ({
     ...x,
-    expected: roundNumber(x.expected),
+    expected: jsonNumber(x.expected),
   });
   return {
     base: tally(c.base),
@@ -112,19 +112,19 @@ export function comparisonToJson(c: Comparison) {
     change: {
       least: c.other.least - c.base.least,
       greatest: c.other.greatest - c.base.greatest,
-      qreMean: roundNumber(c.other.qreMean - c.base.qreMean),
+      qreMean: jsonNumber(c.other.qreMean - c.base.qreMean),
     },
     joined: c.joined.map(flip),
     left: c.left.map(flip),
     states: c.states.map((st) => ({
       ...st,
-      deltaBase: roundNumber(st.deltaBase),
-      deltaOther: roundNumber(st.deltaOther),
+      deltaBase: jsonNumber(st.deltaBase),
+      deltaOther: jsonNumber(st.deltaOther),
       terms: st.terms.map((t) => ({
         id: t.id,
-        base: roundNumber(t.base),
-        other: roundNumber(t.other),
-        change: roundNumber(t.change),
+        base: jsonNumber(t.base),
+        other: jsonNumber(t.other),
+        change: jsonNumber(t.change),
       })),
     })),
     onlyInBase: c.onlyInBase,

@@ -1,8 +1,13 @@
 /** Small helpers shared by the plain and JSON reports. */
 
-/** Rounds to 12 significant digits so the JSON does not carry float noise that differs by platform. */
-export function roundNumber(x: number): number {
-  return Number.isFinite(x) ? Number(x.toPrecision(12)) : x;
+/**
+ * A number as the JSON reports write it: the full double, unrounded
+ * (`JSON.stringify` prints the shortest decimal that reads back as the same
+ * double, so a reader gets exactly the computed value); NaN and ±Infinity,
+ * which JSON cannot hold, become null.
+ */
+export function jsonNumber(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
 }
 
 export function fixed(x: number, digits = 2): string {
@@ -63,10 +68,10 @@ export function wrapText(text: string, width = 78, indent = ''): string[] {
   return lines;
 }
 
-/** Every number inside a JSON-like value rounded with `roundNumber` (arrays and plain objects walked). */
-export function roundDeep(x: unknown): unknown {
-  if (typeof x === 'number') return roundNumber(x);
-  if (Array.isArray(x)) return x.map(roundDeep);
-  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, roundDeep(v)]));
+/** Every number inside a JSON-like value passed through `jsonNumber` (arrays and plain objects walked). */
+export function jsonDeep(x: unknown): unknown {
+  if (typeof x === 'number') return jsonNumber(x);
+  if (Array.isArray(x)) return x.map(jsonDeep);
+  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, jsonDeep(v)]));
   return x;
 }

@@ -6,14 +6,19 @@ import { cascadeOf } from '../analysis/cascade.js';
 import type { RunResult } from '../analysis/run.js';
 import { signerIds } from '../analysis/run.js';
 import { cascadeToJson } from './cascade-text.js';
-import { roundNumber } from './format.js';
+import { jsonNumber } from './format.js';
 
 /** With `rounds`, the greatest equilibrium's path and the cascade (who tipped whom) are added. */
 export function runToJson(run: RunResult, options: { rounds?: boolean } = {}) {
   const { scenario, equilibria, qre, tally } = run;
   const ids = scenario.states.map((s) => s.id);
-  const pSign: Record<string, number> = {};
-  run.states.forEach((s) => (pSign[s.id] = roundNumber(s.pSign)));
+  const pSign: Record<string, number | null> = {};
+  const pSignGreatest: Record<string, number | null> = {};
+  run.states.forEach((s, i) => {
+    pSign[s.id] = jsonNumber(s.pSign);
+    pSignGreatest[s.id] = jsonNumber(qre.greatest.p[i]);
+  });
+  const qreConverged = qre.least.converged && qre.greatest.converged;
   return {
     scenario: scenario.name,
     description: scenario.description,
@@ -44,21 +49,32 @@ export function runToJson(run: RunResult, options: { rounds?: boolean } = {}) {
           }
         : { found: false, note: 'best response from all-sign cycles: no pure equilibrium found' },
     },
-    qre: {
-      lambda: qre.lambda,
-      method: qre.method,
-      converged: qre.least.converged && qre.greatest.converged,
-      expectedSigned: roundNumber(tally.mean),
-      mode: tally.mode,
-      interval90: tally.interval90,
-      pMajority: roundNumber(run.pMajority),
-      expectedSignedGreatest: roundNumber(qre.greatest.p.reduce((x, y) => x + y, 0)),
-      pSign,
-      distribution: Array.from(tally.pmf, roundNumber),
-    },
+    // An unconverged iterate is not a QRE: its residual is reported, and no tally or probabilities.
+    qre: qreConverged
+      ? {
+          lambda: qre.lambda,
+          method: qre.method,
+          ...(qre.method === 'continuation' ? { branch: 'principal' } : {}),
+          converged: true,
+          expectedSigned: jsonNumber(tally.mean),
+          mode: tally.mode,
+          interval90: tally.interval90,
+          pMajority: jsonNumber(run.pMajority),
+          expectedSignedGreatest: jsonNumber(qre.greatest.p.reduce((x, y) => x + y, 0)),
+          pSign,
+          pSignGreatest,
+          distribution: Array.from(tally.pmf, jsonNumber),
+        }
+      : {
+          lambda: qre.lambda,
+          method: qre.method,
+          converged: false,
+          residual: jsonNumber(Math.max(qre.least.residual, qre.greatest.residual)),
+          note: 'the QRE solver did not reach its tolerance: no QRE is reported',
+        },
     states: run.states.map((s) => {
-      const terms: Record<string, number> = {};
-      for (const [k, v] of Object.entries(s.terms)) terms[k] = roundNumber(v);
+      const terms: Record<string, number | null> = {};
+      for (const [k, v] of Object.entries(s.terms)) terms[k] = jsonNumber(v);
       return {
         id: s.id,
         name: s.name,
@@ -67,8 +83,8 @@ export function runToJson(run: RunResult, options: { rounds?: boolean } = {}) {
         signsGreatest: s.signsGreatest,
         ...(s.fixed ? { fixed: s.fixed } : {}),
         ...(s.round !== undefined ? { round: s.round } : {}),
-        delta: roundNumber(s.delta),
-        pSign: roundNumber(s.pSign),
+        delta: jsonNumber(s.delta),
+        ...(qreConverged ? { pSign: jsonNumber(s.pSign) } : {}),
         terms,
       };
     }),

@@ -40,16 +40,24 @@ export function runToText(run: RunResult, options: { rounds?: boolean } = {}): s
         : 'From all-sign: best response cycles too.',
     );
   }
-  out.push(
-    `QRE (λ = ${qre.lambda}): expected ${fixed(tally.mean, 1)} signers, 90% interval [${tally.interval90[0]}, ${tally.interval90[1]}], ` +
-      `P(≥ ${majorityOf(n)}) = ${percent(run.pMajority, 1)}`,
-  );
-  const greatestMean = qre.greatest.p.reduce((x, y) => x + y, 0);
-  if (greatestMean - tally.mean > 0.05) {
-    out.push(`    A second QRE branch exists, from everybody signing: expected ${fixed(greatestMean, 1)} signers.`);
+  const qreConverged = qre.least.converged && qre.greatest.converged;
+  const branchName = qre.method === 'continuation' ? ', principal branch' : '';
+  if (qreConverged) {
+    out.push(
+      `QRE (λ = ${qre.lambda}${branchName}): expected ${fixed(tally.mean, 1)} signers, 90% interval [${tally.interval90[0]}, ${tally.interval90[1]}], ` +
+        `P(≥ ${majorityOf(n)}) = ${percent(run.pMajority, 1)}`,
+    );
+    const greatestMean = qre.greatest.p.reduce((x, y) => x + y, 0);
+    if (greatestMean - tally.mean > 0.05) {
+      out.push(`    A second QRE branch exists, from everybody signing: expected ${fixed(greatestMean, 1)} signers.`);
+    }
+  } else {
+    const residual = Math.max(qre.least.residual, qre.greatest.residual);
+    out.push(
+      `QRE (λ = ${qre.lambda}${branchName}): not found, the solver stopped at residual ${residual.toExponential(1)} ` +
+        '(tolerance 1e-12); no expected tally is reported.',
+    );
   }
-  if (!(qre.least.converged && qre.greatest.converged))
-    out.push('Warning: the QRE iteration did not reach its tolerance.');
   if (options.rounds) out.push('', ...cascadeToText(cascadeOf(run)));
   const signers = run.states.filter((s) => s.signs);
   const abstainers = run.states.filter((s) => !s.signs);

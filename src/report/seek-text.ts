@@ -1,6 +1,6 @@
 /** `signatory seek`: plain text and JSON. */
 import { targetToText, type SeekResult } from '../analysis/seek.js';
-import { fixed, padLeft, padRight, roundNumber, signed, wrapList, wrapText } from './format.js';
+import { fixed, padLeft, padRight, jsonNumber, signed, wrapList, wrapText } from './format.js';
 
 export function seekToText(r: SeekResult): string {
   const out: string[] = [];
@@ -58,15 +58,15 @@ export function seekToJson(r: SeekResult) {
     target: targetToText(r.target),
     status: r.status,
     searched: r.searched,
-    changes: r.changes.map((c) => ({ ...c, from: roundNumber(c.from), to: roundNumber(c.to) })),
-    distance: r.status === 'infeasible' ? null : roundNumber(r.distance),
-    lowerBound: r.status === 'infeasible' ? null : roundNumber(r.lowerBound),
+    changes: r.changes.map((c) => ({ ...c, from: jsonNumber(c.from), to: jsonNumber(c.to) })),
+    distance: r.status === 'infeasible' ? null : jsonNumber(r.distance),
+    lowerBound: r.status === 'infeasible' ? null : jsonNumber(r.lowerBound),
     exact: r.exact,
     gridded: r.gridded,
     tally: {
       least: r.run.equilibria.least.signed,
       greatest: r.run.equilibria.greatest.signed,
-      qreMean: roundNumber(r.run.tally.mean),
+      qreMean: jsonNumber(r.run.tally.mean),
     },
     joined: r.joined,
     left: r.left,

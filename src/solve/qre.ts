@@ -5,13 +5,20 @@
  *
  * In a supermodular game the map p ↦ Λ(λΔ(p)) is monotone, so Gauss–Seidel
  * iteration from p = 0 rises to the least fixed point and from p = 1 falls
- * to the greatest (Tarski). Iteration stops on the residual, and a Newton
- * step on the full system speeds up the slow approach near a bifurcation.
- * Games with negative interactions use damped iteration plus Newton, and
- * report it.
+ * to the greatest (Tarski); every QRE lies between the two. Iteration stops
+ * on the residual, and a Newton step on the full system speeds up the slow
+ * approach near a bifurcation (dense below `DENSE_LIMIT` free states,
+ * matrix-free GMRES above).
+ *
+ * A game with a negative interaction has no such bounds: its QRE is the one
+ * on the principal branch, traced by continuation in λ from the centroid at
+ * λ = 0 (`qre-continuation.ts`, the method of Gambit's gambit-logit), and
+ * `least` and `greatest` are that one point.
  */
 import { isSupermodular, netGain, type LinearGame } from './game.js';
 import type { FixedActions } from './nash.js';
+import { DENSE_LIMIT, gmres } from './linear.js';
+import { traceQre } from './qre-continuation.js';
 
 /** Residual max_i |p_i − Λ(λΔ_i(p))| at which a fixed point is accepted. */
 export const QRE_TOLERANCE = 1e-12;
@@ -27,7 +34,12 @@ export interface QreBranch {
 
 export interface QreResult {
   lambda: number;
-  method: 'monotone' | 'damped';
+  /**
+   * monotone: least and greatest QRE of a supermodular game (they bound
+   * every QRE); continuation: the principal branch's QRE (least and greatest
+   * are the same point).
+   */
+  method: 'monotone' | 'continuation';
   least: QreBranch;
   greatest: QreBranch;
 }
@@ -86,6 +98,7 @@ function newtonStep(game: LinearGame, lambda: number, p: Float64Array, fixed?: F
   for (let i = 0; i < n; i++) if (isFree(fixed, i)) free.push(i);
   const k = free.length;
   if (k === 0) return p.slice();
+  if (k > DENSE_LIMIT) return sparseNewtonStep(game, lambda, p, free);
   const pos = new Int32Array(n).fill(-1);
   free.forEach((i, r) => (pos[i] = r));
   let total = 0;
@@ -131,21 +144,54 @@ function newtonStep(game: LinearGame, lambda: number, p: Float64Array, fixed?: F
   return next;
 }
 
-function solveBranch(
-  game: LinearGame,
-  lambda: number,
-  start: 0 | 1,
-  fixed: FixedActions | undefined,
-  monotone: boolean,
-): QreBranch {
+/**
+ * The same Newton step without forming the Jacobian: J = I − D·(∂Δ/∂p) over
+ * the free states, D = diag(λ q(1 − q)), applied in O(N + links) per GMRES
+ * iteration.
+ */
+function sparseNewtonStep(game: LinearGame, lambda: number, p: Float64Array, free: number[]): Float64Array | null {
+  const n = game.n;
+  const k = free.length;
+  const scale = n > 1 ? 1 / (n - 1) : 0;
+  let total = 0;
+  for (let j = 0; j < n; j++) total += p[j];
+  const slope = new Float64Array(k);
+  const rhs = new Float64Array(k);
+  for (let r = 0; r < k; r++) {
+    const i = free[r];
+    const q = logistic(lambda * netGain(game, p, i, total));
+    slope[r] = lambda * q * (1 - q);
+    rhs[r] = q - p[i];
+  }
+  const w = new Float64Array(n);
+  const multiply = (v: Float64Array, out: Float64Array) => {
+    let sum = 0;
+    for (let r = 0; r < k; r++) {
+      w[free[r]] = v[r];
+      sum += v[r];
+    }
+    for (let r = 0; r < k; r++) {
+      const i = free[r];
+      let g = game.m[i] * (sum - w[i]) * scale;
+      for (let e = game.rowPtr[i]; e < game.rowPtr[i + 1]; e++) g += game.val[e] * w[game.col[e]];
+      out[r] = v[r] - slope[r] * g;
+    }
+  };
+  const { x, converged } = gmres(multiply, rhs, { tolerance: 1e-12, restart: 60, maxIterations: 2000 });
+  if (!converged) return null;
+  const next = p.slice();
+  for (let r = 0; r < k; r++) next[free[r]] = Math.min(1, Math.max(0, p[free[r]] + x[r]));
+  return next;
+}
+
+function solveBranch(game: LinearGame, lambda: number, start: 0 | 1, fixed: FixedActions | undefined): QreBranch {
   const n = game.n;
   const p = new Float64Array(n);
   for (let i = 0; i < n; i++) p[i] = isFree(fixed, i) ? start : fixed![i];
   const total = { t: p.reduce((x, y) => x + y, 0) };
-  const omega = monotone ? 1 : 0.5;
   let residual = Infinity;
   for (let it = 1; it <= MAX_SWEEPS; it++) {
-    sweep(game, lambda, p, fixed, omega, total);
+    sweep(game, lambda, p, fixed, 1, total);
     if (it % 5 === 0 || it < 5) {
       residual = qreResidual(game, lambda, p, fixed);
       if (residual <= QRE_TOLERANCE) return { p, residual, iterations: it, converged: true };
@@ -156,8 +202,7 @@ function solveBranch(
         // In the monotone case the iterates approach the extremal fixed point
         // from one side; a Newton step that crosses back is not taken.
         let sideOk = true;
-        if (monotone)
-          for (let i = 0; i < n; i++) if (start === 0 ? next[i] < p[i] - 1e-9 : next[i] > p[i] + 1e-9) sideOk = false;
+        for (let i = 0; i < n; i++) if (start === 0 ? next[i] < p[i] - 1e-9 : next[i] > p[i] + 1e-9) sideOk = false;
         const r = qreResidual(game, lambda, next, fixed);
         if (sideOk && r < residual) {
           p.set(next);
@@ -176,13 +221,27 @@ function solveBranch(
 export function logitQre(game: LinearGame, lambda: number, fixed?: FixedActions): QreResult {
   if (!(lambda >= 0) || !Number.isFinite(lambda))
     throw new RangeError(`lambda must be a finite number ≥ 0, got ${lambda}`);
-  const monotone = isSupermodular(game);
-  return {
-    lambda,
-    method: monotone ? 'monotone' : 'damped',
-    least: solveBranch(game, lambda, 0, fixed, monotone),
-    greatest: solveBranch(game, lambda, 1, fixed, monotone),
+  if (isSupermodular(game))
+    return {
+      lambda,
+      method: 'monotone',
+      least: solveBranch(game, lambda, 0, fixed),
+      greatest: solveBranch(game, lambda, 1, fixed),
+    };
+  return principalQre(game, lambda, fixed);
+}
+
+/** The principal branch's QRE at λ, as a QreResult whose least and greatest are the same point. */
+export function principalQre(game: LinearGame, lambda: number, fixed?: FixedActions): QreResult {
+  const traced = traceQre(game, [lambda], fixed);
+  const point = traced.points[0];
+  const branch: QreBranch = {
+    p: point.p,
+    residual: point.residual,
+    iterations: traced.steps,
+    converged: point.converged,
   };
+  return { lambda, method: 'continuation', least: branch, greatest: { ...branch, p: point.p.slice() } };
 }
 
 /** Largest Gauss–Seidel change at which `leastQreInto` stops: well under QRE_TOLERANCE's residual scale times the contraction. */

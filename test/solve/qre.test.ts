@@ -23,7 +23,7 @@ describe('logit QRE known answers (docs/model.md)', () => {
     ];
     for (const [lambda, p1, p2] of expected) {
       const q = logitQre(game, lambda);
-      expect(q.method).toBe('damped');
+      expect(q.method).toBe('continuation');
       expect(q.least.converged).toBe(true);
       expect(Math.abs(q.least.p[0] - p1)).toBeLessThan(1e-3);
       expect(Math.abs(q.least.p[1] - p2)).toBeLessThan(1e-3);

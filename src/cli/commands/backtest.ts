@@ -1,5 +1,5 @@
 import { backtest, type BacktestOptions } from '../../calibrate/backtest.js';
-import { roundDeep } from '../../report/format.js';
+import { jsonDeep } from '../../report/format.js';
 import { backtestToMarkdown, backtestToText } from '../../report/backtest-text.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
 import { SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
@@ -48,7 +48,7 @@ ${SCENARIO_HELP}
     };
     const result = backtest(loadEvents(positionals, values, io.cwd), options);
     if (values.json) {
-      write(io, JSON.stringify(roundDeep({ files: positionals, ...result }), null, 2));
+      write(io, JSON.stringify(jsonDeep({ files: positionals, ...result }), null, 2));
     } else write(io, values.markdown ? backtestToMarkdown(result) : backtestToText(result));
     return 0;
   },

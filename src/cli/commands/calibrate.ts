@@ -7,7 +7,7 @@ import {
   type PriorKind,
 } from '../../calibrate/calibrate.js';
 import { calibrationToText } from '../../report/calibrate-text.js';
-import { roundNumber } from '../../report/format.js';
+import { jsonNumber } from '../../report/format.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
 import { loadFromArgs, noExtraArguments, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
 import { UsageError } from '../usage-error.js';
@@ -120,7 +120,7 @@ ${SCENARIO_HELP}
             scenario: scenario.name,
             options,
             ...result,
-            weights: Object.fromEntries(Object.entries(result.weights).map(([k, v]) => [k, roundNumber(v)])),
+            weights: Object.fromEntries(Object.entries(result.weights).map(([k, v]) => [k, jsonNumber(v)])),
           },
           null,
           2,

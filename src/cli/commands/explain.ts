@@ -1,6 +1,6 @@
 import { explainState } from '../../analysis/explain.js';
 import { runScenario } from '../../analysis/run.js';
-import { roundNumber } from '../../report/format.js';
+import { jsonNumber } from '../../report/format.js';
 import { explanationToText } from '../../report/explain-text.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
 import { loadFromArgs, noExtraArguments, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
@@ -37,12 +37,12 @@ ${SCENARIO_HELP}
         JSON.stringify(
           {
             ...e,
-            delta: roundNumber(e.delta),
-            contributions: e.contributions.map((c) => ({ ...c, value: roundNumber(c.value) })),
+            delta: jsonNumber(e.delta),
+            contributions: e.contributions.map((c) => ({ ...c, value: jsonNumber(c.value) })),
             flips: e.flips.map((f) => ({
               ...f,
-              nearest: f.nearest === null ? null : roundNumber(f.nearest),
-              flips: f.flips.map((x) => ({ ...x, at: roundNumber(x.at) })),
+              nearest: f.nearest === null ? null : jsonNumber(f.nearest),
+              flips: f.flips.map((x) => ({ ...x, at: jsonNumber(x.at) })),
             })),
           },
           null,

@@ -54,20 +54,28 @@ export function TallyPane({ run, previousSigned, width, histogramHeight }: Tally
       </Text>
       <Text wrap="truncate">
         {label(`QRE λ ${fixed(run.qre.lambda, run.qre.lambda < 10 ? 1 : 0)}`)}
-        <Text>
-          expected {fixed(tally.mean, 1)} · 90% [{tally.interval90[0]}, {tally.interval90[1]}] · P(≥ {majorityOf(n)}){' '}
-          {percent(run.pMajority, 1)}
-          {qreOk ? '' : ' · not converged'}
-        </Text>
+        {qreOk ? (
+          <Text>
+            expected {fixed(tally.mean, 1)} · 90% [{tally.interval90[0]}, {tally.interval90[1]}] · P(≥ {majorityOf(n)}){' '}
+            {percent(run.pMajority, 1)}
+            {run.qre.method === 'continuation' ? ' · principal branch' : ''}
+          </Text>
+        ) : (
+          <Text color={theme.changed}>not converged: no QRE to show</Text>
+        )}
       </Text>
       <Box>
         {label('Tally dist.')}
-        <Histogram
-          pmf={tally.pmf}
-          width={Math.min(width - LABEL, 2 * (n + 1) + 8)}
-          height={histogramHeight}
-          mark={least.signed}
-        />
+        {qreOk ? (
+          <Histogram
+            pmf={tally.pmf}
+            width={Math.min(width - LABEL, 2 * (n + 1) + 8)}
+            height={histogramHeight}
+            mark={least.signed}
+          />
+        ) : (
+          <Text color={theme.muted}>—</Text>
+        )}
       </Box>
     </Box>
   );
