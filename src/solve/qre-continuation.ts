@@ -163,10 +163,8 @@ export function traceQre(
       if (!step) break;
       for (let r = 0; r < k; r++) z[r] += step[r];
       const next = residualOf(z, lambda, H);
-      if (!(next < worst) && next > 1e-13) {
-        worst = next;
-        break;
-      }
+      // Newton has stalled (rounding): stop; the residual below decides.
+      if (!(next < worst) && next > 1e-13) break;
       worst = next;
     }
     // The equilibrium condition in probability units, as the other QRE solvers report it.
