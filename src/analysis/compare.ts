@@ -8,6 +8,7 @@
  * others' changed decisions (momentum, rivals, patron). Pure: no printing.
  */
 import { InputError } from '../errors/input-error.js';
+import { findState, unknownState } from '../scenario/find-state.js';
 import { blocBreakdown } from './blocs.js';
 import type { RunResult, StateOutcome } from './run.js';
 
@@ -175,7 +176,12 @@ export function compareRuns(base: RunResult, other: RunResult, track: readonly s
     });
   }
   const baseById = new Map(base.states.map((s) => [s.id, s] as const));
-  const states = track.map((id) => {
+  const states = track.map((given) => {
+    // The state's id in any case, or its English name, as found in either scenario.
+    const inBase = findState(base.states, given);
+    const inOther = findState(other.states, given);
+    if (inBase < 0 && inOther < 0) throw new InputError(`--state: ${unknownState(base.states, given)}`);
+    const id = inBase >= 0 ? base.states[inBase].id : other.states[inOther].id;
     const b = baseById.get(id);
     const o = otherById.get(id);
     if (!b || !o) throw new InputError(`--state: '${id}' is not in ${!b ? 'BASE' : 'OTHER'}`);

@@ -3,8 +3,8 @@
  * at the least equilibrium, sorted by size, and for every declaration and
  * world parameter the value at which its equilibrium decision would flip.
  */
-import { InputError } from '../errors/input-error.js';
 import type { Scenario } from '../model/scenario.js';
+import { stateIndexOf } from '../scenario/find-state.js';
 import { parameterFlips, type ParameterFlip } from './parameter-flip.js';
 import type { RunResult } from './run.js';
 
@@ -26,16 +26,12 @@ export interface Explanation {
   flips: ParameterFlip[];
 }
 
-/** Index of a state id, or an InputError naming the unknown id. */
+/**
+ * Index of the state a user names (its id in any case, or its English
+ * name), or an InputError naming the unknown state with "did you mean".
+ */
 export function stateIndex(scenario: Pick<Scenario, 'states'>, id: string): number {
-  const i = scenario.states.findIndex((s) => s.id === id);
-  if (i < 0) {
-    const known = scenario.states.map((s) => s.id);
-    throw new InputError(
-      `unknown state '${id}' (the scenario has ${known.length} states: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})`,
-    );
-  }
-  return i;
+  return stateIndexOf(scenario.states, id);
 }
 
 export function explainState(run: RunResult, id: string, withFlips = true): Explanation {

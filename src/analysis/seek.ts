@@ -42,6 +42,7 @@ import type { Scenario } from '../model/scenario.js';
 import { isSupermodular } from '../solve/game.js';
 import { extremalEquilibria } from '../solve/nash.js';
 import { leastTally, tallyWorkspace } from '../solve/warm-nash.js';
+import { findState } from '../scenario/find-state.js';
 import { stateIndex } from './explain.js';
 import { fixedActions, runScenario, type RunResult } from './run.js';
 
@@ -51,7 +52,8 @@ export interface Target {
   mustSign: string[];
 }
 
-const TARGET_FORMS = "'signed>=N', 'ID[,ID…] sign', or both joined by 'and' (e.g. 'signed>=43 and USA,CHN sign')";
+const TARGET_FORMS =
+  "'signed>=N', 'STATE[,STATE…] sign' (ids in any case or English names), or both joined by 'and' (e.g. 'signed>=43 and USA,CHN sign')";
 
 /**
  * Parses a target expression strictly. Throws an InputError naming what was
@@ -61,12 +63,15 @@ const TARGET_FORMS = "'signed>=N', 'ID[,ID…] sign', or both joined by 'and' (e
 export function parseTarget(expr: string): Target {
   const text = expr.trim();
   if (!text) throw new InputError(`empty target: expected ${TARGET_FORMS}`);
-  const clauses = text.split(/\s+and\s+/);
+  const pieces = text.split(/\s+and\s+/);
   const target: Target = { mustSign: [] };
   let sawCount = false;
   let sawSign = false;
-  for (const raw of clauses) {
-    const clause = raw.trim();
+  for (let k = 0; k < pieces.length; k++) {
+    let clause = pieces[k].trim();
+    // 'and' inside a state's name ("Trinidad and Tobago sign"): join the pieces until a clause ends.
+    while (!/^signed\s*>=/.test(clause) && !/\ssigns?$/.test(clause) && k + 1 < pieces.length)
+      clause = `${clause} and ${pieces[++k].trim()}`;
     const count = /^signed\s*>=\s*(\S+)$/.exec(clause);
     if (count) {
       if (sawCount) throw new InputError(`target '${expr}': 'signed>=N' is given twice`);
@@ -77,11 +82,13 @@ export function parseTarget(expr: string): Target {
       target.minSigned = n;
       continue;
     }
-    const sign = /^([A-Za-z0-9_-]+(?:\s*,\s*[A-Za-z0-9_-]+)*)\s+signs?$/.exec(clause);
+    const sign = /^([^,]+(?:,[^,]+)*)\s+signs?$/.exec(clause);
     if (sign) {
       if (sawSign) throw new InputError(`target '${expr}': 'ID,… sign' is given twice; list every state in one clause`);
       sawSign = true;
-      const ids = sign[1].split(',').map((s) => s.trim());
+      const ids = sign[1].split(',').map((s) => s.trim().replace(/\s+/g, ' '));
+      const verb = ids.find((id) => /(^|\s)(sign|signs|signed)(\s|$)/i.test(id));
+      if (verb !== undefined) throw new InputError(`target '${expr}': cannot read '${verb}'; expected ${TARGET_FORMS}`);
       const dup = ids.find((id, k) => ids.indexOf(id) !== k);
       if (dup) throw new InputError(`target '${expr}': state '${dup}' is named twice`);
       target.mustSign = ids;
@@ -215,7 +222,22 @@ export function seek(scenario: Scenario, target: Target, options: SeekOptions = 
   const n = scenario.states.length;
   if (target.minSigned !== undefined && target.minSigned > n)
     throw new InputError(`target signed>=${target.minSigned}: the scenario has only ${n} states`);
-  const must = target.mustSign.map((id) => stateIndex(scenario, id));
+  const must = target.mustSign.map((id) => {
+    // 'USA CHN sign': several states without the commas between them.
+    const words = id.split(' ');
+    if (
+      findState(scenario.states, id) < 0 &&
+      words.length > 1 &&
+      words.every((w) => findState(scenario.states, w) >= 0)
+    )
+      throw new InputError(`target: '${id}' is not one state; separate states with commas ('${words.join(',')} sign')`);
+    return stateIndex(scenario, id);
+  });
+  // States named by name or in another case are reported by their ids.
+  const twice = must.find((i, k) => must.indexOf(i) !== k);
+  if (twice !== undefined)
+    throw new InputError(`target '${targetToText(target)}': state ${scenario.states[twice].id} is named twice`);
+  target = { ...target, mustSign: must.map((i) => scenario.states[i].id) };
   const params = seekParameters(scenario, options.allowWorld);
   const mono = params.filter((p) => p.monotonicity !== 'two-sided');
   const two = params.filter((p) => p.monotonicity === 'two-sided');

@@ -18,7 +18,10 @@ export function scenarioSubgame(run: RunResult, id1: string, id2: string): Scena
   const { scenario, compiled } = run;
   const i = stateIndex(scenario, id1);
   const j = stateIndex(scenario, id2);
-  if (i === j) throw new InputError(`a subgame needs two different states, got '${id1}' twice`);
+  if (i === j)
+    throw new InputError(
+      `a subgame needs two different states, got ${scenario.states[i].id} twice (as '${id1}' and '${id2}')`,
+    );
   const profile = Float64Array.from(run.equilibria.least.profile);
   const player = (me: number, other: number): PlayerPayoffs => {
     const x = profile.slice();

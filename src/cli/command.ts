@@ -1,6 +1,7 @@
 /** The shape every `signatory` command shares. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CommandIo } from '../app/io.js';
+import { didYouMean } from '../scenario/suggest.js';
 import { printable } from '../text/printable.js';
 import { UsageError } from './usage-error.js';
 
@@ -17,7 +18,15 @@ export interface Command {
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** parseArgs with the command's options plus --help; errors become UsageErrors. */
+/** " (did you mean \"--rounds\"?)" after parseArgs' "Unknown option '--round'", or the empty string. */
+function optionHint(message: string, options: Options): string {
+  const unknown = /^Unknown option '(--?[^']*)'/.exec(message);
+  if (!unknown) return '';
+  const known = [...Object.keys(options), 'help'].map((name) => `--${name}`);
+  return didYouMean(unknown[1].split('=')[0], known);
+}
+
+/** parseArgs with the command's options plus --help; errors become UsageErrors; an unknown option gets "did you mean". */
 export function parseCommandArgs<T extends Options>(command: string, argv: string[], options: T) {
   try {
     return parseArgs({
@@ -28,7 +37,7 @@ export function parseCommandArgs<T extends Options>(command: string, argv: strin
     });
   } catch (error) {
     const message = (error as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '');
-    throw new UsageError(message, command);
+    throw new UsageError(message + optionHint(message, options), command);
   }
 }
 

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_SCENARIO, packageVersion } from '../app/package.js';
 import { InputError } from '../errors/input-error.js';
 import { ScenarioError } from '../scenario/errors.js';
+import { didYouMean } from '../scenario/suggest.js';
 import { printableLine } from '../text/printable.js';
 import type { CommandIo } from './command.js';
 import { COMMANDS } from './commands/index.js';
@@ -60,8 +61,10 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
       const { runCommand } = await import('./commands/run.js');
       return await runCommand.run([DEFAULT_SCENARIO], io);
     }
-    if (!entry)
-      throw new UsageError(`unknown command '${first}' (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
+    if (!entry) {
+      const names = COMMANDS.map((c) => c.name);
+      throw new UsageError(`unknown command '${first}'${didYouMean(first, names)} (commands: ${names.join(', ')})`);
+    }
     return await (await entry.load()).run(rest, io);
   } catch (error) {
     if (error instanceof InputError) {

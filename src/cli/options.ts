@@ -45,16 +45,19 @@ export function checkFactors(command: string, scenario: Scenario, factors: Facto
   }
 }
 
-/** Refuses state ids the scenario does not have, naming the option they came from. */
-export function checkStateIds(command: string, option: string, scenario: Scenario, ids: readonly string[]): void {
-  for (const id of ids) {
+/**
+ * The ids of the states a user named (an id in any case, or an English
+ * name); refuses one the scenario does not have, naming the option it came from.
+ */
+export function checkStateIds(command: string, option: string, scenario: Scenario, ids: readonly string[]): string[] {
+  return ids.map((id) => {
     try {
-      stateIndex(scenario, id);
+      return scenario.states[stateIndex(scenario, id)].id;
     } catch (error) {
       if (error instanceof InputError) throw new UsageError(`${option}: ${error.message}`, command);
       throw error;
     }
-  }
+  });
 }
 
 /** Refuses an output file (`given` as typed, `file` resolved) whose folder does not exist. */

@@ -7,7 +7,8 @@ import type { Scenario } from '../model/scenario.js';
 import { quote } from './describe.js';
 import { ScenarioError } from './errors.js';
 import { withValues } from './paths.js';
-import { closest } from './suggest.js';
+import { findState } from './find-state.js';
+import { didYouMean } from './suggest.js';
 
 /** Plain decimal numbers only: no hex, no Infinity, no empty string (which Number() would accept). */
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -41,17 +42,19 @@ export function applySets(scenario: Scenario, overrides: readonly string[]): Sce
 
 /** Applies `--fix` arguments in place on a scenario the loader owns. */
 export function applyFixes(scenario: Scenario, fixes: readonly string[]): void {
-  const ids = scenario.states.map((s) => s.id);
   for (const arg of fixes) {
-    const [id, action] = split(arg, '--fix', 'ID=sign|abstain|free (e.g. USA=sign)');
-    if (!ids.includes(id)) {
-      const best = closest(id, ids);
+    const [given, action] = split(arg, '--fix', 'ID=sign|abstain|free (e.g. USA=sign)');
+    // The state's id in any case, or its English name (`--fix usa=sign`, `--fix "United States=sign"`).
+    const i = findState(scenario.states, given);
+    if (i < 0) {
+      const known = scenario.states.flatMap((s) => [s.id, s.name]);
       throw new ScenarioError(
         '--fix',
-        id,
-        `expected a state id of this scenario, got unknown state ${quote(id)}${best ? ` (did you mean "${best}"?)` : ''}`,
+        given,
+        `expected a state id or English name of this scenario, got unknown state ${quote(given)}${didYouMean(given, known)}`,
       );
     }
+    const id = scenario.states[i].id;
     if (action !== 'sign' && action !== 'abstain' && action !== 'free')
       throw new ScenarioError('--fix', id, `expected sign, abstain or free, got ${quote(action)}`);
     if (action === 'free') delete scenario.fixed[id];

@@ -15,7 +15,8 @@ describe('parseTarget', () => {
     expect(parseTarget('signed >= 43 and USA,CHN signs')).toEqual({ minSigned: 43, mustSign: ['USA', 'CHN'] });
     expect(targetToText(parseTarget('USA,CHN sign and signed>=43'))).toBe('signed>=43 and USA,CHN sign');
   });
-  it.each(['signed=43', 'signed>=-1', 'signed>=4.5', 'USA CHN sign', 'USA,USA sign', 'and', 'USA sign or CHN sign'])(
+  // 'USA CHN sign' reads as one state named "USA CHN" (names have blanks); seek refuses it (test/cli/lookups.test.ts).
+  it.each(['signed=43', 'signed>=-1', 'signed>=4.5', 'USA,USA sign', 'and', 'USA sign or CHN sign'])(
     'rejects %j',
     (t) => {
       expect(() => parseTarget(t)).toThrow(InputError);

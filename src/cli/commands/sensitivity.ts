@@ -78,8 +78,12 @@ Example:
     const levels = wholeNumber('sensitivity', '--levels', values.levels, 4, 2);
     const scenario = loadFromArgs(file, values, io.cwd);
     checkFactors('sensitivity', scenario, factors);
-    const output = outcomeOption(values.output ?? 'least', scenario);
-    if (output.state !== undefined) checkStateIds('sensitivity', '--output', scenario, [output.state]);
+    let output = outcomeOption(values.output ?? 'least', scenario);
+    if (output.state !== undefined) {
+      // The state as its id (`--output usa.p` is USA.p).
+      const [id] = checkStateIds('sensitivity', '--output', scenario, [output.state]);
+      if (id !== output.state) output = outcomeOption(`${id}${output.name.slice(output.state.length)}`, scenario);
+    }
     const seed = wholeNumber('sensitivity', '--seed', values.seed, scenario.world.seed, 0);
     const model = pointModel(
       scenario,

@@ -129,14 +129,15 @@ Example:
     if (out !== undefined) checkSweepTarget(out, values.out!, chain, Boolean(values.resume), Boolean(values.force));
     checkFactors('sweep', scenario, factors);
     const seed = wholeNumber('sweep', '--seed', values.seed, scenario.world.seed, 0);
-    const track = (values.track ?? '')
+    const named = (values.track ?? '')
       .split(',')
       .map((s) => s.trim())
       .filter((s) => s !== '');
+    // Each as its id: `--track usa` or `--track "United States"` makes the column USA.*.
+    const track = checkStateIds('sweep', '--track', scenario, named);
     const twice = track.find((id, k) => track.indexOf(id) !== k);
     // Its columns would repeat: a CSV header with two equal names, JSON rows with a duplicate key.
     if (twice !== undefined) throw new UsageError(`--track ${twice} is given twice`, 'sweep');
-    checkStateIds('sweep', '--track', scenario, track);
     const design: DesignSpec = { kind, factors, seed, ...(n === undefined ? {} : { n }) };
     const plan: SweepPlan = {
       design,
