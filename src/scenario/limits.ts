@@ -17,8 +17,26 @@ export const MAX_DEPTH = 64;
  */
 export const MAX_LEXICAL_DEPTH = 4 * MAX_DEPTH;
 
-/** YAML alias expansions allowed (the yaml library's maxAliasCount), against billion-laughs. */
+/**
+ * Uses of one anchored value: the anchor itself and at most
+ * MAX_ALIAS_COUNT - 1 aliases to it.
+ */
 export const MAX_ALIAS_COUNT = 64;
+
+/** Alias nodes (`*name`) in one file, whatever anchors they name. */
+export const MAX_ALIASES = 1024;
+
+/**
+ * YAML values in one file: scalars, aliases, collections and the
+ * indicators that introduce or separate items (`-`, `?`, `:`, `,`),
+ * counted on the token stream before the YAML library builds a tree, so
+ * that time and memory are bounded by this count and not only by the file
+ * size (a 4 MiB flow list holds 2,000,000 items). The 193-state world
+ * roster has about 25,000. The same bound holds for the values once
+ * aliases are expanded (each alias counts as the values it repeats), which
+ * stops billion-laughs.
+ */
+export const MAX_VALUES = 100_000;
 
 /** Longest `extends` chain. */
 export const MAX_EXTENDS_CHAIN = 32;

@@ -1,8 +1,16 @@
 /**
- * A linear-time bound on nesting, run on the YAML token stream before the
- * YAML library builds a tree. The library's parser and composer are
- * recursive and slow on adversarial nesting (`[[[[…` or `- - - …` several
- * MiB deep), so such input must be refused before it reaches them.
+ * Linear-time bounds on nesting, values and aliases, run on the YAML token
+ * stream before the YAML library builds a tree. The library's parser and
+ * composer are recursive, slow on adversarial nesting (`[[[[…` or `- - - …`
+ * several MiB deep) and spend about a kilobyte and tens of microseconds on
+ * each node (a 4 MiB flow list of 2,000,000 items took 2 GB), so such input
+ * must be refused before it reaches them. The scan stops at the first bound
+ * crossed, so a refusal costs no more than lexing MAX_VALUES values.
+ *
+ * Values (MAX_VALUES) are counted from the tokens that start one or
+ * introduce or separate items: plain and block scalars (the lexer's SCALAR
+ * token), quoted scalars, aliases, `[`, `{`, `-`, `?`, `:` and `,`.
+ * Aliases (MAX_ALIASES) are the tokens starting with `*`.
  *
  * Flow nesting is counted exactly from `[ { ] }` tokens. Block nesting is
  * bounded from above: every nested block collection starts at a larger
@@ -11,12 +19,17 @@
  */
 import { Lexer } from 'yaml';
 import { ScenarioError } from './errors.js';
-import { MAX_DEPTH, MAX_LEXICAL_DEPTH } from './limits.js';
+import { MAX_ALIASES, MAX_DEPTH, MAX_LEXICAL_DEPTH, MAX_VALUES } from './limits.js';
 
-/** Lexer control tokens that stand for no source text. */
-const CONTROL = new Set(['\u0002', '\u0018', '\u001f']);
+/** Lexer control tokens that stand for no source text (SCALAR, U+001F, precedes a plain or block scalar). */
+const SCALAR = '\u001f';
+const CONTROL = new Set(['\u0002', '\u0018', SCALAR]);
+/** Tokens that introduce or separate a value, or open a collection. */
+const VALUE_TOKENS = new Set(['[', '{', '-', '?', ':', ',']);
 
 export function checkNesting(text: string, file: string): void {
+  let values = 0;
+  let aliases = 0;
   let line = 1;
   let column = 0;
   let flow = 0;
@@ -27,7 +40,25 @@ export function checkNesting(text: string, file: string): void {
   const fail = (at: number): never => {
     throw new ScenarioError(file, `line ${line}, column ${at + 1}`, `expected at most ${MAX_DEPTH} levels of nesting`);
   };
+  const count = (token: string): void => {
+    const first = token[0];
+    if (token === SCALAR || first === '"' || first === "'" || first === '*' || VALUE_TOKENS.has(token)) {
+      if (++values > MAX_VALUES)
+        throw new ScenarioError(
+          file,
+          `line ${line}, column ${column + 1}`,
+          `expected at most ${MAX_VALUES} YAML values (scalars, collections and the -, ?, :, and , between them); scenario files are limited in size`,
+        );
+    }
+    if (first === '*' && ++aliases > MAX_ALIASES)
+      throw new ScenarioError(
+        file,
+        `line ${line}, column ${column + 1}`,
+        `expected at most ${MAX_ALIASES} YAML aliases in a file (aliases are limited against entity-expansion attacks)`,
+      );
+  };
   for (const token of new Lexer().lex(text)) {
+    count(token);
     if (CONTROL.has(token)) continue;
     if (token === '\n' || token === '\r\n') {
       line++;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeCustomTerm } from '../../src/scenario/expression/custom-term.js';
 import { loadScenario, parseScenarioText, type LoadOptions } from '../../src/scenario/load.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
-import { MAX_ALIAS_COUNT, MAX_FILE_BYTES, MAX_LEXICAL_DEPTH } from '../../src/scenario/limits.js';
+import { MAX_ALIAS_COUNT, MAX_FILE_BYTES, MAX_LEXICAL_DEPTH, MAX_VALUES } from '../../src/scenario/limits.js';
 import { baseDoc, FIXTURES, INLINE, stateDoc, toYaml, type Doc } from './scenario-text.js';
 
 // Counts the calls of the YAML library's (recursive) parser, to show which inputs are refused before it runs.
@@ -446,8 +446,12 @@ describe('limits against hostile files', () => {
     const sources = (aliases: number) => `sources: [&s a${', *s'.repeat(aliases)}]\n`;
     const text = toYaml(baseDoc());
     expect(() => parseScenarioText(text + sources(MAX_ALIAS_COUNT - 1), INLINE)).not.toThrow();
-    expect(errorOf(() => parseScenarioText(text + sources(MAX_ALIAS_COUNT), INLINE)).message).toBe(
-      `${INLINE}: expected at most ${MAX_ALIAS_COUNT} YAML alias expansions (anchors and aliases are limited against entity-expansion attacks)`,
+    const error = errorOf(() => parseScenarioText(text + sources(MAX_ALIAS_COUNT), INLINE));
+    // The refused alias is the last one on the sources line.
+    const line = (text + sources(MAX_ALIAS_COUNT)).split('\n').length - 1;
+    expect(error.path).toBe(`line ${line}, column ${sources(MAX_ALIAS_COUNT).length - 3}`);
+    expect(error.expected).toBe(
+      `expected at most ${MAX_ALIAS_COUNT} YAML alias expansions (anchors and aliases are limited against entity-expansion attacks)`,
     );
   });
 
@@ -466,10 +470,10 @@ describe('limits against hostile files', () => {
       lines.push(`${next}: &${next} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
     const text = `name: lol\nsources:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
-    // 9^9 strings once expanded; the count above stops it within 64 expansions.
+    // 9^9 strings once expanded; the count of expanded values stops it at the first alias past MAX_VALUES.
     expect(text.length).toBeLessThan(1000);
     const error = errorOf(() => parseScenarioText(text, INLINE));
-    expect(error.message).toContain('expected at most 64 YAML alias expansions');
+    expect(error.message).toContain(`expected at most ${MAX_VALUES} YAML values once aliases are expanded`);
   });
 
   it('resolves aliases to the value of their anchor', () => {
