@@ -29,6 +29,12 @@ function referenced(from: Located, kind: 'extends' | 'roster', baseDir: string):
     throw errorAt(from, `expected a file path relative to this file, got ${describeValue(from.value)}`);
   }
   if (from.value.includes('\u0000')) throw errorAt(from, 'expected a file path, got a string with a NUL byte');
+  // Only scenario files: a path to anything else (/etc/shadow, a key file) is refused before it is opened.
+  if (!SCENARIO_FILE.test(from.value))
+    throw errorAt(
+      from,
+      `expected a ${kind === 'extends' ? 'scenario' : 'roster'} file ending in .yaml, .yml or .json, got ${describeValue(from.value)}`,
+    );
   const absolute = resolve(baseDir, from.value);
   if (!existsSync(absolute))
     throw errorAt(
@@ -38,19 +44,28 @@ function referenced(from: Located, kind: 'extends' | 'roster', baseDir: string):
   return { absolute, shown: shownName(absolute) };
 }
 
-/** Reads (or takes) one file's data and validates its top-level keys. */
-function readLayer(visit: Visit, kind: Layer['kind'], text: string | undefined): Layer {
+/** What `extends` and `roster` may name: YAML files (JSON is YAML), by extension. */
+const SCENARIO_FILE = /\.(ya?ml|json)$/i;
+
+/**
+ * Reads (or takes) one file's data and validates its top-level keys. A file
+ * reached through `extends` or `roster` (`via`) with none of the keys of its
+ * kind is not a scenario: it is refused at the reference, never echoing its
+ * content (its keys could be a secret's first line).
+ */
+function readLayer(visit: Visit, kind: Layer['kind'], text: string | undefined, via?: Located): Layer {
   const data = parseDocumentText(text ?? readScenarioFile(visit.absolute, visit.shown), visit.shown) as Record<
     string,
     unknown
   >;
   const root: Located = { value: data, file: visit.shown, path: '' };
-  checkKeys(
-    root,
-    data,
-    kind === 'roster' ? ROSTER_KEYS : SCENARIO_KEYS,
-    kind === 'roster' ? 'a roster file' : 'a scenario file',
-  );
+  const allowed: readonly string[] = kind === 'roster' ? ROSTER_KEYS : SCENARIO_KEYS;
+  if (via && !Object.keys(data).some((key) => allowed.includes(key)))
+    throw errorAt(
+      via,
+      `expected a ${kind} file, but ${JSON.stringify(visit.shown)} is not one (none of its top-level keys is a ${kind} key)`,
+    );
+  checkKeys(root, data, allowed, kind === 'roster' ? 'a roster file' : 'a scenario file');
   return { file: visit.shown, data, kind };
 }
 
@@ -70,7 +85,7 @@ export function collectLayers(top: Visit, text: string | undefined): Layer[] {
     }
     if (stack.length >= MAX_EXTENDS_CHAIN && via)
       throw errorAt(via, `expected an extends chain of at most ${MAX_EXTENDS_CHAIN} files`);
-    const layer = readLayer(current, 'scenario', currentText);
+    const layer = readLayer(current, 'scenario', currentText, via);
     stack.push(current);
     const root: Located = { value: layer.data, file: layer.file, path: '' };
     const baseDir = dirname(current.absolute);
@@ -82,7 +97,7 @@ export function collectLayers(top: Visit, text: string | undefined): Layer[] {
       const from = child(root, 'roster', layer.data.roster);
       const target = referenced(from, 'roster', baseDir);
       if (target.absolute === current.absolute) throw errorAt(from, 'expected a roster file other than this scenario');
-      layers.push(readLayer(target, 'roster', undefined));
+      layers.push(readLayer(target, 'roster', undefined, from));
     }
     layers.push(layer);
     stack.pop();
