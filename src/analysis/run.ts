@@ -8,6 +8,7 @@ import type { Scenario } from '../model/scenario.js';
 import { netGains } from '../solve/game.js';
 import { extremalEquilibria, noFixedActions, type ExtremalEquilibria, type FixedActions } from '../solve/nash.js';
 import { logitQre, type QreResult } from '../solve/qre.js';
+import { pureEquilibria } from '../solve/enumerate.js';
 import { probabilityAtLeast, tallyDistribution, type TallyDistribution } from '../solve/tally.js';
 
 export interface StateOutcome {
@@ -39,6 +40,12 @@ export interface RunResult {
   tally: TallyDistribution;
   /** P(tally ≥ majority of attendees) in the least QRE. */
   pMajority: number;
+  /**
+   * Every pure equilibrium, by enumeration, when the game is not
+   * supermodular (no least/greatest to bound them) and at most
+   * `ENUMERATION_LIMIT` states are free; otherwise undefined.
+   */
+  allPure?: Uint8Array[];
   states: StateOutcome[];
 }
 
@@ -60,6 +67,7 @@ export function runScenario(scenario: Scenario, compiled: CompiledScenario = com
   const fixed = fixedActions(scenario);
   const equilibria = extremalEquilibria(compiled.game, fixed);
   const qre = logitQre(compiled.game, scenario.world.lambda, fixed);
+  const allPure = equilibria.method === 'monotone' ? undefined : pureEquilibria(compiled.game, fixed);
   const tally = tallyDistribution(qre.least.p);
   const least = equilibria.least.profile;
   const deltas = netGains(compiled.game, least);
@@ -90,6 +98,7 @@ export function runScenario(scenario: Scenario, compiled: CompiledScenario = com
     tally,
     pMajority: probabilityAtLeast(tally.pmf, majorityOf(scenario.states.length)),
     states,
+    ...(allPure ? { allPure } : {}),
   };
 }
 

@@ -48,6 +48,8 @@ export function runToJson(run: RunResult, options: { rounds?: boolean } = {}) {
             ...(options.rounds ? { rounds: equilibria.greatest.rounds.map((r) => r.map((i) => ids[i])) } : {}),
           }
         : { found: false, note: 'best response from all-sign cycles: no pure equilibrium found' },
+      // Every pure equilibrium, by enumeration (non-supermodular games with at most 20 free states).
+      ...(run.allPure ? { all: run.allPure.map((p) => signerIds(scenario, p)) } : {}),
     },
     // An unconverged iterate is not a QRE: its residual is reported, and no tally or probabilities.
     qre: qreConverged

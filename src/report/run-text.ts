@@ -40,6 +40,18 @@ export function runToText(run: RunResult, options: { rounds?: boolean } = {}): s
         : 'From all-sign: best response cycles too.',
     );
   }
+  if (run.allPure) {
+    const ids = scenario.states.map((s) => s.id);
+    const shown = run.allPure.map((p) => {
+      const signers = ids.filter((_, i) => p[i] === 1);
+      return signers.length ? `{${signers.join(', ')}}` : '{} (nobody signs)';
+    });
+    out.push(
+      run.allPure.length === 0
+        ? 'All pure equilibria, by enumeration of every profile: none.'
+        : `All pure equilibria, by enumeration of every profile (${run.allPure.length}; signers listed): ${shown.join(' · ')}`,
+    );
+  }
   const qreConverged = qre.least.converged && qre.greatest.converged;
   const branchName = qre.method === 'continuation' ? ', principal branch' : '';
   if (qreConverged) {

@@ -22,6 +22,7 @@ export const SCENARIO_KEYS = [
   'attributes',
   'terms',
   'sources',
+  'game',
 ] as const;
 export const ROSTER_KEYS = ['name', 'description', 'sources', 'timeline', 'states'] as const;
 /** Sections merged key by key across `extends`. */

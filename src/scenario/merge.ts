@@ -6,30 +6,11 @@
  */
 import { describeValue, isMapping } from './describe.js';
 import { KEYED_SECTIONS, STATE_ID, IDENTIFIER, STATE_NESTED_KEYS, type KeyedSection } from './keys.js';
+import { expandGame } from './game-form.js';
 import { child, errorAt, type Located } from './located.js';
+import type { MergedDocument, MergedEntity, MergedMap } from './merged.js';
 
-/** A mapping merged key by key, with the location of the mapping itself. */
-export interface MergedMap {
-  loc: Located;
-  entries: Map<string, Located>;
-}
-
-/** A state or term merged across layers. */
-export interface MergedEntity {
-  id: string;
-  /** The list entry where the id first appeared. */
-  origin: Located;
-  fields: Map<string, Located>;
-  /** rivals, patron and provenance merge per key; null clears (`patron: null`). */
-  nested: Map<string, MergedMap | null>;
-}
-
-export interface MergedDocument {
-  top: Map<string, Located>;
-  sections: Record<KeyedSection, MergedMap | undefined>;
-  states: Map<string, MergedEntity>;
-  terms: Map<string, MergedEntity>;
-}
+export type { MergedDocument, MergedEntity, MergedMap } from './merged.js';
 
 /** One parsed file and how the user should see its name. */
 export interface Layer {
@@ -104,12 +85,18 @@ function mergeEntities(into: Map<string, MergedEntity>, loc: Located, what: 'sta
 /** Adds one layer on top of the merged document. */
 export function mergeLayer(doc: MergedDocument, layer: Layer): void {
   const root: Located = { value: layer.data, file: layer.file, path: '' };
+  if (Object.hasOwn(layer.data, 'game') && Object.hasOwn(layer.data, 'states'))
+    throw errorAt(
+      child(root, 'game', layer.data.game),
+      'expected either `game:` or `states:` in a scenario, not both (a game defines its players)',
+    );
   for (const [key, loc] of entriesOf(root)) {
     if ((KEYED_SECTIONS as readonly string[]).includes(key)) {
       const section = key as KeyedSection;
       doc.sections[section] = mergeMap(doc.sections[section], loc);
     } else if (key === 'states') mergeEntities(doc.states, loc, 'state');
     else if (key === 'terms') mergeEntities(doc.terms, loc, 'term');
+    else if (key === 'game') expandGame(doc, loc);
     else if (key !== 'extends' && key !== 'roster') doc.top.set(key, loc);
   }
 }
