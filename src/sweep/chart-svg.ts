@@ -1,9 +1,11 @@
 /**
- * SVG charts of plot data: a line chart or a heatmap with axes, labels and
- * a colour scale. Self-contained SVG 1.1, no scripts.
+ * SVG charts of plot data: a line chart, a heatmap or a scatter, with axes
+ * ticked at round numbers, labels and a colour scale. Self-contained SVG 1.1, no scripts.
  */
 import { printableLine } from '../text/printable.js';
+import { axisSpan, axisTicks, cellPosition, valueAxis, wholeValued } from './chart-text.js';
 import { axisLabel, valueRange, type PlotData } from './plot-data.js';
+import { ticks } from './ticks.js';
 
 const W = 640;
 const H = 420;
@@ -42,57 +44,153 @@ function frame(title: string, xName: string, yName: string, body: string[]): str
   ].join('\n');
 }
 
+const PW = W - M.left - M.right;
+const PH = H - M.top - M.bottom;
+const f1 = (v: number): string => v.toFixed(1);
+
+/** The x axis line, a tick and label at each round number, from `position` (pixels from the left edge). */
+function xAxis(data: PlotData, position: (v: number) => number): string[] {
+  const out = [`<line x1="${M.left}" y1="${M.top + PH}" x2="${M.left + PW}" y2="${M.top + PH}" stroke="black"/>`];
+  for (const t of axisTicks(data.x, 6)) {
+    const px = position(t);
+    if (px < M.left - 0.5 || px > M.left + PW + 0.5) continue;
+    out.push(
+      `<line x1="${f1(px)}" y1="${M.top + PH}" x2="${f1(px)}" y2="${M.top + PH + 5}" stroke="black"/>`,
+      `<text x="${f1(px)}" y="${M.top + PH + 18}" text-anchor="middle">${esc(axisLabel(data.x, t, 4))}</text>`,
+    );
+  }
+  return out;
+}
+
+/** The left axis line with a tick, label and faint grid line at each of `marks` (value, pixel, text). */
+function yAxis(marks: [number, string][], grid: boolean): string[] {
+  const out = [`<line x1="${M.left}" y1="${M.top}" x2="${M.left}" y2="${M.top + PH}" stroke="black"/>`];
+  for (const [py, text] of marks) {
+    if (grid)
+      out.push(`<line x1="${M.left}" y1="${f1(py)}" x2="${M.left + PW}" y2="${f1(py)}" stroke="rgb(225,225,225)"/>`);
+    out.push(
+      `<line x1="${M.left - 5}" y1="${f1(py)}" x2="${M.left}" y2="${f1(py)}" stroke="black"/>`,
+      `<text x="${M.left - 8}" y="${f1(py + 4)}" text-anchor="end">${esc(text)}</text>`,
+    );
+  }
+  return out;
+}
+
+/** A colour bar for z over [lo, hi] with round ticks; a grey swatch for cells without rows when there are any. */
+function colourBar(lo: number, hi: number, integer: boolean, empty: boolean): string[] {
+  const x = W - M.right + 16;
+  const out = Array.from(
+    { length: 40 },
+    (_, k) =>
+      `<rect x="${x}" y="${f1(M.top + PH - ((k + 1) * PH) / 40)}" width="14" height="${f1(PH / 40 + 0.5)}" fill="${colour((k + 0.5) / 40)}"/>`,
+  );
+  for (const t of ticks(lo, hi, 5, integer)) {
+    const py = M.top + PH - ((t - lo) / (hi - lo || 1)) * PH;
+    out.push(
+      `<line x1="${x + 14}" y1="${f1(py)}" x2="${x + 18}" y2="${f1(py)}" stroke="black"/>`,
+      `<text x="${x + 21}" y="${f1(py + 4)}">${num(t)}</text>`,
+    );
+  }
+  if (empty)
+    out.push(
+      `<rect x="${x}" y="${M.top + PH + 24}" width="14" height="10" fill="${EMPTY}" stroke="rgb(160,160,160)"/>`,
+      `<text x="${x + 18}" y="${M.top + PH + 33}">no rows</text>`,
+    );
+  return out;
+}
+
+/** The fill of a heatmap cell no row fell in: a light grey, unlike any colour of the scale. */
+const EMPTY = 'rgb(235,235,235)';
+
+/** A line chart (steps for a whole-valued outcome), a scatter, or a heatmap, as SVG. */
 export function chartSvg(data: PlotData): string {
-  const pw = W - M.left - M.right;
-  const ph = H - M.top - M.bottom;
-  const [xlo, xhi] = valueRange(data.x.values);
-  const sx = (v: number): number => M.left + ((v - xlo) / (xhi - xlo)) * pw;
-  const axes = [
-    `<line x1="${M.left}" y1="${M.top + ph}" x2="${M.left + pw}" y2="${M.top + ph}" stroke="black"/>`,
-    `<line x1="${M.left}" y1="${M.top}" x2="${M.left}" y2="${M.top + ph}" stroke="black"/>`,
-    `<text x="${M.left}" y="${M.top + ph + 16}" text-anchor="middle">${axisLabel(data.x, xlo, 4)}</text>`,
-    `<text x="${M.left + pw}" y="${M.top + ph + 16}" text-anchor="middle">${axisLabel(data.x, xhi, 4)}</text>`,
-  ];
+  const [xlo, xhi] = axisSpan(data.x);
+  const sx = (v: number): number => M.left + ((v - xlo) / (xhi - xlo)) * PW;
   if (!data.y) {
-    const zs = data.mean[0];
-    const [lo, hi] = valueRange(zs);
-    const sy = (v: number): number => M.top + ph - ((v - lo) / (hi - lo)) * ph;
-    const points = data.x.values.map((xv, k) => [xv, zs[k]] as const).filter(([, z]) => Number.isFinite(z));
-    return frame(`${data.z} against ${data.x.name}`, data.x.name, data.z, [
-      ...axes,
-      `<text x="${M.left - 6}" y="${M.top + 4}" text-anchor="end">${num(hi)}</text>`,
-      `<text x="${M.left - 6}" y="${M.top + ph + 4}" text-anchor="end">${num(lo)}</text>`,
-      `<polyline fill="none" stroke="rgb(59,82,139)" stroke-width="2" points="${points.map(([xv, z]) => `${sx(xv).toFixed(1)},${sy(z).toFixed(1)}`).join(' ')}"/>`,
-      ...points.map(
-        ([xv, z]) => `<circle cx="${sx(xv).toFixed(1)}" cy="${sy(z).toFixed(1)}" r="2.5" fill="rgb(59,82,139)"/>`,
+    const scatter = data.points !== undefined;
+    const zs = scatter ? data.points!.z : data.mean[0];
+    const xs = scatter ? data.points!.x : data.x.values;
+    const integer = wholeValued(data, zs);
+    const axis = valueAxis(zs, integer);
+    const sy = (v: number): number => M.top + PH - ((v - axis.lo) / (axis.hi - axis.lo)) * PH;
+    const points = xs.map((xv, k) => [xv, zs[k]] as const).filter(([, z]) => Number.isFinite(z));
+    const body = [
+      ...yAxis(
+        axis.ticks.map((t) => [sy(t), num(t)]),
+        true,
       ),
-    ]);
+      ...xAxis(data, sx),
+    ];
+    if (!scatter && integer && points.length > 0) {
+      // Steps: level to halfway between points, then jump.
+      const d = [`M${f1(sx(points[0][0]))},${f1(sy(points[0][1]))}`];
+      for (let k = 1; k < points.length; k++) {
+        const mid = (sx(points[k - 1][0]) + sx(points[k][0])) / 2;
+        d.push(`H${f1(mid)}`, `V${f1(sy(points[k][1]))}`, `H${f1(sx(points[k][0]))}`);
+      }
+      body.push(`<path fill="none" stroke="rgb(59,82,139)" stroke-width="2" d="${d.join(' ')}"/>`);
+    } else if (!scatter)
+      body.push(
+        `<polyline fill="none" stroke="rgb(59,82,139)" stroke-width="2" points="${points.map(([xv, z]) => `${f1(sx(xv))},${f1(sy(z))}`).join(' ')}"/>`,
+      );
+    body.push(
+      ...points.map(
+        ([xv, z]) =>
+          `<circle cx="${f1(sx(xv))}" cy="${f1(sy(z))}" r="${scatter ? 2 : 2.5}" fill="rgb(59,82,139)"${scatter ? ' fill-opacity="0.5"' : ''}/>`,
+      ),
+    );
+    const title = scatter ? `${data.z} against ${data.x.name}: every row` : `${data.z} (mean) against ${data.x.name}`;
+    return frame(title, data.x.name, data.z, body);
   }
   const y = data.y;
+  if (data.points) {
+    const p = data.points;
+    const [ylo, yhi] = axisSpan(y);
+    const sy = (v: number): number => M.top + PH - ((v - ylo) / (yhi - ylo)) * PH;
+    const [zlo, zhi] = valueRange(p.z);
+    return frame(`${data.z} at every row: ${data.x.name} × ${y.name}`, data.x.name, y.name, [
+      ...p.x.map(
+        (xv, k) =>
+          `<circle cx="${f1(sx(xv))}" cy="${f1(sy(p.y![k]))}" r="3" fill="${colour((p.z[k] - zlo) / (zhi - zlo))}"/>`,
+      ),
+      ...yAxis(
+        axisTicks(y, 6).map((t) => [sy(t), axisLabel(y, t, 4)]),
+        false,
+      ),
+      ...xAxis(data, sx),
+      ...colourBar(zlo, zhi, wholeValued(data, p.z), false),
+    ]);
+  }
   const [zlo, zhi] = valueRange(data.mean.flat());
-  const cw = pw / data.x.values.length;
-  const ch = ph / y.values.length;
+  const nx = data.x.values.length;
+  const ny = y.values.length;
+  const cw = PW / nx;
+  const ch = PH / ny;
   const cells: string[] = [];
+  let empty = false;
   data.mean.forEach((row, j) =>
     row.forEach((z, i) => {
-      if (!Number.isFinite(z)) return;
+      const at = `x="${f1(M.left + i * cw)}" y="${f1(M.top + PH - (j + 1) * ch)}" width="${f1(cw + 0.5)}" height="${f1(ch + 0.5)}"`;
+      const where = `${data.x.name}=${axisLabel(data.x, data.x.values[i], 4)}, ${y.name}=${axisLabel(y, y.values[j], 4)}`;
+      if (!Number.isFinite(z)) {
+        empty = true;
+        cells.push(`<rect ${at} fill="${EMPTY}"><title>${esc(`${where}: no rows`)}</title></rect>`);
+        return;
+      }
       cells.push(
-        `<rect x="${(M.left + i * cw).toFixed(1)}" y="${(M.top + ph - (j + 1) * ch).toFixed(1)}" width="${(cw + 0.5).toFixed(1)}" height="${(ch + 0.5).toFixed(1)}" fill="${colour((z - zlo) / (zhi - zlo))}"><title>${esc(`${data.x.name}=${axisLabel(data.x, data.x.values[i], 4)}, ${y.name}=${axisLabel(y, y.values[j], 4)}: ${num(z)}`)}</title></rect>`,
+        `<rect ${at} fill="${colour((z - zlo) / (zhi - zlo))}"><title>${esc(`${where}: ${num(z)}`)}</title></rect>`,
       );
     }),
   );
-  const legend = Array.from(
-    { length: 20 },
-    (_, k) =>
-      `<rect x="${W - M.right + 20}" y="${(M.top + ph - ((k + 1) * ph) / 20).toFixed(1)}" width="16" height="${(ph / 20 + 0.5).toFixed(1)}" fill="${colour((k + 0.5) / 20)}"/>`,
-  );
-  return frame(`${data.z}: ${data.x.name} × ${y.name}`, data.x.name, y.name, [
+  return frame(`${data.z} (mean): ${data.x.name} × ${y.name}`, data.x.name, y.name, [
     ...cells,
-    ...axes,
-    `<text x="${M.left - 6}" y="${M.top + 4}" text-anchor="end">${axisLabel(y, y.values[y.values.length - 1], 4)}</text>`,
-    `<text x="${M.left - 6}" y="${M.top + ph + 4}" text-anchor="end">${axisLabel(y, y.values[0], 4)}</text>`,
-    ...legend,
-    `<text x="${W - M.right + 40}" y="${M.top + 4}">${num(zhi)}</text>`,
-    `<text x="${W - M.right + 40}" y="${M.top + ph + 4}">${num(zlo)}</text>`,
+    ...yAxis(
+      axisTicks(y, 6)
+        .map((t) => [M.top + PH - cellPosition(y, t) * ch, axisLabel(y, t, 4)] as [number, string])
+        .filter(([py]) => py >= M.top - 0.5 && py <= M.top + PH + 0.5),
+      false,
+    ),
+    ...xAxis(data, (t) => M.left + cellPosition(data.x, t) * cw),
+    ...colourBar(zlo, zhi, wholeValued(data, data.mean.flat()), empty),
   ]);
 }

@@ -80,10 +80,12 @@ describe('a sweep over dates', () => {
       expect(sweep.status).toBe(0);
       const plot = await cli(['plot', out, '--x', 'date', '--z', 'least']);
       expect(plot.status).toBe(0);
-      expect(plot.stdout).toMatch(/2022-06-01 +2026-02-05/);
-      // The tally falls from 3 to 1 within the range: both levels are drawn.
-      expect(plot.stdout).toMatch(/^3 │●/m);
-      expect(plot.stdout).toMatch(/^1 │ *●/m);
+      // Ticks at the first of January of each year in the range.
+      expect(plot.stdout).toMatch(/2023-01-01 +2024-01-01 +2025-01-01 +2026-01-01/);
+      // The tally falls from 3 to 1 within the range: both levels are drawn, as steps.
+      expect(plot.stdout).toContain('(whole values: steps)');
+      expect(plot.stdout).toMatch(/^3 ┤●/m);
+      expect(plot.stdout).toMatch(/^1 ┤ *·*●/m);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
