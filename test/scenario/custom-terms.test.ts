@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCustomTerm, type CustomTerm } from '../../src/scenario/expression/custom-term.js';
 import { compileScenario } from '../../src/model/compile.js';
@@ -109,11 +110,27 @@ describe('non-linear interactions are refused', () => {
     'signShare > 0.5 ? 1 : 0',
     'patronSigns / (1 + signShare)',
     'exp(signShare)',
+    // Vanish at every fixed check point (0, 1 and 0.37 or 0.61 or 0.83): only the drawn points see them.
+    'rivalShare*(rivalShare-0.37)*(rivalShare-1)',
+    'signShare*(signShare-0.61)*(signShare-1)',
+    'patronSigns*(patronSigns-0.83)*(patronSigns-1) + rivalShare',
   ])('%s', (expression) => {
     const error = refusal(expression);
     expect(error.path).toBe('terms[0].expression');
     expect(error.message).toContain(
       'custom term "custom" is not linear in rivalShare, signShare and patronSigns for state AAA',
+    );
+  });
+
+  it('a cubic through the fixed check points is refused wherever its roots are', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 99 }), (a, b) => {
+        const error = refusal(
+          `rivalShare*(rivalShare-0.${String(a).padStart(2, '0')})*(rivalShare-0.${String(b).padStart(2, '0')})`,
+        );
+        expect(error.message).toContain('is not linear in rivalShare, signShare and patronSigns');
+      }),
+      { numRuns: 30 },
     );
   });
 

@@ -10,6 +10,7 @@ import { InputError } from '../../errors/input-error.js';
 import { STATE_ATTRIBUTES } from '../../model/inputs.js';
 import { INTERACTION_NAMES, nameSource, NAMES, type Columns } from '../../model/names.js';
 import type { LinearPart, PartName, Parts, Term } from '../../model/terms.js';
+import { randomStream } from '../../random/stream.js';
 import { MAX_EXPRESSION_LENGTH } from '../limits.js';
 import { compileTree, type CompiledExpression } from './compile.js';
 import { degreeIn, type Degree } from './degree.js';
@@ -40,11 +41,25 @@ const PART_OF: Record<(typeof INTERACTION)[number], PartName> = {
   signShare: 'momentum',
   patronSigns: 'patron',
 };
+type Point = readonly [number, number, number];
 /** Off-lattice check points: (1,1,1) catches products, the irrational-looking one catches powers. */
-const CHECK_POINTS: readonly (readonly [number, number, number])[] = [
+const CHECK_POINTS: readonly Point[] = [
   [1, 1, 1],
   [0.37, 0.61, 0.83],
 ];
+/**
+ * Points drawn for each expression from a stream seeded by its text, on top
+ * of the fixed ones: a term written to vanish at known points
+ * (`rivalShare*(rivalShare-0.37)*(rivalShare-1)`) cannot know these, since
+ * changing the text changes them. Same expression, same points.
+ */
+const RANDOM_CHECK_POINTS = 4;
+
+function checkPointsFor(expression: string): Point[] {
+  const random = randomStream(`linearity check: ${expression}`);
+  const draw = (): number => 0.05 + 0.9 * random.uniform();
+  return [...CHECK_POINTS, ...Array.from({ length: RANDOM_CHECK_POINTS }, (): Point => [draw(), draw(), draw()])];
+}
 const LINEARITY_TOLERANCE = 1e-9;
 
 /** Every name an expression may read, given the scenario's custom attributes. */
@@ -76,6 +91,7 @@ export function makeCustomTerm(spec: CustomTermSpec, customAttributes: ReadonlyS
   const slots = new Map(used.map((name, i) => [name, i] as const));
   const compiled: CompiledExpression = compileTree(tree, (name) => slots.get(name)!);
   const degree: Degree = degreeIn(tree, INTERACTION_SET);
+  const checkPoints = degree === 'unknown' ? checkPointsFor(expression) : [];
   const values = new Float64Array(used.length);
   const inputNames = used.filter((name) => !INTERACTION_SET.has(name));
   const interactionSlots = INTERACTION.map((name) => slots.get(name) ?? -1);
@@ -133,7 +149,7 @@ export function makeCustomTerm(spec: CustomTermSpec, customAttributes: ReadonlyS
         return `custom term "${id}" evaluates to a non-finite value ${where} when ${INTERACTION[key === 'rivals' ? 0 : key === 'momentum' ? 1 : 2]} = 1; expected a finite number`;
     }
     if (degree === 'unknown') {
-      for (const [r, s, p] of CHECK_POINTS) {
+      for (const [r, s, p] of checkPoints) {
         setInteraction(r, s, p);
         const actual = compiled(values);
         const predicted = part.constant + part.rivals * r + part.momentum * s + part.patron * p;
@@ -144,7 +160,7 @@ export function makeCustomTerm(spec: CustomTermSpec, customAttributes: ReadonlyS
         );
         if (!(Math.abs(actual - predicted) <= LINEARITY_TOLERANCE * scale)) {
           setInteraction(0, 0, 0);
-          return `custom term "${id}" is not linear in rivalShare, signShare and patronSigns ${where} (at (${r}, ${s}, ${p}) it gives ${actual}, a linear form gives ${predicted}); the game needs terms linear in the others' actions`;
+          return `custom term "${id}" is not linear in rivalShare, signShare and patronSigns ${where} (at (${[r, s, p].map((v) => Number(v.toPrecision(4))).join(', ')}) it gives ${actual}, a linear form gives ${predicted}); the game needs terms linear in the others' actions`;
         }
       }
       setInteraction(0, 0, 0);
