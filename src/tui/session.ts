@@ -223,7 +223,7 @@ export function applyEdit(session: Session, edit: Edit): Session {
       const choice = edit.kind === 'fix' ? edit.choice : nextFix(fixOf(session, edit.id));
       if (choice === fixOf(session, edit.id)) return session;
       const fixes = { ...session.fixes };
-      const inBase: FixChoice = base.fixed[edit.id] ?? 'free';
+      const inBase: FixChoice = fixedIn(base, edit.id);
       if (choice === inBase) delete fixes[edit.id];
       else fixes[edit.id] = choice;
       return solve(loaded, base, structure, session.values, fixes, run);
@@ -231,9 +231,14 @@ export function applyEdit(session: Session, edit: Edit): Session {
   }
 }
 
+/** A state's fix in a scenario, read as an own property (a state may be called `constructor`). */
+function fixedIn(scenario: Scenario, id: string): FixChoice {
+  return Object.hasOwn(scenario.fixed, id) ? scenario.fixed[id] : 'free';
+}
+
 /** The fix a state has now. */
 export function fixOf(session: Session, id: string): FixChoice {
-  return session.scenario.fixed[id] ?? 'free';
+  return fixedIn(session.scenario, id);
 }
 
 /** free → sign → abstain → free: one key walks through the three choices. */
