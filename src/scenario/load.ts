@@ -13,6 +13,8 @@ import { checkCustomTerms } from './linearity-check.js';
 import { emptyDocument, mergeLayer, mergedToPlain } from './merge.js';
 import { ScenarioError } from './errors.js';
 import { applyFixes, applySets } from './overrides.js';
+import { nfgToScenarioText, parseNfg } from './nfg.js';
+import { readScenarioFile } from './read-text.js';
 
 /** Command-line adjustments applied after merging. */
 export interface LoadOptions {
@@ -40,12 +42,16 @@ export interface ScenarioWithMeta {
   raw: unknown;
 }
 
-function load(file: string, text: string | undefined, options: LoadOptions): ScenarioWithMeta {
+function load(file: string, given: string | undefined, options: LoadOptions): ScenarioWithMeta {
   const absolute = resolve(file);
+  // A Gambit strategic-form file becomes a scenario in the game form.
+  const text = /\.nfg$/i.test(file)
+    ? nfgToScenarioText(parseNfg(given ?? readScenarioFile(absolute, file), file), file)
+    : given;
   const layers = collectLayers({ absolute, shown: file }, text);
   const doc = emptyDocument();
   for (const layer of layers) mergeLayer(doc, layer);
-  const built = buildScenario(doc, file, text === undefined ? absolute : undefined);
+  const built = buildScenario(doc, file, text === undefined || given === undefined ? absolute : undefined);
   registerCustomAttributes(built.scenario, built.attributeBounds);
   const scenario = applySets(built.scenario, options.overrides ?? []);
   if (built.dated && scenario.date === undefined) {

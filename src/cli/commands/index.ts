@@ -23,4 +23,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'plot', load: async () => (await import('./plot.js')).plotCommand },
   { name: 'compare', load: async () => (await import('./compare.js')).compareCommand },
   { name: 'seek', load: async () => (await import('./seek.js')).seekCommand },
+  { name: 'export', load: async () => (await import('./export.js')).exportCommand },
 ];
