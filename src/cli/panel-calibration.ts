@@ -12,7 +12,7 @@ import { jsonDeep } from '../report/format.js';
 import { panelToText } from '../report/panel-text.js';
 import { write, type CommandIo } from './command.js';
 import { samePath } from './options.js';
-import { loadFromArgs } from './scenario-args.js';
+import { loadFromArgs, loadWithChain } from './scenario-args.js';
 import { UsageError } from './usage-error.js';
 
 /** Positionals that are not files are reported as unexpected arguments (the single-file usage's message). */
@@ -35,6 +35,16 @@ export function loadEvents(
   cwd: string,
 ): Scenario[] {
   return files.map((file) => loadFromArgs(file, values, cwd));
+}
+
+/** The events and every file they are built from (their extends and roster chains), as absolute paths. */
+function loadEventsWithChains(
+  files: readonly string[],
+  values: { set?: unknown; fix?: unknown },
+  cwd: string,
+): { scenarios: Scenario[]; chain: string[] } {
+  const loaded = files.map((file) => loadWithChain(file, values, cwd));
+  return { scenarios: loaded.map((l) => l.scenario), chain: loaded.flatMap((l) => l.chain) };
 }
 
 export function panelRidge(command: string, value: string | undefined): number {
@@ -60,16 +70,34 @@ export function checkWriteTarget(
   inputs: readonly string[],
   force: boolean | undefined,
 ): void {
-  const input = inputs.find((f) => samePath(outFile, f));
+  if (existsSync(outFile) && statSync(outFile).isDirectory())
+    throw new UsageError(`--write ${given} is a directory; give a file name`, 'calibrate');
+  // Real paths (samePath): a symlink or a parent folder reached another way is still the input.
+  const targets = [outFile, partialOf(outFile)];
+  const input = inputs.find((f) => targets.some((t) => samePath(t, f)));
   if (input)
-    throw new UsageError(`--write would overwrite the input ${path.basename(input)}; choose another file`, 'calibrate');
+    throw new UsageError(
+      `--write would overwrite the input ${path.basename(input)} (the scenario or a file of its extends chain); choose another file`,
+      'calibrate',
+    );
   if (existsSync(outFile) && !force) throw new UsageError(`${given} exists; pass --force to replace it`, 'calibrate');
 }
 
-/** Writes a scenario file beside its target and renames it, so a failure never leaves half a file. */
+const partialOf = (outFile: string): string => `${outFile}.partial`;
+
+/**
+ * Writes a scenario file beside its target ('wx': never over a file that is
+ * there) and renames it into place, so a failure never leaves half a file.
+ */
 export function writeScenarioFile(outFile: string, header: string, doc: object): void {
-  const partial = `${outFile}.partial`;
-  writeFileSync(partial, header + stringify(doc, { lineWidth: 100 }));
+  const partial = partialOf(outFile);
+  try {
+    writeFileSync(partial, header + stringify(doc, { lineWidth: 100 }), { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new UsageError(`${partial} exists (an interrupted write?): delete it and run again`, 'calibrate');
+    throw error;
+  }
   renameSync(partial, outFile);
 }
 
@@ -93,19 +121,14 @@ export function runPanelCalibration(
   if (values.cv !== undefined)
     throw new UsageError('--cv cross-validates a single event; for several events use signatory backtest', 'calibrate');
   const outFile = values.write === undefined ? undefined : path.resolve(io.cwd, values.write);
-  if (outFile)
-    checkWriteTarget(
-      outFile,
-      values.write!,
-      files.map((f) => path.resolve(io.cwd, f)),
-      values.force,
-    );
   const options: PanelOptions = {
     ridge: panelRidge('calibrate', values.ridge),
     prior: panelPrior('calibrate', values.prior),
     ...(values.profile !== undefined ? { profileTerm: values.profile === 'none' ? null : values.profile } : {}),
   };
-  const scenarios = loadEvents(files, values, io.cwd);
+  const { scenarios, chain } = loadEventsWithChains(files, values, io.cwd);
+  // Never a file any event is built from, even with --force.
+  if (outFile) checkWriteTarget(outFile, values.write!, chain, values.force);
   const result = calibratePanel(scenarios, options);
   const rows = modelFitRows(scenarios, result);
   if (values.json) {

@@ -64,7 +64,15 @@ export async function mergeParts(parts: string[], out: string): Promise<MergeRes
   // Never over an interrupted sweep's rows: they would be overwritten, then removed if the merge fails.
   if (existsSync(partial))
     throw new SweepError(`${partial} exists (an interrupted run?): delete it or merge into another file`);
-  const fd = openSync(partial, 'w');
+  // 'wx': created by this run, or not at all (a file that appeared since the check is left alone).
+  let fd: number;
+  try {
+    fd = openSync(partial, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new SweepError(`${partial} exists (an interrupted run?): delete it or merge into another file`);
+    throw error;
+  }
   const cursors: Cursor[] = parts.map((part) => ({ part, reader: lineReader(part), line: undefined, index: -1 }));
   const missing: number[] = [];
   const duplicated: number[] = [];

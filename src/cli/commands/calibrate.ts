@@ -9,7 +9,7 @@ import {
 import { calibrationToText } from '../../report/calibrate-text.js';
 import { jsonNumber } from '../../report/format.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
-import { loadFromArgs, noExtraArguments, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
+import { loadWithChain, noExtraArguments, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
 import { UsageError } from '../usage-error.js';
 import { checkEventFiles, checkWriteTarget, runPanelCalibration, writeScenarioFile } from '../panel-calibration.js';
 import { observationOf } from '../../calibrate/observation.js';
@@ -99,8 +99,9 @@ ${SCENARIO_HELP}
       throw new UsageError(`--cv expects a whole number of folds, at least 2, got '${values.cv}'`, 'calibrate');
     const outFile = values.write ? path.resolve(io.cwd, values.write) : undefined;
     const inFile = path.resolve(io.cwd, file);
-    if (outFile) checkWriteTarget(outFile, values.write!, [inFile], values.force);
-    const scenario = loadFromArgs(file, values, io.cwd);
+    const { scenario, chain } = loadWithChain(file, values, io.cwd);
+    // Never the input nor any file of its extends chain, even with --force.
+    if (outFile) checkWriteTarget(outFile, values.write!, chain, values.force);
     // A partial outcome (states named neither way) needs the panel method's likelihood of the counts.
     if (scenario.observed && observationOf(scenario).group) {
       if (values.cv !== undefined || values.write !== undefined || values.ridge === 'auto') {

@@ -1,15 +1,18 @@
 import path from 'node:path';
+import { existsSync, statSync } from 'node:fs';
 import { mergeParts } from '../../sweep/merge.js';
+import { metaPath } from '../../sweep/meta.js';
+import { partialPath } from '../../sweep/output-file.js';
 import { SweepError } from '../../sweep/sweep-error.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
-import { checkFolder } from '../options.js';
+import { checkFolder, samePath } from '../options.js';
 import { printableLine } from '../../text/printable.js';
 import { UsageError } from '../usage-error.js';
 
 export const mergeCommand: Command = {
   name: 'merge',
   summary: 'join the shard files of a sweep into the file a single run writes',
-  help: `Usage: signatory merge PART... --out FILE
+  help: `Usage: signatory merge PART... --out FILE [--force]
 
 Joins the outputs of 'signatory sweep --shard K/N' (each with its receipt
 PART.meta.json) into FILE, byte for byte the file an unsharded run writes.
@@ -18,19 +21,24 @@ is refused, naming its index, and FILE is not written.
 
 Options:
   --out FILE           the merged output (its receipt goes to FILE.meta.json)
+  --force              replace FILE (and its receipt) if they exist; never a
+                       part, a part's receipt or a part's .partial file
 
 Example:
   signatory merge results.part-*.csv --out results.csv
 `,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('merge', argv, { out: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs('merge', argv, {
+      out: { type: 'string' },
+      force: { type: 'boolean' },
+    });
     if (values.help) return (write(io, this.help), 0);
     if (positionals.length === 0) throw new UsageError('give the shard files to merge', 'merge');
     if (values.out === undefined) throw new UsageError('--out FILE is required', 'merge');
     const out = path.resolve(io.cwd, values.out);
     const parts = positionals.map((p) => path.resolve(io.cwd, p));
-    if (parts.includes(out)) throw new UsageError(`--out ${values.out} is also one of the parts`, 'merge');
     checkFolder('merge', '--out', values.out, out);
+    checkMergeTarget(out, values.out, parts, values.force === true);
     try {
       const result = await mergeParts(parts, out);
       io.stderr.write(`signatory: ${result.rows} rows merged into ${values.out}\n`);
@@ -44,3 +52,27 @@ Example:
     }
   },
 };
+
+/**
+ * The files a merge writes (FILE, FILE.partial, FILE.meta.json and its
+ * temporary) are never a part, a part's receipt or a part's .partial file,
+ * compared by real path, even with --force; an existing FILE or receipt is
+ * replaced only with --force; a directory is refused before any work.
+ */
+function checkMergeTarget(out: string, given: string, parts: readonly string[], force: boolean): void {
+  if (existsSync(out) && statSync(out).isDirectory())
+    throw new UsageError(`--out ${given} is a directory; give a file name`, 'merge');
+  const written = [out, partialPath(out), metaPath(out), `${metaPath(out)}.tmp`];
+  for (const part of parts) {
+    const hit = [part, partialPath(part), metaPath(part)].find((f) => written.some((w) => samePath(w, f)));
+    if (hit)
+      throw new UsageError(
+        `--out ${given} would write over ${path.basename(hit)}, ${hit === part ? 'one of the parts' : `a file of the part ${path.basename(part)}`}`,
+        'merge',
+      );
+  }
+  if (force) return;
+  const existing = [out, metaPath(out)].find((f) => existsSync(f));
+  if (existing)
+    throw new UsageError(`--out ${given}: ${path.basename(existing)} exists; pass --force to replace it`, 'merge');
+}
