@@ -5,7 +5,7 @@ import { BlocPane } from './components/BlocPane.js';
 import { CascadePane } from './components/CascadePane.js';
 import { FilePicker } from './components/FilePicker.js';
 import { Header } from './components/Header.js';
-import { HelpPane } from './components/HelpPane.js';
+import { HelpPane, helpLines } from './components/HelpPane.js';
 import { KeyHints } from './components/KeyHints.js';
 import { ParameterPane } from './components/ParameterPane.js';
 import { StatesPane } from './components/StatesPane.js';
@@ -167,6 +167,8 @@ export function App({
     pageRows: Math.max(1, content - 2),
     load,
     eventsDir,
+    helpLines: helpLines(mainWidth).length,
+    helpRows: lines - 5,
   });
   const { session } = x;
   const base = session.base;
@@ -187,7 +189,7 @@ export function App({
 
   const main =
     x.mode === 'help' ? (
-      <HelpPane width={mainWidth} height={lines - 4} />
+      <HelpPane width={mainWidth} height={lines - 4} top={x.helpTop} />
     ) : (
       <Box flexDirection="column">
         <TallyPane
@@ -212,19 +214,30 @@ export function App({
       </Box>
     );
 
-  const promptLine = x.prompt
-    ? x.prompt.confirm
-      ? { label: `${x.prompt.text} exists. Overwrite it? `, text: '', hint: 'y overwrite · n choose another name' }
-      : x.prompt.kind === 'date'
-        ? { label: 'Go to date (YYYY-MM-DD): ', text: x.prompt.text, hint: 'Enter go · Esc cancel' }
-        : {
-            label: x.prompt.kind === 'save' ? 'Save what-if as: ' : 'Export result as: ',
-            text: x.prompt.text,
-            hint: 'Enter write · Esc cancel',
-          }
-    : x.search !== undefined
-      ? { label: 'Find state: ', text: x.search, hint: 'Enter why · Esc done' }
-      : undefined;
+  const discard = x.discard;
+  const promptLine = discard
+    ? {
+        label: `Discard the unsaved what-if (${discard.changes} change${discard.changes === 1 ? '' : 's'}) and ${
+          discard.then === 'quit' ? 'quit' : `open ${discard.file.label}`
+        }? `,
+        text: '',
+        hint: 'y discard · w save it first · n keep it',
+      }
+    : x.prompt
+      ? x.prompt.confirm
+        ? { label: `${x.prompt.text} exists. Overwrite it? `, text: '', hint: 'y overwrite · n choose another name' }
+        : x.prompt.kind === 'date'
+          ? { label: 'Go to date (YYYY-MM-DD): ', text: x.prompt.text, hint: 'Enter go · Esc cancel' }
+          : x.prompt.naming
+            ? { label: 'Name of the what-if: ', text: x.prompt.name ?? '', hint: 'Enter save · Esc cancel' }
+            : {
+                label: x.prompt.kind === 'save' ? 'Save what-if as: ' : 'Export result as: ',
+                text: x.prompt.text,
+                hint: x.prompt.kind === 'save' ? 'Enter then name it · Esc cancel' : 'Enter write · Esc cancel',
+              }
+      : x.search !== undefined
+        ? { label: 'Find state: ', text: x.search, hint: 'Enter why · Esc done' }
+        : undefined;
 
   return (
     <ThemeContext.Provider value={theme ?? themeFor(process.env)}>

@@ -26,6 +26,16 @@ export function describeChanges(session: Session): string[] {
   return lines;
 }
 
+/** The changes as one string: equal strings, the same what-if (to tell whether it was saved as it is). */
+export function changesKey(session: Session): string {
+  return JSON.stringify([session.base.file, session.base.date, session.values, session.fixes]);
+}
+
+/** The name a saved what-if gets unless the user types another. */
+export function defaultWhatIfName(session: Session): string {
+  return `${session.base.name} (what-if)`;
+}
+
 /** A file name that does not exist yet: `<dir>/<stem><suffix>.<ext>`, then `-2`, `-3` … */
 export function freshPath(dir: string, stem: string, suffix: string, ext: string): string {
   for (let k = 1; ; k++) {
@@ -63,8 +73,11 @@ export class FileExistsError extends Error {
   }
 }
 
-/** The YAML of the what-if file at `target`, extending the loaded scenario by a path relative to it. */
-export function whatIfYaml(session: Session, target: string): string {
+/**
+ * The YAML of the what-if file at `target`, extending the loaded scenario by
+ * a path relative to it, named `name` (by default "<scenario> (what-if)").
+ */
+export function whatIfYaml(session: Session, target: string, name = defaultWhatIfName(session)): string {
   const parent = session.base.file;
   if (!parent) throw new Error('the scenario was not loaded from a file, so a what-if cannot extend it');
   // Even with the user's yes: the file would extend itself, and the scenario it came from would be lost.
@@ -81,15 +94,18 @@ export function whatIfYaml(session: Session, target: string): string {
     : `A copy of ${session.base.name}.`;
   const text = scenarioDiffToYaml(
     relative,
-    `${session.base.name} (what-if)`,
+    name,
     description,
     { ...session.values },
     Object.keys(fixes).length ? fixes : undefined,
   );
   if (!isDateMoved(session)) return text;
   // The moved date goes right after `extends`: the file loads at that date, as the screen shows it.
-  const { name, description: about, extends: extended, ...rest } = parse(text) as Record<string, unknown>;
-  return stringify({ name, description: about, extends: extended, date: session.base.date, ...rest }, { lineWidth: 0 });
+  const { name: named, description: about, extends: extended, ...rest } = parse(text) as Record<string, unknown>;
+  return stringify(
+    { name: named, description: about, extends: extended, date: session.base.date, ...rest },
+    { lineWidth: 0 },
+  );
 }
 
 /**
@@ -113,9 +129,9 @@ function writeNew(target: string, text: string, overwrite: boolean): string {
   return file;
 }
 
-/** Saves the what-if; throws FileExistsError rather than overwrite without consent. */
-export function saveWhatIf(session: Session, target: string, overwrite = false): SaveOutcome {
-  return { file: writeNew(target, whatIfYaml(session, target), overwrite) };
+/** Saves the what-if (named `name`); throws FileExistsError rather than overwrite without consent. */
+export function saveWhatIf(session: Session, target: string, overwrite = false, name?: string): SaveOutcome {
+  return { file: writeNew(target, whatIfYaml(session, target, name), overwrite) };
 }
 
 /** Writes the current result as `signatory run --json --rounds` does; throws FileExistsError rather than overwrite without consent. */

@@ -1,6 +1,6 @@
-import { useApp, useInput, type Key } from 'ink';
+import { useApp, useInput } from 'ink';
 import path from 'node:path';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSyncState } from './use-sync-state.js';
 import { explainState, type Explanation } from '../analysis/explain.js';
 import type { StateOutcome } from '../analysis/run.js';
@@ -9,24 +9,28 @@ import { loadScenario } from '../scenario/load.js';
 import { PANES, type PaneId } from './panes.js';
 import { SLIDERS } from './parameters.js';
 import {
+  changesKey,
   defaultExportPath,
+  defaultWhatIfName,
   defaultWhatIfPath,
+  describeChanges,
   exportResult,
   FileExistsError,
   overriddenOnLoad,
   saveWhatIf,
 } from './save.js';
+import { editLine } from './line-edit.js';
 import { listScenarioFiles, type ScenarioFile } from './scenario-files.js';
 import { changesAround, dateStops, type ChangeNote } from './dates.js';
 import { listEventFiles, type EventFile, type EventTally } from './events.js';
-import { dateRefusal, isDated, stepStop, SUBGAME_PAIR, UNDATED, type Session } from './session.js';
+import { dateRefusal, isChanged, isDated, stepStop, SUBGAME_PAIR, UNDATED, type Session } from './session.js';
 import { SORT_KEYS, sortStates, type SortOrder } from './state-order.js';
 import { useCascadeReplay, type CascadeReplay } from './use-cascade-replay.js';
 import { useEventTallies } from './use-event-tallies.js';
 import { useFlipThresholds, type FlipProgress } from './use-flip-thresholds.js';
 import { useScenarioState } from './use-scenario-state.js';
 
-export type Mode = 'normal' | 'help' | 'picker' | 'prompt' | 'search';
+export type Mode = 'normal' | 'help' | 'picker' | 'prompt' | 'search' | 'discard';
 
 export interface Prompt {
   kind: 'save' | 'export' | 'date';
@@ -34,7 +38,13 @@ export interface Prompt {
   text: string;
   /** True while asking whether to overwrite an existing file. */
   confirm: boolean;
+  /** Saving: the what-if's name, typed after the file name (`naming` while it is typed). */
+  name?: string;
+  naming?: boolean;
 }
+
+/** What the user asked for that would lose an unsaved what-if, held until they confirm. */
+export type Discard = { then: 'quit' } | { then: 'open'; file: ScenarioFile };
 
 export interface Message {
   text: string;
@@ -56,6 +66,9 @@ export interface ExplorerOptions {
   load?: (file: string) => Scenario;
   /** The folder of event files the timeline pane lists (scenarios/events/). */
   eventsDir: string;
+  /** Lines of the help (keys and glossary) and how many fit on screen, for scrolling it. */
+  helpLines?: number;
+  helpRows?: number;
 }
 
 /** The date control and the events, as the timeline pane shows them. */
@@ -90,10 +103,14 @@ export interface Explorer {
   flips: FlipProgress;
   cascade: CascadeReplay;
   blocTop: number;
+  /** First line of the help shown. */
+  helpTop: number;
   files: ScenarioFile[];
   pickerIndex: number;
   prompt?: Prompt;
   search?: string;
+  /** Set while asking whether to discard the unsaved what-if. */
+  discard?: Discard & { changes: number };
   message: Message;
   timeline: TimelineView;
 }
@@ -124,17 +141,9 @@ function tallySummary(session: Session): Message {
   return { text: parts.join(' · '), tone: 'change' };
 }
 
-function isPrintable(input: string, key: Key): boolean {
-  return (
-    input.length > 0 &&
-    !key.ctrl &&
-    !key.meta &&
-    !key.return &&
-    !key.escape &&
-    !key.tab &&
-    // eslint-disable-next-line no-control-regex -- a control character is a key, not text
-    !/[\u0000-\u001f\u007f]/.test(input)
-  );
+/** True when the session has changes that were not saved as they are now. */
+export function isUnsaved(session: Session, savedKey: string | undefined): boolean {
+  return isChanged(session) && changesKey(session) !== savedKey;
 }
 
 /**
@@ -154,10 +163,25 @@ export function useExplorer(options: ExplorerOptions): Explorer {
   const [order, setOrder] = useState<SortOrder>({ key: 'delta', reversed: false });
   const [selectedId, setSelectedId] = useState(() => initialStateId(options.initial));
   const [blocTop, setBlocTop] = useState(0);
+  const [helpTop, setHelpTop] = useState(0);
+  const helpMax = Math.max(0, (options.helpLines ?? 0) - (options.helpRows ?? 0));
+  const helpPage = Math.max(1, (options.helpRows ?? 1) - 1);
   const [files, setFiles, filesRef] = useSyncState<ScenarioFile[]>([]);
   const [pickerIndex, setPickerIndex, pickerRef] = useSyncState(0);
   const [prompt, setPrompt, promptRef] = useSyncState<Prompt | undefined>(undefined);
   const [search, setSearch, searchRef] = useSyncState('');
+  const [discard, setDiscard, discardRef] = useSyncState<Discard | undefined>(undefined);
+  // The changes as last saved: quitting or opening another file asks first only when they differ.
+  const [, setSavedKey, savedKeyRef] = useSyncState<string | undefined>(undefined);
+  // Keys can arrive before the render that follows an edit: the session as last solved, and
+  // whether an edit is still on its way, so `q` right after a slider move still asks.
+  const sessionRef = useRef(session);
+  const editPending = useRef(false);
+  useEffect(() => {
+    sessionRef.current = session;
+    editPending.current = false;
+  }, [session]);
+  const unsaved = () => editPending.current || isUnsaved(sessionRef.current, savedKeyRef.current);
   // A message of our own (saved, error) until the next edit replaces it with the flip summary.
   const [message, setMessage] = useState<Message>();
 
@@ -196,6 +220,7 @@ export function useExplorer(options: ExplorerOptions): Explorer {
 
   const apply: typeof edit = (e) => {
     setMessage(undefined);
+    editPending.current = true;
     edit(e);
   };
   const goTo = (next: PaneId) => {
@@ -221,12 +246,16 @@ export function useExplorer(options: ExplorerOptions): Explorer {
     const target = path.resolve(cwd, p.text.trim());
     try {
       const outcome =
-        p.kind === 'save' ? saveWhatIf(session, target, overwrite) : exportResult(session, target, overwrite);
+        p.kind === 'save'
+          ? saveWhatIf(session, target, overwrite, p.name?.trim() || defaultWhatIfName(session))
+          : exportResult(session, target, overwrite);
+      if (p.kind === 'save') setSavedKey(changesKey(session));
       const shownName = path.relative(cwd, outcome.file) || outcome.file;
       const lost = p.kind === 'save' ? overriddenOnLoad(session) : [];
       const note = lost.length ? ` · on load, the dated value at ${session.base.date} replaces ${lost.join(', ')}` : '';
+      const named = p.kind === 'save' ? ` as "${p.name?.trim() || defaultWhatIfName(session)}"` : '';
       setMessage({
-        text: `${p.kind === 'save' ? 'Saved what-if' : 'Exported result'} to ${shownName}${note}`,
+        text: `${p.kind === 'save' ? 'Saved what-if' : 'Exported result'} to ${shownName}${named}${note}`,
         tone: 'info',
       });
       setPrompt(undefined);
@@ -246,6 +275,31 @@ export function useExplorer(options: ExplorerOptions): Explorer {
     const target = kind === 'save' ? defaultWhatIfPath(session, cwd) : defaultExportPath(session, cwd);
     setPrompt({ kind, text: path.relative(cwd, target) || target, confirm: false });
     setMode('prompt');
+  };
+  /** Opens a picked file, unless that would lose an unsaved what-if: then asks first. */
+  const openFile = (file: ScenarioFile, confirmed = false) => {
+    if (!confirmed && unsaved()) {
+      setDiscard({ then: 'open', file });
+      return setMode('discard');
+    }
+    try {
+      const scenario = load(file.file);
+      apply({ kind: 'load', scenario });
+      setSavedKey(undefined);
+      setSelectedId(initialStateId(scenario));
+      setBlocTop(0);
+      setMessage({ text: `Opened ${file.label}: ${scenario.states.length} states.`, tone: 'info' });
+      setMode('normal');
+    } catch (error) {
+      setMessage({ text: (error as Error).message, tone: 'error' });
+      setMode('picker');
+    }
+  };
+  /** Quits, unless that would lose an unsaved what-if: then asks first. */
+  const quit = () => {
+    if (!unsaved()) return exit();
+    setDiscard({ then: 'quit' });
+    setMode('discard');
   };
   const find = (text: string) => {
     const q = text.toLowerCase();
@@ -280,73 +334,90 @@ export function useExplorer(options: ExplorerOptions): Explorer {
     const prompt = promptRef.current;
     const search = searchRef.current;
     if (mode === 'help') {
-      if (input === 'q') exit();
-      setMode('normal');
+      const scroll = (by: number) => setHelpTop((t) => Math.max(0, Math.min(helpMax, Math.min(t, helpMax) + by)));
+      if (key.upArrow) scroll(-1);
+      else if (key.downArrow) scroll(1);
+      else if (key.pageUp) scroll(-helpPage);
+      else if (key.pageDown || input === ' ') scroll(helpPage);
+      else if (key.home) scroll(-Infinity);
+      else if (key.end) scroll(Infinity);
+      else if (input === 'q') quit();
+      else setMode('normal');
+      return;
+    }
+    if (mode === 'discard') {
+      const pending = discardRef.current;
+      if (input === 'y' || input === 'Y') {
+        setDiscard(undefined);
+        if (pending?.then === 'open') openFile(pending.file, true);
+        else exit();
+      } else if (input === 'w') {
+        setDiscard(undefined);
+        setMode('normal');
+        openPrompt('save');
+      } else if (input === 'n' || input === 'N' || key.escape) {
+        setDiscard(undefined);
+        setMode(pending?.then === 'open' ? 'picker' : 'normal');
+      }
       return;
     }
     if (mode === 'prompt' && prompt) {
       if (prompt.confirm) {
         if (input === 'y' || input === 'Y') write(prompt, true);
-        else if (input === 'n' || input === 'N' || key.escape) setPrompt({ ...prompt, confirm: false });
+        else if (input === 'n' || input === 'N' || key.escape) setPrompt({ ...prompt, confirm: false, naming: false });
         return;
       }
-      if (key.escape) {
+      // Every character of a burst counts (three Backspaces sent at once delete three characters).
+      const field = editLine(prompt.naming ? (prompt.name ?? '') : prompt.text, input, key);
+      const next: Prompt = prompt.naming ? { ...prompt, name: field.text } : { ...prompt, text: field.text };
+      if (field.cancel) {
         setPrompt(undefined);
         setMode('normal');
-      } else if (key.return) {
-        if (prompt.kind === 'date') {
-          setPrompt(undefined);
-          setMode('normal');
-          goToDate(prompt.text.trim());
-        } else if (prompt.text.trim()) write(prompt, false);
-      } else if (key.backspace || key.delete) setPrompt({ ...prompt, text: prompt.text.slice(0, -1) });
-      else if (key.ctrl && input === 'u') setPrompt({ ...prompt, text: '' });
-      else if (isPrintable(input, key)) setPrompt({ ...prompt, text: prompt.text + input });
+      } else if (!field.submit) setPrompt(next);
+      else if (next.kind === 'date') {
+        setPrompt(undefined);
+        setMode('normal');
+        goToDate(next.text.trim());
+      } else if (!next.text.trim()) setPrompt(next);
+      // A what-if gets its name after its file name.
+      else if (next.kind === 'save' && !next.naming)
+        setPrompt({ ...next, naming: true, name: next.name ?? defaultWhatIfName(session) });
+      else write(next, false);
       return;
     }
     if (mode === 'search') {
-      if (key.escape) setMode('normal');
-      else if (key.return) {
-        setMode('normal');
-        goTo('why');
-      } else if (key.backspace || key.delete) {
-        setSearch(search.slice(0, -1));
-        find(search.slice(0, -1));
-      } else if (key.upArrow || key.downArrow) moveState(key.upArrow ? -1 : 1);
-      else if (isPrintable(input, key)) {
-        setSearch(search + input);
-        find(search + input);
+      if (key.upArrow || key.downArrow) return moveState(key.upArrow ? -1 : 1);
+      const field = editLine(search, input, key);
+      if (field.cancel) setMode('normal');
+      else {
+        setSearch(field.text);
+        if (field.text !== search) find(field.text);
+        if (field.submit) {
+          setMode('normal');
+          goTo('why');
+        }
       }
       return;
     }
     if (mode === 'picker') {
       const files = filesRef.current;
       const pickerIndex = pickerRef.current;
-      if (input === 'q') exit();
+      if (input === 'q') quit();
       else if (key.escape || input === 'o') setMode('normal');
       else if (key.upArrow) setPickerIndex((k) => Math.max(0, k - 1));
       else if (key.downArrow) setPickerIndex((k) => Math.min(files.length - 1, k + 1));
       else if (key.pageUp) setPickerIndex((k) => Math.max(0, k - pageRows));
       else if (key.pageDown) setPickerIndex((k) => Math.min(files.length - 1, k + pageRows));
-      else if (key.return && files[pickerIndex]) {
-        const file = files[pickerIndex];
-        try {
-          const scenario = load(file.file);
-          apply({ kind: 'load', scenario });
-          setSelectedId(initialStateId(scenario));
-          setBlocTop(0);
-          setMessage({ text: `Opened ${file.label}: ${scenario.states.length} states.`, tone: 'info' });
-          setMode('normal');
-        } catch (error) {
-          setMessage({ text: (error as Error).message, tone: 'error' });
-        }
-      }
+      else if (key.return && files[pickerIndex]) openFile(files[pickerIndex]);
       return;
     }
 
     // Normal mode: keys that work in every pane first.
-    if (input === 'q') return exit();
-    if (input === '?') return setMode('help');
+    if (input === 'q') return quit();
+    if (input === '?') {
+      setHelpTop(0);
+      return setMode('help');
+    }
     if (key.tab) {
       const k = PANES.findIndex((p) => p.id === pane);
       return goTo(PANES[(k + (key.shift ? PANES.length - 1 : 1)) % PANES.length].id);
@@ -451,10 +522,12 @@ export function useExplorer(options: ExplorerOptions): Explorer {
     flips,
     cascade,
     blocTop,
+    helpTop: Math.min(helpTop, helpMax),
     files,
     pickerIndex,
     prompt,
     search: mode === 'search' ? search : undefined,
+    discard: mode === 'discard' && discard ? { ...discard, changes: describeChanges(session).length } : undefined,
     message: message ?? flipSummary(session),
     timeline: {
       dated,

@@ -162,6 +162,9 @@ describe('saving and exporting', () => {
     await press(r, KEYS.ctrlU);
     await press(r, target);
     await press(r, KEYS.enter);
+    // Then its name, offered as the scenario's name with "(what-if)".
+    await waitForText(r, `Name of the what-if: ${baseline.name} (what-if)`);
+    await press(r, KEYS.enter);
     await waitForText(r, 'Saved what-if to verified-us.yaml');
     const text = readFileSync(target, 'utf8');
     expect(text).toMatch(/^extends: /m);
@@ -180,6 +183,8 @@ describe('saving and exporting', () => {
     await waitForText(r, 'Save what-if as: ');
     await press(r, KEYS.ctrlU);
     await press(r, target);
+    await press(r, KEYS.enter);
+    await waitForText(r, 'Name of the what-if: ');
     await press(r, KEYS.enter);
     await waitForText(r, 'exists. Overwrite it?');
     await press(r, 'n');

@@ -90,7 +90,35 @@ describe.skipIf(!hasTmux)('in a pseudo-terminal (tmux)', () => {
     tmux('send-keys', '-t', session, 'Right');
     await waitFor(() => /Verification .*\* was/.test(capture()), 'the verification slider to move', 20_000);
 
+    // A text field takes a burst of keys: five Backspaces sent together delete five characters.
+    tmux('send-keys', '-t', session, 'w');
+    const asked = await waitFor(
+      () => /Save what-if as: (\S+)/.exec(capture())?.[1],
+      () => `the save prompt\n${capture()}`,
+      20_000,
+    );
+    tmux('send-keys', '-t', session, 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace');
+    await waitFor(
+      () => capture().includes(`Save what-if as: ${asked.slice(0, -5)} `),
+      () => `the file name to lose five characters (${asked})\n${capture()}`,
+      20_000,
+    );
+    tmux('send-keys', '-t', session, 'Escape');
+    await waitFor(() => !capture().includes('Save what-if as'), 'the prompt to close', 20_000);
+
+    // q with an unsaved what-if asks first; n keeps it, y quits.
     tmux('send-keys', '-t', session, 'q');
+    await waitFor(
+      () => capture().includes('Discard the unsaved what-if (2 changes) and quit?'),
+      'the discard prompt',
+      20_000,
+    );
+    tmux('send-keys', '-t', session, 'n');
+    await waitFor(() => !capture().includes('Discard the unsaved'), 'the discard prompt to close', 20_000);
+    expect(existsSync(exitFile)).toBe(false);
+    tmux('send-keys', '-t', session, 'q');
+    await waitFor(() => capture().includes('Discard the unsaved what-if'), 'the discard prompt again', 20_000);
+    tmux('send-keys', '-t', session, 'y');
     await waitFor(() => existsSync(exitFile), 'the binary to exit', 20_000);
     expect(readFileSync(exitFile, 'utf8').trim()).toBe('0');
     // The terminal is back as it was: cooked mode with echo, and the alternate screen gone.

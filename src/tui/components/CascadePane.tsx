@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { RunResult } from '../../analysis/run.js';
 import { useTheme } from '../use-theme.js';
-import { cell, shown } from '../text.js';
+import { cell, wrapWords } from '../text.js';
 import { TallyBar } from './TallyBar.js';
 import { PaneTitle } from './PaneTitle.js';
 
@@ -16,6 +16,9 @@ export interface CascadePaneProps {
   width: number;
   height: number;
 }
+
+/** Cells before a round's text: its label (10) and its count (3) and a blank. */
+const LEAD = 14;
 
 /** Signers after the first `step` rounds of the cascade from no signatures (held states included). */
 export function signedAfter(run: RunResult, step: number): number {
@@ -39,8 +42,6 @@ export function CascadePane({ run, step, playing, focused, width, height }: Casc
     .filter(([, a]) => a === 'sign')
     .map(([id]) => id);
   const listRows = Math.max(1, height - 3);
-  // Keep the current round in view.
-  const top = Math.max(0, Math.min(step - Math.floor(listRows / 2), rounds.length + 1 - listRows));
   const lines = [
     {
       key: 0,
@@ -55,6 +56,23 @@ export function CascadePane({ run, step, playing, focused, width, height }: Casc
       count: signedAfter(run, k + 1),
     })),
   ];
+  // A round's ids wrap onto as many rows as they need, under the first row's text.
+  const textWidth = Math.max(10, width - LEAD);
+  const rows = lines.flatMap((l) =>
+    wrapWords(l.text, textWidth).map((text, i) => ({
+      round: l.key,
+      first: i === 0,
+      label: l.label,
+      count: l.count,
+      text,
+    })),
+  );
+  // Keep the current round in view.
+  const at = Math.max(
+    0,
+    rows.findIndex((r) => r.round === step),
+  );
+  const top = Math.max(0, Math.min(at - Math.floor(listRows / 2), rows.length - listRows));
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate">
@@ -71,10 +89,15 @@ export function CascadePane({ run, step, playing, focused, width, height }: Casc
       {rounds.length === 0 ? (
         <Text color={theme.muted}>Nobody signs first: no state gains from signing alone.</Text>
       ) : null}
-      {lines.slice(top, top + listRows).map((l) => (
-        <Text key={l.key} wrap="truncate" inverse={l.key === step} color={l.key > step ? theme.muted : undefined}>
-          {cell(l.label, 10)}
-          {String(l.count).padStart(3)} {shown(l.text)}
+      {rows.slice(top, top + listRows).map((r, k) => (
+        <Text
+          key={`${r.round}-${k}`}
+          wrap="truncate"
+          inverse={r.round === step}
+          color={r.round > step ? theme.muted : undefined}
+        >
+          {r.first ? `${cell(r.label, 10)}${String(r.count).padStart(3)} ` : ' '.repeat(LEAD)}
+          {r.text}
         </Text>
       ))}
     </Box>

@@ -1,10 +1,14 @@
 import { Box, Text } from 'ink';
+import { GLOSSARY } from '../../app/glossary.js';
+import { glossaryEntryLines } from '../../report/glossary-text.js';
 import { useTheme } from '../use-theme.js';
-import { cell } from '../text.js';
+import { cell, wrapWords } from '../text.js';
 
 export interface HelpPaneProps {
   width: number;
   height: number;
+  /** The first line shown (↑↓ PgUp PgDn scroll). */
+  top: number;
 }
 
 /** Every key of the UI, grouped by pane; also in docs/tui.md. */
@@ -21,34 +25,79 @@ export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
   ['space', 'cascade: play / pause the rounds'],
   ['[ ]', 'date: previous / next dated change or event (dated only)'],
   ['d', 'date: type one, YYYY-MM-DD, within the timeline'],
-  ['o', 'open another scenario from scenarios/'],
-  ['w', 'save the what-if: a new file that extends this one'],
+  ['o', 'open another scenario (asks first if the what-if is unsaved)'],
+  ['w', 'save the what-if: a new file that extends this one, then its name'],
   ['e', 'export the current result as JSON'],
-  ['?', 'this help (any key closes it)'],
-  ['q · Ctrl-C', 'quit'],
+  ['?', 'this help and the glossary: ↑↓ PgUp PgDn scroll, other keys close'],
+  ['q · Ctrl-C', 'quit (q asks before dropping an unsaved what-if)'],
 ];
 
-/** The key reference, shown by `?`. */
-export function HelpPane({ width, height }: HelpPaneProps) {
+export const LEGEND =
+  '▲▼ flipped with the last change · * changed slider or held state · █ sign ▓ only in greatest ░ abstain';
+
+export interface HelpLine {
+  text: string;
+  /** The key column of a key's first line. */
+  key?: string;
+  style?: 'heading' | 'muted' | 'term';
+}
+
+const KEY_WIDTH = 14;
+
+/** The lines of the help at a width: the keys, the legend, then the glossary, each wrapped, never cut. */
+export function helpLines(width: number): HelpLine[] {
+  const out: HelpLine[] = [];
+  const textWidth = Math.max(10, width - KEY_WIDTH);
+  for (const [k, what] of KEY_HELP)
+    wrapWords(what, textWidth).forEach((text, i) => out.push(i === 0 ? { key: k, text } : { key: '', text }));
+  for (const text of wrapWords(LEGEND, width)) out.push({ text, style: 'muted' });
+  out.push({ text: '' }, { text: ' Glossary ', style: 'heading' });
+  for (const entry of GLOSSARY) {
+    const [first, ...rest] = glossaryEntryLines(entry, width);
+    out.push({ text: first, style: 'term' }, ...rest.map((text) => ({ text })));
+  }
+  return out;
+}
+
+/** The key reference and the glossary, shown by `?`, scrolled to `top`. */
+export function HelpPane({ width, height, top }: HelpPaneProps) {
   const theme = useTheme();
-  const keyWidth = 14;
+  const lines = helpLines(width);
+  const rows = Math.max(1, height - 1);
+  const first = Math.max(0, Math.min(top, lines.length - rows));
+  const more = first + rows < lines.length;
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Text bold inverse color={theme.accent}>
-        {' Keys '}
-      </Text>
-      {KEY_HELP.slice(0, Math.max(0, height - 2)).map(([k, what]) => (
-        <Text key={k} wrap="truncate">
-          <Text bold>{cell(k, keyWidth)}</Text>
-          <Text>{what}</Text>
+      <Text wrap="truncate">
+        <Text bold inverse color={theme.accent}>
+          {' Keys '}
         </Text>
-      ))}
-      <Text color={theme.muted} wrap="truncate">
-        {cell(
-          '▲▼ flipped with the last change · * changed slider or held state · █ sign ▓ only in greatest ░ abstain',
-          width,
-        )}
+        <Text color={theme.muted}>
+          {'  '}
+          {first > 0 || more
+            ? `lines ${first + 1}–${Math.min(lines.length, first + rows)} of ${lines.length} · ↑↓ PgUp PgDn scroll · `
+            : ''}
+          any other key closes
+        </Text>
       </Text>
+      {lines.slice(first, first + rows).map((l, i) =>
+        l.key !== undefined ? (
+          <Text key={i} wrap="truncate">
+            <Text bold>{cell(l.key, KEY_WIDTH)}</Text>
+            <Text>{l.text}</Text>
+          </Text>
+        ) : (
+          <Text
+            key={i}
+            wrap="truncate"
+            bold={l.style === 'term' || l.style === 'heading'}
+            inverse={l.style === 'heading'}
+            color={l.style === 'muted' ? theme.muted : l.style === 'heading' ? theme.accent : undefined}
+          >
+            {l.text}
+          </Text>
+        ),
+      )}
     </Box>
   );
 }
