@@ -24,21 +24,24 @@ export function wholeNumber(
   return n;
 }
 
-/** Checks every factor's path and range against the scenario (a bad path names itself). */
-export function checkFactors(command: string, scenario: Scenario, factors: Factor[]): void {
+/**
+ * Checks every factor's path and range against the scenario (a bad path
+ * names itself); `source` is where the factors came from, as messages name it.
+ */
+export function checkFactors(command: string, scenario: Scenario, factors: Factor[], source = '--vary'): void {
   const seen = new Set<string>();
   for (const f of factors) {
-    if (seen.has(f.path)) throw new UsageError(`--vary ${f.path} is given twice`, command);
+    if (seen.has(f.path)) throw new UsageError(`${source} ${f.path} is given twice`, command);
     seen.add(f.path);
     if (f.path === 'date') {
       // Both ends must lie in the scenario's timeline; the loader's check says why not.
-      for (const day of [f.lo, f.hi]) atDate(scenario, dateOfDay(day), '--vary');
+      for (const day of [f.lo, f.hi]) atDate(scenario, dateOfDay(day), source);
       continue;
     }
-    const accessor = resolvePath(scenario, f.path, '--vary');
+    const accessor = resolvePath(scenario, f.path, source);
     if (f.lo < accessor.min || f.hi > accessor.max) {
       throw new UsageError(
-        `--vary ${f.path}=${f.lo}:${f.hi}: the range leaves [${accessor.min}, ${accessor.max}], the bounds of ${f.path}`,
+        `${source} ${f.path}=${f.lo}:${f.hi}: the range leaves [${accessor.min}, ${accessor.max}], the bounds of ${f.path}`,
         command,
       );
     }

@@ -9,7 +9,7 @@ import { permutation } from '../random/stream.js';
 import { gridValue, type Factor } from './vary-spec.js';
 import { pointStream, stream } from './seeds.js';
 
-export type DesignKind = 'grid' | 'lhs' | 'random';
+export type DesignKind = 'grid' | 'lhs' | 'random' | 'file';
 
 /** A design as recorded in the run receipt; plain data, so it crosses to workers. */
 export interface DesignSpec {
@@ -19,10 +19,13 @@ export interface DesignSpec {
   n?: number;
   /** Master seed of every random stream of the sweep. */
   seed: number;
+  /** The points of a design read from a file (`--design FILE.csv`): points[k][j] is factor j of point k. */
+  points?: number[][];
 }
 
 /** Number of design points (rows are points × replications). */
 export function designSize(spec: DesignSpec): number {
+  if (spec.kind === 'file') return spec.points?.length ?? 0;
   if (spec.kind !== 'grid') return spec.n ?? 0;
   return spec.factors.reduce((acc, f) => acc * (f.steps ?? 1), 1);
 }
@@ -46,6 +49,12 @@ export function designPoints(spec: DesignSpec): PointFunction {
         out[j] = gridValue(spec.factors[j], rest % s);
         rest = Math.floor(rest / s);
       }
+    };
+  }
+  if (spec.kind === 'file') {
+    const points = spec.points ?? [];
+    return (k, out) => {
+      for (let j = 0; j < d; j++) out[j] = points[k][j];
     };
   }
   const n = spec.n ?? 0;

@@ -77,7 +77,7 @@ export function identityDifference(
   const py = y.plan as Record<string, unknown>;
   for (const key of Object.keys({ ...px, ...py })) {
     if (JSON.stringify(px[key]) !== JSON.stringify(py[key]))
-      return key === 'design' ? 'design (--vary, --lhs, --random or --seed)' : key;
+      return key === 'design' ? 'design (--vary, --lhs, --random, --design or --seed)' : key;
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 /**
  * The one vocabulary of outcome names: a sweep's output columns, the
- * outcome `sensitivity --output` studies and `plot --z` all use
+ * outcome `sensitivity --output` studies, `plot --z` and `summary` all use
  * these names and nothing else. Whole-scenario outcomes are plain words
  * (`least`, `qre_mean`); a tracked state's are `ID.least`, `ID.greatest`,
  * `ID.p`. The older sensitivity spellings (`qre`, `pmajority`, `p:ID`,
@@ -170,7 +170,7 @@ export function parseOutcome(option: string, name: string, states: readonly stri
 export function outcomeList(states: readonly string[], uncertain: readonly string[] = []): string[] {
   const width = 13;
   const lines = [
-    'Outcomes (sweep columns, sensitivity --output, plot --z):',
+    'Outcomes (sweep columns, sensitivity --output, plot --z, summary --outcomes):',
     ...SCENARIO_OUTCOMES.map((k) => `  ${k.name.padEnd(width)} ${k.meaning} (--solver ${k.solver} or both)`),
     ...STATE_OUTCOMES.map(
       (k) => `  ${`ID.${k.name}`.padEnd(width)} ${k.meaning} (--track ID; --solver ${k.solver} or both)`,

@@ -17,6 +17,11 @@ export interface SweepPlan {
   replications: number;
   /** Whether each row draws the scenario's uncertain inputs (set by `--replications`). */
   draws: boolean;
+  /**
+   * The uncertain inputs whose drawn values each row records, as columns
+   * after the design's (`--record-draws`); absent when none are.
+   */
+  recorded?: string[];
   solver: SolverChoice;
   /** State ids whose decisions each row reports. */
   track: string[];
@@ -33,12 +38,13 @@ export const hasNash = (solver: SolverChoice): boolean => solver !== 'qre';
 export const hasQre = (solver: SolverChoice): boolean => solver !== 'nash';
 
 /** Column names, in order: the CSV header, the JSON Lines keys. */
-export function columns(plan: Pick<SweepPlan, 'design' | 'solver' | 'track'>): string[] {
+export function columns(plan: Pick<SweepPlan, 'design' | 'solver' | 'track' | 'recorded'>): string[] {
   return [
     'index',
     'point',
     'replication',
     ...plan.design.factors.map((f) => f.path),
+    ...(plan.recorded ?? []),
     'seed',
     ...outcomeColumns(plan.solver, plan.track),
   ];
@@ -50,7 +56,7 @@ export function csvField(text: string): string {
 }
 
 /** The first line of a CSV output (JSON Lines has none). */
-export function headerLine(plan: Pick<SweepPlan, 'design' | 'solver' | 'track' | 'format'>): string {
+export function headerLine(plan: Pick<SweepPlan, 'design' | 'solver' | 'track' | 'format' | 'recorded'>): string {
   return plan.format === 'csv' ? columns(plan).map(csvField).join(',') + '\n' : '';
 }
 

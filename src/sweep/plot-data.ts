@@ -61,10 +61,10 @@ export function axisLabel(axis: Pick<Axis, 'name'>, v: number, digits: number): 
   return axis.name === 'date' ? dateOfDay(v) : String(Number(v.toPrecision(digits)));
 }
 
-type RowSource = (each: (get: (column: string) => number) => void) => Promise<string[]>;
+export type RowSource = (each: (get: (column: string) => number) => void) => Promise<string[]>;
 
 /** Streams the rows of a results file; returns its columns. */
-function rowsOf(file: string): RowSource {
+export function rowsOf(file: string): RowSource {
   return async (each) => {
     const reader = lineReader(file);
     try {

@@ -48,6 +48,8 @@ export function rowEvaluator(scenario: Scenario, plan: SweepPlan, file?: string)
   const values = new Float64Array(factors.length);
   const outcome = pointOutcome(plan.track.length);
   const keys = columns(plan).map((c) => JSON.stringify(c));
+  const drawn = new Float64Array(uncertain.length);
+  const record = plan.recorded !== undefined;
   const R = plan.replications;
   const master = plan.design.seed;
   let current = -1;
@@ -63,10 +65,13 @@ export function rowEvaluator(scenario: Scenario, plan: SweepPlan, file?: string)
       const seed = rowSeed(master, point, replication);
       if (uncertain.length > 0) {
         const u = rowStream(seed);
-        for (let k = 0; k < uncertain.length; k++) model.set(values.length + k, draw(uncertain[k], u));
+        for (let k = 0; k < uncertain.length; k++) {
+          drawn[k] = draw(uncertain[k], u);
+          model.set(values.length + k, drawn[k]);
+        }
       }
       model.solve(plan.solver, outcome);
-      const fields = rowFields(plan, index, point, replication, values, seed, outcome);
+      const fields = rowFields(plan, index, point, replication, values, record ? drawn : undefined, seed, outcome);
       if (plan.format === 'csv') return fields.join(',') + '\n';
       return '{' + fields.map((f, k) => `${keys[k]}:${f}`).join(',') + '}\n';
     },
@@ -84,6 +89,7 @@ function rowFields(
   point: number,
   replication: number,
   values: Float64Array,
+  drawn: Float64Array | undefined,
   seed: number,
   o: PointOutcome,
 ): string[] {
@@ -92,6 +98,7 @@ function rowFields(
     if (factor.path !== 'date') f.push(formatFixed(values[j], PARAMETER_DECIMALS));
     else f.push(plan.format === 'csv' ? dateOfDay(values[j]) : JSON.stringify(dateOfDay(values[j])));
   });
+  if (drawn) for (const v of drawn) f.push(formatFixed(v, PARAMETER_DECIMALS));
   f.push(String(seed));
   for (const k of SCENARIO_OUTCOMES) if (runs(plan.solver, k.solver)) f.push(outcomeText(k.read(o, 0), k.integer));
   for (let t = 0; t < plan.track.length; t++)

@@ -80,12 +80,13 @@ describe('signatory sweep', () => {
     expect(bytes('w1.csv').equals(bytes('w2.csv'))).toBe(true);
     const lines = bytes('w1.csv').toString().trim().split('\n');
     expect(lines[0]).toBe(
-      'index,point,replication,declaration.enforcement,declaration.thresholdClarity,seed,least,greatest,qre_mean,p_majority,RED.least,RED.greatest,RED.p,BLU.least,BLU.greatest,BLU.p',
+      // The drawn uncertain inputs are recorded after the design's (--record-draws, on by default).
+      'index,point,replication,declaration.enforcement,declaration.thresholdClarity,declaration.verification,world.raceIntensity,seed,least,greatest,qre_mean,p_majority,RED.least,RED.greatest,RED.p,BLU.least,BLU.greatest,BLU.p',
     );
     expect(lines).toHaveLength(1 + 6 * 5 * 4);
     lines.slice(1).forEach((line, k) => expect(line.startsWith(`${k},${Math.floor(k / 4)},${k % 4},`)).toBe(true));
     // Replications draw different inputs: not every replication of a point agrees.
-    expect(new Set(lines.slice(1).map((l) => l.split(',').slice(8, 10).join())).size).toBeGreaterThan(10);
+    expect(new Set(lines.slice(1).map((l) => l.split(',').slice(10, 12).join())).size).toBeGreaterThan(10);
     const meta = JSON.parse(bytes('w1.csv.meta.json').toString());
     expect(meta).toMatchObject({ status: 'complete', seed: 1, totalRows: 120, rows: 120 });
     expect(meta.scenario.hash).toMatch(/^[0-9a-f]{64}$/);

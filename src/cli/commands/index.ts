@@ -21,6 +21,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'merge', load: async () => (await import('./merge.js')).mergeCommand },
   { name: 'sensitivity', load: async () => (await import('./sensitivity.js')).sensitivityCommand },
   { name: 'plot', load: async () => (await import('./plot.js')).plotCommand },
+  { name: 'summary', load: async () => (await import('./summary.js')).summaryCommand },
   { name: 'compare', load: async () => (await import('./compare.js')).compareCommand },
   { name: 'seek', load: async () => (await import('./seek.js')).seekCommand },
   { name: 'export', load: async () => (await import('./export.js')).exportCommand },

@@ -5,7 +5,10 @@ import type { DesignKind, DesignSpec } from '../../sweep/design.js';
 import { progressLine, progressTracker, type ProgressSnapshot } from '../../sweep/progress-rate.js';
 import { outcomeList } from '../../sweep/outcomes.js';
 import { totalRows, type OutputFormat, type SolverChoice, type SweepPlan } from '../../sweep/plan.js';
+import { readDesignFile, type DesignFile } from '../../sweep/design-file.js';
+import { drawnInputs } from '../../sweep/rows.js';
 import { runSweep } from '../../sweep/run-sweep.js';
+import { SweepError } from '../../sweep/sweep-error.js';
 import { parseShard } from '../../sweep/shard.js';
 import { parseVary } from '../../sweep/vary-spec.js';
 import { many, parseCommandArgs, write, type Command, type CommandIo } from '../command.js';
@@ -25,6 +28,16 @@ function outputFormat(command: string, out: string | undefined, format: string |
   if (out === undefined || /\.csv$/i.test(out)) return 'csv';
   if (/\.(jsonl|ndjson)$/i.test(out)) return 'jsonl';
   throw new UsageError(`cannot tell the format of '${out}': name it .csv or .jsonl, or give --format`, command);
+}
+
+/** The design of --design FILE, its problems as usage errors. */
+function designFile(file: string, given: string): DesignFile {
+  try {
+    return readDesignFile(file, given);
+  } catch (error) {
+    if (error instanceof SweepError) throw new UsageError(error.message, 'sweep');
+    throw error;
+  }
 }
 
 /** A shell word, quoted only when it needs to be. */
@@ -48,7 +61,11 @@ Design:
                        date=2023-01-01:2026-02-05:13 moves a dated scenario's world (whole days)
   --lhs N              a Latin hypercube of N points over the --vary ranges (STEPS not needed)
   --random N           N uniform random points over the --vary ranges
+  --design FILE.csv    the points of a file: a header naming the varied paths, a row per point
   --replications R     R Monte Carlo draws of the scenario's uncertain inputs per point
+  --record-draws       a column per drawn uncertain input, its value in the row (the default
+                       with --replications when the scenario has uncertain inputs)
+  --no-record-draws    leave the drawn values out
   --seed S             master seed (default: the scenario's world.seed)
 
 Output:
@@ -91,6 +108,9 @@ Example:
       shard: { type: 'string' },
       shards: { type: 'string' },
       'list-outcomes': { type: 'boolean' },
+      design: { type: 'string' },
+      'record-draws': { type: 'boolean' },
+      'no-record-draws': { type: 'boolean' },
     });
     if (values.help) return (write(io, this.help), 0);
     const file = requireFile('sweep', positionals);
@@ -109,11 +129,24 @@ Example:
     }
     if (values.lhs !== undefined && values.random !== undefined)
       throw new UsageError('give --lhs or --random, not both', 'sweep');
-    const kind: DesignKind = values.lhs !== undefined ? 'lhs' : values.random !== undefined ? 'random' : 'grid';
-    const factors = many(values.vary).map((v) => parseVary(v, kind === 'grid'));
+    if (values.design !== undefined && (values.lhs !== undefined || values.random !== undefined || values.vary))
+      throw new UsageError('--design FILE gives the points: not with --vary, --lhs or --random', 'sweep');
+    const kind: DesignKind =
+      values.design !== undefined
+        ? 'file'
+        : values.lhs !== undefined
+          ? 'lhs'
+          : values.random !== undefined
+            ? 'random'
+            : 'grid';
+    const fromFile =
+      values.design === undefined ? undefined : designFile(path.resolve(io.cwd, values.design), values.design);
+    const factors = fromFile?.factors ?? many(values.vary).map((v) => parseVary(v, kind === 'grid'));
     const n =
-      kind === 'grid' ? undefined : wholeNumber('sweep', `--${kind}`, kind === 'lhs' ? values.lhs : values.random, 0);
-    if (kind !== 'grid' && factors.length === 0)
+      kind === 'lhs' || kind === 'random'
+        ? wholeNumber('sweep', `--${kind}`, kind === 'lhs' ? values.lhs : values.random, 0)
+        : undefined;
+    if ((kind === 'lhs' || kind === 'random') && factors.length === 0)
       throw new UsageError(`--${kind} needs at least one --vary PATH=LO:HI`, 'sweep');
     const solver = (values.solver ?? 'both') as SolverChoice;
     if (!['nash', 'qre', 'both'].includes(solver))
@@ -127,7 +160,12 @@ Example:
     if (out !== undefined) checkFolder('sweep', '--out', values.out!, out);
     const { scenario, chain } = loadWithChain(file, values, io.cwd);
     if (out !== undefined) checkSweepTarget(out, values.out!, chain, Boolean(values.resume), Boolean(values.force));
-    checkFactors('sweep', scenario, factors);
+    checkFactors(
+      'sweep',
+      scenario,
+      factors,
+      values.design === undefined ? '--vary' : `--design ${values.design}: column`,
+    );
     const seed = wholeNumber('sweep', '--seed', values.seed, scenario.world.seed, 0);
     const named = (values.track ?? '')
       .split(',')
@@ -138,11 +176,30 @@ Example:
     const twice = track.find((id, k) => track.indexOf(id) !== k);
     // Its columns would repeat: a CSV header with two equal names, JSON rows with a duplicate key.
     if (twice !== undefined) throw new UsageError(`--track ${twice} is given twice`, 'sweep');
-    const design: DesignSpec = { kind, factors, seed, ...(n === undefined ? {} : { n }) };
+    const design: DesignSpec = {
+      kind,
+      factors,
+      seed,
+      ...(n === undefined ? {} : { n }),
+      ...(fromFile ? { points: fromFile.points } : {}),
+    };
+    const draws = values.replications !== undefined;
+    if (values['record-draws'] && values['no-record-draws'])
+      throw new UsageError('give --record-draws or --no-record-draws, not both', 'sweep');
+    // The experiments table: every drawn value a column, unless --no-record-draws.
+    const recorded = drawnInputs(scenario, { draws, design }).map((u) => u.path);
+    if (values['record-draws'] && recorded.length === 0)
+      throw new UsageError(
+        draws
+          ? '--record-draws: the scenario has no uncertain inputs left to draw ({mean, sd} or {min, max} values not varied)'
+          : '--record-draws needs --replications R (without it nothing is drawn)',
+        'sweep',
+      );
     const plan: SweepPlan = {
       design,
       replications,
-      draws: values.replications !== undefined,
+      draws,
+      ...(recorded.length > 0 && !values['no-record-draws'] ? { recorded } : {}),
       solver,
       track,
       format,
