@@ -25,4 +25,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'compare', load: async () => (await import('./compare.js')).compareCommand },
   { name: 'seek', load: async () => (await import('./seek.js')).seekCommand },
   { name: 'export', load: async () => (await import('./export.js')).exportCommand },
+  { name: 'glossary', load: async () => (await import('./glossary.js')).glossaryCommand },
 ];
