@@ -11,7 +11,8 @@ export const SCENARIO_OPTIONS = {
 } as const;
 
 export const SCENARIO_HELP = `  --set PATH=VALUE     override a value, e.g. declaration.verification=0.8 (repeatable)
-  --fix ID=ACTION      hold a state at sign, abstain or free, e.g. USA=sign (repeatable)`;
+  --fix ID=ACTION      hold a state at sign, abstain or free, e.g. USA=sign (repeatable;
+                       ID in any case, or the state's English name)`;
 
 export function requireFile(command: string, positionals: string[], index = 0, what = 'a scenario FILE'): string {
   const file = positionals[index];

@@ -12,7 +12,8 @@ export const explainCommand: Command = {
 
 Each payoff term's contribution to the state's net gain of signing at the
 least equilibrium, and for every declaration and world parameter the value
-at which its equilibrium decision flips (or "no flip in range").
+at which its equilibrium decision flips (or "no flip in range"). ID is the
+state's id in any case or its English name (USA, usa, "United States").
 
 Options:
   --json               print JSON
