@@ -4,16 +4,17 @@ import { packageVersion } from '../../app/package.js';
 import type { DesignKind, DesignSpec } from '../../sweep/design.js';
 import { progressLine, progressTracker, type ProgressSnapshot } from '../../sweep/progress-rate.js';
 import { outcomeList } from '../../sweep/outcomes.js';
-import { totalRows, type OutputFormat, type SolverChoice, type SweepPlan } from '../../sweep/plan.js';
+import { columns, totalRows, type OutputFormat, type SolverChoice, type SweepPlan } from '../../sweep/plan.js';
 import { readDesignFile, type DesignFile } from '../../sweep/design-file.js';
 import { drawnInputs } from '../../sweep/rows.js';
-import { runSweep } from '../../sweep/run-sweep.js';
 import { SweepError } from '../../sweep/sweep-error.js';
+import { runSweep } from '../../sweep/run-sweep.js';
 import { parseShard } from '../../sweep/shard.js';
 import { parseVary } from '../../sweep/vary-spec.js';
 import { many, parseCommandArgs, write, type Command, type CommandIo } from '../command.js';
 import { checkFactors, checkFolder, checkStateIds, checkSweepTarget, wholeNumber } from '../options.js';
 import { loadWithChain, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
+import { checkDesignSize, onStopSignals, stopExitCode, type StopSignal } from '../sweep-guards.js';
 import { UsageError } from '../usage-error.js';
 
 /** Plain progress lines at most this often (seconds): a log file, not a spinner. */
@@ -83,9 +84,12 @@ Running:
   --shard K/N|auto     run only rows K, K+N, K+2N … (1-based K); auto reads SLURM_ARRAY_TASK_ID,
                        JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX; join with 'signatory merge'
   --shards N           number of shards for --shard auto with a 0-based job index
+  --yes                run a design of more than 50,000,000 cells (rows × columns)
 ${SCENARIO_HELP}
 
-Ctrl-C stops cleanly after the rows in progress and prints the command to resume.
+Ctrl-C (SIGINT) or SIGTERM (a scheduler's timeout or preemption) stops cleanly after
+the rows in progress, marks the receipt interrupted and prints the command to resume
+(exit code 130, or 143 after SIGTERM).
 Example:
   signatory sweep scenarios/a-coruna-2026.yaml --vary declaration.verification=0:1:21 \\
     --vary declaration.thresholdClarity=0:1:21 --track USA,CHN --out results.csv
@@ -108,6 +112,7 @@ Example:
       shard: { type: 'string' },
       shards: { type: 'string' },
       'list-outcomes': { type: 'boolean' },
+      yes: { type: 'boolean' },
       design: { type: 'string' },
       'record-draws': { type: 'boolean' },
       'no-record-draws': { type: 'boolean' },
@@ -211,15 +216,12 @@ Example:
         `the design has ${rows.toExponential(2)} rows: too many to index exactly (at most ${Number.MAX_SAFE_INTEGER})`,
         'sweep',
       );
+    checkDesignSize(rows, columns(plan).length, values.yes === true);
 
     const progress = await progressReporter(io);
-    let interrupted = false;
-    const onSigint = (): void => {
-      // A second Ctrl-C does not wait for the chunks in progress; complete rows are kept either way.
-      if (interrupted) process.exit(130);
-      interrupted = true;
-    };
-    process.on('SIGINT', onSigint);
+    // SIGTERM as SIGINT: the rows in progress are finished, the receipt marked interrupted.
+    let interrupted: StopSignal | undefined;
+    const removeSignalHandlers = onStopSignals((signal) => (interrupted = signal));
     try {
       const absoluteFile = path.isAbsolute(file) ? file : path.resolve(io.cwd, file);
       const result = await runSweep({
@@ -234,7 +236,7 @@ Example:
         command: ['sweep', ...argv],
         version: packageVersion(),
         onProgress: progress.update,
-        stopped: () => interrupted,
+        stopped: () => interrupted !== undefined,
       });
       progress.stop();
       if (result.status === 'already-complete') {
@@ -245,19 +247,20 @@ Example:
         const again = ['signatory', 'sweep', ...argv.filter((a) => a !== '--resume'), '--resume']
           .map(shellWord)
           .join(' ');
+        const by = interrupted === 'SIGTERM' ? ' by SIGTERM' : '';
         io.stderr.write(
           out === undefined
-            ? `signatory: interrupted after ${result.rows} of ${result.total} rows (rows went to stdout: rerun with --out FILE to be able to resume)\n`
-            : `signatory: interrupted after ${result.rows} of ${result.total} rows; ${values.out}.partial holds them. Resume with:\n  ${again}\n`,
+            ? `signatory: interrupted${by} after ${result.rows} of ${result.total} rows (rows went to stdout: rerun with --out FILE to be able to resume)\n`
+            : `signatory: interrupted${by} after ${result.rows} of ${result.total} rows; ${values.out}.partial holds them. Resume with:\n  ${again}\n`,
         );
-        return 130;
+        return stopExitCode(interrupted ?? 'SIGINT');
       }
       if (out !== undefined)
         io.stderr.write(`signatory: ${result.total} rows written to ${values.out} (receipt ${values.out}.meta.json)\n`);
       return 0;
     } finally {
       progress.stop();
-      process.off('SIGINT', onSigint);
+      removeSignalHandlers();
     }
   },
 };
