@@ -6,7 +6,7 @@
  */
 
 /** Above this many unknowns the solvers switch from dense LU to matrix-free GMRES. */
-export const DENSE_LIMIT = 400;
+export const DENSE_LIMIT = 40;
 
 /**
  * Solves A x = b in place for a dense row-major k × k matrix (overwritten).

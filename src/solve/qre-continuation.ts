@@ -115,7 +115,7 @@ export function traceQre(
    */
   const tmpW = new Float64Array(k);
   const tmpG = new Float64Array(k);
-  const solveBordered = (lambda: number, c: Float64Array, rhs: Float64Array): Float64Array | null => {
+  const solveBordered = (lambda: number, c: Float64Array, rhs: Float64Array, tolerance = 1e-9): Float64Array | null => {
     const m = k + 1;
     if (k <= denseLimit) {
       const A = new Float64Array(m * m);
@@ -141,7 +141,7 @@ export function traceQre(
       }
       out[k] = last + c[k] * v[k];
     };
-    const { x, converged } = gmres(multiply, rhs, { tolerance: 1e-12, restart: 80, maxIterations: 4000 });
+    const { x, converged } = gmres(multiply, rhs, { tolerance, restart: 80, maxIterations: 800 });
     return converged ? x : null;
   };
 
@@ -156,15 +156,15 @@ export function traceQre(
   /** Newton at fixed λ from z (in place): the branch's point at exactly that λ. */
   const solveAtLambda = (z: Float64Array, lambda: number) => {
     let worst = residualOf(z, lambda, H);
-    for (let it = 0; it < 50 && worst > 1e-13; it++) {
+    for (let it = 0; it < 50 && worst > 1e-12; it++) {
       const rhs = new Float64Array(m);
       for (let r = 0; r < k; r++) rhs[r] = -H[r];
-      const step = solveBordered(lambda, unitLast, rhs);
+      const step = solveBordered(lambda, unitLast, rhs, 1e-10);
       if (!step) break;
       for (let r = 0; r < k; r++) z[r] += step[r];
       const next = residualOf(z, lambda, H);
       // Newton has stalled (rounding): stop; the residual below decides.
-      if (!(next < worst) && next > 1e-13) break;
+      if (!(next < worst) && next > 1e-12) break;
       worst = next;
     }
     // The equilibrium condition in probability units, as the other QRE solvers report it.
@@ -196,8 +196,6 @@ export function traceQre(
   }
 
   const maxLambda = order.length ? order[order.length - 1].l : 0;
-  let h = 0.1;
-  const maxStep = Math.max(1, maxLambda / 4);
   let steps = 0;
   let turningPoints = 0;
   // Unit tangent at the current point, oriented along the previous tangent.
@@ -219,6 +217,11 @@ export function traceQre(
   let tan = tangent(0, t);
   if (!tan) return failRemaining();
   t.set(tan);
+  // Arc length grows with the size of the game (z ≈ λΔ over k states): step sizes are measured in
+  // units of λ along the initial tangent, so a large game takes about as many steps as a small one.
+  const perLambda = 1 / Math.max(t[k], 1e-12);
+  let h = 0.1 * perLambda;
+  const maxStep = Math.max(1, maxLambda / 4) * perLambda;
   const prev = new Float64Array(m);
   while (next < order.length && steps < MAX_STEPS) {
     steps++;

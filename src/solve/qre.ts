@@ -7,8 +7,8 @@
  * iteration from p = 0 rises to the least fixed point and from p = 1 falls
  * to the greatest (Tarski); every QRE lies between the two. Iteration stops
  * on the residual, and a Newton step on the full system speeds up the slow
- * approach near a bifurcation (dense below `DENSE_LIMIT` free states,
- * matrix-free GMRES above).
+ * approach near a bifurcation (dense up to 400 free states, matrix-free
+ * GMRES above).
  *
  * A game with a negative interaction has no such bounds: its QRE is the one
  * on the principal branch, traced by continuation in λ from the centroid at
@@ -17,13 +17,15 @@
  */
 import { isSupermodular, netGain, type LinearGame } from './game.js';
 import type { FixedActions } from './nash.js';
-import { DENSE_LIMIT, gmres } from './linear.js';
+import { gmres } from './linear.js';
 import { traceQre } from './qre-continuation.js';
 
 /** Residual max_i |p_i − Λ(λΔ_i(p))| at which a fixed point is accepted. */
 export const QRE_TOLERANCE = 1e-12;
 const MAX_SWEEPS = 200_000;
 const NEWTON_EVERY = 25;
+/** Above this many free states the monotone solver's Newton step is matrix-free (GMRES) instead of dense. */
+const NEWTON_DENSE_LIMIT = 400;
 
 export interface QreBranch {
   p: Float64Array;
@@ -98,7 +100,7 @@ function newtonStep(game: LinearGame, lambda: number, p: Float64Array, fixed?: F
   for (let i = 0; i < n; i++) if (isFree(fixed, i)) free.push(i);
   const k = free.length;
   if (k === 0) return p.slice();
-  if (k > DENSE_LIMIT) return sparseNewtonStep(game, lambda, p, free);
+  if (k > NEWTON_DENSE_LIMIT) return sparseNewtonStep(game, lambda, p, free);
   const pos = new Int32Array(n).fill(-1);
   free.forEach((i, r) => (pos[i] = r));
   let total = 0;

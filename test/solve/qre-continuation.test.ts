@@ -104,7 +104,7 @@ describe('continuation on random games with negative interactions', () => {
   it('matrix-free GMRES gives the dense solver’s answer', () => {
     for (const seed of [3, 7, 11]) {
       const game = randomGame(60, 3, seed);
-      const dense = traceQre(game, [2, 6]);
+      const dense = traceQre(game, [2, 6], undefined, { denseLimit: 1000 });
       const sparse = traceQre(game, [2, 6], undefined, { denseLimit: 0 });
       for (let t = 0; t < 2; t++) {
         expect(sparse.points[t].converged).toBe(true);
@@ -135,5 +135,41 @@ describe('continuation on random games with negative interactions', () => {
     expect(Array.from(q.least.p)).toEqual(Array.from(q.greatest.p));
     const [p] = matchingPennies(9, 10);
     expect(q.least.p[0]).toBeCloseTo(p, 11);
+  });
+});
+
+describe('large games: the sparse paths', () => {
+  it('600 strongly coupled states with negative links (the GMRES path): the traced QRE is a fixed point', () => {
+    const game = randomGame(600, 3, 5);
+    const q = logitQre(game, 4);
+    expect(q.method).toBe('continuation');
+    expect(q.least.converged).toBe(true);
+    expect(qreResidual(game, 4, q.least.p)).toBeLessThanOrEqual(1e-12);
+  });
+  it('3,000 states, supermodular: least and greatest QRE through the matrix-free Newton step', () => {
+    let s = 17;
+    const next = () => {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      return s / 2 ** 32;
+    };
+    const n = 3000;
+    const entries = [];
+    for (let i = 0; i < n; i++)
+      for (let t = 0; t < 3; t++) {
+        const j = Math.floor(next() * n);
+        if (j !== i) entries.push({ i, j, value: 0.8 * next() });
+      }
+    const game = makeGame(
+      Array.from({ length: n }, () => 2 * next() - 1.5),
+      Array.from({ length: n }, () => 1.5 * next()),
+      entries,
+    );
+    const q = logitQre(game, 4);
+    expect(q.method).toBe('monotone');
+    for (const branch of [q.least, q.greatest]) {
+      expect(branch.converged).toBe(true);
+      expect(qreResidual(game, 4, branch.p)).toBeLessThanOrEqual(1e-12);
+    }
+    for (let i = 0; i < n; i++) expect(q.least.p[i]).toBeLessThanOrEqual(q.greatest.p[i] + 1e-12);
   });
 });
