@@ -36,7 +36,8 @@ export interface SobolIndices {
   /** [low, high] per input; equal to the estimate when there is no bootstrap. */
   firstInterval: [number, number][];
   totalInterval: [number, number][];
-  /** Output variance over A and B. */
+  /** Output mean and variance over A and B. */
+  mean: number;
   variance: number;
   evaluations: number;
 }
@@ -84,7 +85,7 @@ export function saltelliSample(
 export function sobolEstimates(
   sample: SaltelliSample,
   rows?: Int32Array,
-): { first: number[]; total: number[]; variance: number } {
+): { first: number[]; total: number[]; mean: number; variance: number } {
   const { fA, fB, fAB } = sample;
   const n = rows ? rows.length : fA.length;
   const at = (r: number): number => (rows ? rows[r] : r);
@@ -114,7 +115,7 @@ export function sobolEstimates(
     first.push(variance > 0 ? vi / n / variance : 0);
     total.push(variance > 0 ? vti / (2 * n) / variance : 0);
   }
-  return { first, total, variance };
+  return { first, total, mean, variance };
 }
 
 function percentile(sorted: number[], q: number): number {
@@ -163,7 +164,42 @@ export function sobolFromSample(
     total: est.total,
     firstInterval: est.first.map((s, i) => interval(firsts[i], s)),
     totalInterval: est.total.map((s, i) => interval(totals[i], s)),
+    mean: est.mean,
     variance: est.variance,
     evaluations: n * (d + 2),
   };
 }
+
+/** Base sample sizes below this rarely give stable indices (Saltelli et al. 2010 use 500 to 1000 and more). */
+export const STABLE_N = 500;
+/** A 95 % interval wider than this says the estimate is not settled. */
+const WIDE_INTERVAL = 0.2;
+
+/**
+ * What a reader should know before trusting the indices: a small N, wide
+ * intervals, an output that barely varies. Plain sentences, no printing.
+ */
+export function sobolWarnings(r: SobolIndices, n: number): string[] {
+  const out: string[] = [];
+  const widths = [...r.firstInterval, ...r.totalInterval].map(([lo, hi]) => hi - lo);
+  const widest = widths.length > 0 ? Math.max(...widths) : 0;
+  if (n < STABLE_N)
+    out.push(
+      `N = ${n} is small for stable Sobol' indices (N of ${STABLE_N} to 1000 or more is usual): read the intervals, and raise --n`,
+    );
+  else if (widest > WIDE_INTERVAL)
+    out.push(`the widest 95% interval spans ${widest.toFixed(2)}: the indices are not settled at N = ${n}; raise --n`);
+  const sd = Math.sqrt(r.variance);
+  const scale = Math.max(1, Math.abs(r.mean));
+  if (r.variance > 0 && sd < 1e-3 * scale)
+    out.push(
+      `the output barely varies (sd ${sd.toExponential(2)} around ${Number(r.mean.toPrecision(4))}): the indices apportion a spread that small` +
+        (sd < 1e-9 * scale
+          ? ', at the level of solver tolerance: they describe numerical noise'
+          : ', which may not matter'),
+    );
+  return out;
+}
+
+/** True when an index estimate lies outside [0, 1], which only estimation error can produce. */
+export const outsideUnit = (s: number): boolean => s < 0 || s > 1;

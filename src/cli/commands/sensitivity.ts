@@ -3,7 +3,7 @@ import { pointModel, pointOutcome } from '../../sweep/point-model.js';
 import { OUTCOME_FORMS, parseOutcome, type Outcome } from '../../sweep/outcomes.js';
 import type { Scenario } from '../../model/scenario.js';
 import { SweepError } from '../../sweep/sweep-error.js';
-import { sobolIndices } from '../../sweep/sobol.js';
+import { outsideUnit, sobolIndices, sobolWarnings } from '../../sweep/sobol.js';
 import { parseVary } from '../../sweep/vary-spec.js';
 import { many, parseCommandArgs, write, type Command } from '../command.js';
 import { loadFromArgs, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
@@ -24,7 +24,14 @@ function outcomeOption(text: string, scenario: Scenario): Outcome {
   }
 }
 
-const fmt = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : String(x));
+/** Three decimals; a small non-zero number in scientific notation (never 0.000 or -0.000 for one). */
+const fmt = (x: number): string => {
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return '0';
+  return Math.abs(x) < 0.0005 ? x.toExponential(1) : x.toFixed(3);
+};
+/** An index, starred when estimation error put it outside [0, 1]. */
+const index = (s: number): string => fmt(s) + (outsideUnit(s) ? '*' : ' ');
 
 export const sensitivityCommand: Command = {
   name: 'sensitivity',
@@ -101,6 +108,8 @@ Example:
     const width = Math.max(9, ...factors.map((fa) => fa.path.length));
     if (method === 'sobol') {
       const r = sobolIndices(f, { n, bounds, seed, bootstrap });
+      const warnings = sobolWarnings(r, n);
+      const outside = [...r.first, ...r.total].some(outsideUnit);
       if (values.json) {
         write(
           io,
@@ -112,7 +121,9 @@ Example:
               seed,
               bootstrap,
               evaluations: r.evaluations,
+              mean: r.mean,
               variance: r.variance,
+              warnings,
               inputs: factors.map((fa, i) => ({
                 path: fa.path,
                 lo: fa.lo,
@@ -134,14 +145,20 @@ Example:
         r.variance === 0
           ? `${output.name} does not vary over these ranges: every index is 0.`
           : `variance of ${output.name}: ${fmt(r.variance)}`,
+        ...warnings.map((w) => `warning: ${w}`),
         '',
-        `  ${'input'.padEnd(width)}  ${'S1'.padStart(6)}  ${'interval'.padEnd(16)}  ${'ST'.padStart(6)}  interval`,
+        `  ${'input'.padEnd(width)}  ${'S1'.padStart(7)}  ${'interval'.padEnd(18)}  ${'ST'.padStart(7)}  interval`,
         ...factors.map(
           (fa, i) =>
-            `  ${fa.path.padEnd(width)}  ${fmt(r.first[i]).padStart(6)}  ${`[${fmt(r.firstInterval[i][0])}, ${fmt(r.firstInterval[i][1])}]`.padEnd(16)}  ${fmt(r.total[i]).padStart(6)}  [${fmt(r.totalInterval[i][0])}, ${fmt(r.totalInterval[i][1])}]`,
+            `  ${fa.path.padEnd(width)}  ${index(r.first[i]).padStart(7)}  ${`[${fmt(r.firstInterval[i][0])}, ${fmt(r.firstInterval[i][1])}]`.padEnd(18)}  ${index(r.total[i]).padStart(7)}  [${fmt(r.totalInterval[i][0])}, ${fmt(r.totalInterval[i][1])}]`,
         ),
         '',
         'S1: share of the variance an input explains alone; ST: with all its interactions. ST − S1 large: the input acts through interactions.',
+        ...(outside
+          ? [
+              '* outside [0, 1]: no share of variance can be; the estimate is off by sampling error (its interval shows how far). Raise --n.',
+            ]
+          : []),
       ];
       write(io, lines.join('\n'));
       return 0;
