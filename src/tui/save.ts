@@ -4,11 +4,12 @@
  * the current result (the same as `signatory run --json --rounds`).
  * Never overwrites a file unless the caller says the user agreed.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { runToJson } from '../report/run-json.js';
 import { fixed } from '../report/format.js';
+import { loadScenarioWithMeta } from '../scenario/load.js';
 import { scenarioDiffToYaml } from '../scenario/serialize.js';
 import { SLIDERS, sliderValue } from './parameters.js';
 import { isDateMoved, type Session } from './session.js';
@@ -81,8 +82,7 @@ export function whatIfYaml(session: Session, target: string, name = defaultWhatI
   const parent = session.base.file;
   if (!parent) throw new Error('the scenario was not loaded from a file, so a what-if cannot extend it');
   // Even with the user's yes: the file would extend itself, and the scenario it came from would be lost.
-  if (path.resolve(target) === path.resolve(parent))
-    throw new Error('a what-if cannot replace the scenario it extends; choose another name');
+  refuseInputs(session, target, 'a what-if');
   const relative = path
     .relative(path.dirname(path.resolve(target)), parent)
     .split(path.sep)
@@ -121,11 +121,70 @@ export function overriddenOnLoad(session: Session): string[] {
   return Object.keys(session.values).filter((p) => dated.has(p));
 }
 
+/** True when two paths name the same file: real paths (symlinks, linked folders resolved) when both exist. */
+function sameFile(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return path.resolve(a) === path.resolve(b);
+  }
+}
+
+/**
+ * The files the loaded scenario is built from: the file itself and its
+ * extends and roster chain (read again, as they are on disk now).
+ */
+function inputFiles(session: Session): string[] {
+  const file = session.base.file;
+  if (!file) return [];
+  try {
+    return loadScenarioWithMeta(file).chain.map((f) => path.resolve(f));
+  } catch {
+    return [path.resolve(file)];
+  }
+}
+
+/**
+ * Refuses, whatever the user agreed to, a target that is the loaded
+ * scenario or a file it is built from, by real path: a symlink to it, or
+ * the file reached through a linked folder, is the same file.
+ */
+function refuseInputs(session: Session, target: string, what: 'a what-if' | 'an exported result'): void {
+  const input = inputFiles(session).find((f) => sameFile(target, f));
+  if (!input) return;
+  const loaded = sameFile(input, session.base.file!);
+  throw new Error(
+    `${what} cannot replace ${loaded ? `the scenario it ${what === 'a what-if' ? 'extends' : 'comes from'}` : `${path.basename(input)}, a file the loaded scenario is built from`}; choose another name`,
+  );
+}
+
+/**
+ * Writes `text` to a new file beside the target ('wx': created by this
+ * call) and moves it into place: linked (refusing a file that appeared
+ * since the check) or, after the user's yes, renamed over the old one. A
+ * symlink at the target is replaced, never written through.
+ */
 function writeNew(target: string, text: string, overwrite: boolean): string {
   const file = path.resolve(target);
   if (!overwrite && existsSync(file)) throw new FileExistsError(file);
-  // 'wx' refuses a file that appeared since the check; an agreed overwrite uses 'w'.
-  writeFileSync(file, text, { encoding: 'utf8', flag: overwrite ? 'w' : 'wx' });
+  const temporary = `${file}.${process.pid}.partial`;
+  writeFileSync(temporary, text, { encoding: 'utf8', flag: 'wx' });
+  try {
+    if (overwrite) renameSync(temporary, file);
+    else {
+      try {
+        linkSync(temporary, file);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') throw new FileExistsError(file);
+        // A file system without hard links: create the target itself, still only if it is not there.
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
+        writeFileSync(file, text, { encoding: 'utf8', flag: 'wx' });
+      }
+    }
+  } finally {
+    rmSync(temporary, { force: true });
+  }
   return file;
 }
 
@@ -134,8 +193,13 @@ export function saveWhatIf(session: Session, target: string, overwrite = false, 
   return { file: writeNew(target, whatIfYaml(session, target, name), overwrite) };
 }
 
-/** Writes the current result as `signatory run --json --rounds` does; throws FileExistsError rather than overwrite without consent. */
+/**
+ * Writes the current result as `signatory run --json --rounds` does; never
+ * over the loaded scenario or a file it is built from; throws
+ * FileExistsError rather than overwrite without consent.
+ */
 export function exportResult(session: Session, target: string, overwrite = false): SaveOutcome {
+  refuseInputs(session, target, 'an exported result');
   const result = runToJson(session.run, { rounds: true });
   const json = JSON.stringify(result, null, 2) + '\n';
   return { file: writeNew(target, json, overwrite) };
