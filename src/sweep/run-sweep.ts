@@ -10,7 +10,8 @@ import { metaPath, identityDifference, newMeta, readMeta, writeMeta, type SweepM
 import { finishOutput, openOutput, partialPath } from './output-file.js';
 import { headerLine, rowIndex, totalRows, type SweepPlan } from './plan.js';
 import { runPool } from './pool.js';
-import { rowEvaluator } from './rows.js';
+import { rowEvaluator, type RowEvaluator } from './rows.js';
+import { InputError } from '../errors/input-error.js';
 import { scenarioHash } from './scenario-hash.js';
 import { shardRow, shardSize } from './shard.js';
 import { SweepError } from './sweep-error.js';
@@ -51,10 +52,45 @@ function writeAll(fd: number, bytes: Uint8Array): void {
   for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
+/** Rows per block when the main thread computes them (`--workers 1`): progress and Ctrl-C are polled between blocks. */
+const INLINE_BLOCK = 512;
+
+/**
+ * `--workers 1`: the rows are computed here, by the evaluator already built
+ * from the scenario already loaded, so nothing is parsed twice and no
+ * thread is started. The bytes are those a worker would write.
+ */
+async function runInline(
+  evaluator: RowEvaluator,
+  plan: SweepPlan,
+  from: number,
+  to: number,
+  write: (bytes: Uint8Array, rows: number) => void,
+  stopped: () => boolean,
+): Promise<number> {
+  const encoder = new TextEncoder();
+  let pos = from;
+  while (pos < to && !stopped()) {
+    const start = pos;
+    const end = Math.min(to, pos + INLINE_BLOCK);
+    let text = '';
+    try {
+      for (; pos < end; pos++) text += evaluator.row(shardRow(plan.shard, pos));
+    } catch (error) {
+      const message = `row ${shardRow(plan.shard, pos)}: ${(error as Error).message}`;
+      throw error instanceof InputError ? new SweepError(message) : new Error(message);
+    }
+    write(encoder.encode(text), end - start);
+    // Let signal handlers and the progress view run.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return pos;
+}
+
 export async function runSweep(req: SweepRequest): Promise<SweepOutcome> {
   const { plan, scenario } = req;
   // Builds the evaluator once here so a bad path or state id fails before any file is touched.
-  rowEvaluator(scenario, plan, req.file);
+  const evaluator = rowEvaluator(scenario, plan, req.file);
   const hash = scenarioHash(scenario);
   const total = shardSize(plan.shard, totalRows(plan));
   const now = (): string => new Date().toISOString();
@@ -120,20 +156,25 @@ export async function runSweep(req: SweepRequest): Promise<SweepOutcome> {
   const target = fd;
   let end: number;
   try {
-    end = await runPool({
-      init: { file: req.file, overrides: req.overrides, fix: req.fix, plan, hash },
-      workers: req.workers,
-      from: start,
-      to: total,
-      write(bytes, rows) {
-        if (target !== undefined) writeAll(target, bytes);
-        // A stream may write later, and the pool hands the buffer back to its worker: copy it.
-        else req.stream?.write(Buffer.from(bytes));
-        done += rows;
-        req.onProgress?.(done, total);
-      },
-      stopped: () => req.stopped?.() ?? false,
-    });
+    const write = (bytes: Uint8Array, rows: number) => {
+      if (target !== undefined) writeAll(target, bytes);
+      // A stream may write later, and the pool hands the buffer back to its worker: copy it.
+      else req.stream?.write(Buffer.from(bytes));
+      done += rows;
+      req.onProgress?.(done, total);
+    };
+    const stopped = () => req.stopped?.() ?? false;
+    end =
+      req.workers <= 1
+        ? await runInline(evaluator, plan, start, total, write, stopped)
+        : await runPool({
+            init: { file: req.file, overrides: req.overrides, fix: req.fix, plan, hash },
+            workers: req.workers,
+            from: start,
+            to: total,
+            write,
+            stopped,
+          });
   } catch (error) {
     if (target !== undefined) {
       closeSync(target);
