@@ -12,7 +12,9 @@ import fc from 'fast-check';
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GLOSSARY } from '../../src/app/glossary.js';
+import { cascadeOf } from '../../src/analysis/cascade.js';
 import { runScenario } from '../../src/analysis/run.js';
+import { tippedLine } from '../../src/report/cascade-text.js';
 import type { Scenario } from '../../src/model/scenario.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { App } from '../../src/tui/App.js';
@@ -240,5 +242,26 @@ describe('at 80 columns nothing is cut', () => {
     for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     const text = frame.replace(/\s+/g, ' ');
     for (const id of round1) expect(text).toContain(` ${id}`);
+  });
+
+  it('the cascade pane shows who tipped the round on screen, as run --rounds does', async () => {
+    const usa = loadScenario(path.join(SCENARIOS, 'what-if', 'usa-signs.yaml'));
+    const cascade = cascadeOf(runScenario(usa), 3);
+    const round2 = cascade.tipped.filter((t) => t.round === 2);
+    expect(round2.some((t) => t.tippers.some((x) => x.id === 'USA'))).toBe(true);
+    const r = open(usa, { columns: 80, rows: 40 });
+    await press(r, '4');
+    const rounds = cascade.rounds.length;
+    await waitForText(r, `round ${rounds}/${rounds}`);
+    await press(r, KEYS.left, rounds - 2);
+    const frame = await waitForText(r, 'Who tipped round 2');
+    for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    // Each state's line, wrapped at the pane's width, word for word.
+    const text = frame.replace(/\s+/g, ' ');
+    for (const t of round2) expect(text).toContain(tippedLine(t).replace(/\s+/g, ' '));
+    // Round 1 signed alone: nobody tipped it.
+    await press(r, KEYS.left);
+    await waitForText(r, 'round 1/');
+    expect(screen(r)).not.toContain('Who tipped');
   });
 });

@@ -1,5 +1,8 @@
 import { Box, Text } from 'ink';
+import { useMemo } from 'react';
+import { cascadeOf } from '../../analysis/cascade.js';
 import type { RunResult } from '../../analysis/run.js';
+import { TEXT_TIPPERS, tippedLine } from '../../report/cascade-text.js';
 import { useTheme } from '../use-theme.js';
 import { cell, wrapWords } from '../text.js';
 import { TallyBar } from './TallyBar.js';
@@ -41,7 +44,17 @@ export function CascadePane({ run, step, playing, focused, width, height }: Casc
   const held = Object.entries(run.scenario.fixed)
     .filter(([, a]) => a === 'sign')
     .map(([id]) => id);
-  const listRows = Math.max(1, height - 3);
+  // Who tipped the states of the round on screen (round 2 on), as `run --rounds` words it.
+  const cascade = useMemo(() => cascadeOf(run, TEXT_TIPPERS), [run]);
+  const tipped = cascade.tipped.filter((t) => t.round === step);
+  const tipLines = tipped.length
+    ? [
+        `Who tipped round ${step}: Δ alone + momentum + ties to earlier signers = Δ then`,
+        ...tipped.map((t) => tippedLine(t)),
+      ].flatMap((l, k) =>
+        wrapWords(l, width - 2).map((w, i) => ({ text: `${i === 0 ? '' : '  '}${w}`, head: k === 0 })),
+      )
+    : [];
   const lines = [
     {
       key: 0,
@@ -67,6 +80,9 @@ export function CascadePane({ run, step, playing, focused, width, height }: Casc
       text,
     })),
   );
+  // The rounds get the rows they need as long as the tipping gets half the pane; it gets the rest.
+  const tipRows = Math.min(tipLines.length, Math.max(Math.floor((height - 3) / 2), height - 3 - rows.length));
+  const listRows = Math.max(1, height - 3 - tipRows);
   // Keep the current round in view.
   const at = Math.max(
     0,
@@ -100,6 +116,16 @@ export function CascadePane({ run, step, playing, focused, width, height }: Casc
           {r.text}
         </Text>
       ))}
+      {tipLines.slice(0, tipRows < tipLines.length ? tipRows - 1 : tipRows).map((l, k) => (
+        <Text key={`tip-${k}`} wrap="truncate" color={l.head ? theme.muted : undefined}>
+          {l.text}
+        </Text>
+      ))}
+      {tipRows > 0 && tipRows < tipLines.length ? (
+        <Text color={theme.muted} wrap="truncate">
+          {`  … ${tipped.length} states in this round; signatory run --rounds lists every one`}
+        </Text>
+      ) : null}
     </Box>
   );
 }
