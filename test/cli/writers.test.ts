@@ -18,6 +18,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, ROOT } from './run-cli.js';
 
@@ -72,6 +73,40 @@ describe('merge --out', { timeout: 60_000 }, () => {
     const forced = await run(['merge', ...PARTS, '--out', 'old.csv', '--force']);
     expect(forced.status, forced.stderr).toBe(0);
     expect(read('old.csv')).toMatch(/^index,point,replication/);
+  });
+
+  it('fuzzed targets: a part, its receipt or the scenario is never changed, whatever the target and --force', async () => {
+    symlinkSync(path.join(dir, 'p-1.csv'), path.join(dir, 'link-part.csv'));
+    symlinkSync(path.join(dir, 'stag.yaml'), path.join(dir, 'link-stag.csv'));
+    const guarded = ['p-1.csv', 'p-1.csv.meta.json', 'p-2.csv', 'p-2.csv.meta.json', 'stag.yaml'];
+    const target = fc.constantFrom(
+      ...guarded,
+      'p-1.csv.partial',
+      'p-2.csv.meta.json.tmp',
+      'link-part.csv',
+      'link-stag.csv',
+      './p-2.csv',
+      'sub/../p-1.csv',
+      'fresh.csv',
+      'other.csv',
+    );
+    mkdirSync(path.join(dir, 'sub'), { recursive: true });
+    await fc.assert(
+      fc.asyncProperty(target, fc.boolean(), async (out, force) => {
+        const before = guarded.map((f) => read(f));
+        const r = await run(['merge', ...PARTS, '--out', out, ...(force ? ['--force'] : [])]);
+        expect(guarded.map((f) => read(f))).toEqual(before);
+        expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(1);
+        // A merge that was allowed wrote a new file: remove it and its receipt for the next case.
+        if (r.status === 0) {
+          // link-stag.csv with --force: the link is replaced by the output, the scenario it named is intact.
+          expect(['fresh.csv', 'other.csv', 'p-2.csv.meta.json.tmp', 'link-stag.csv']).toContain(out);
+          rmSync(path.join(dir, out), { force: true });
+          rmSync(path.join(dir, `${out}.meta.json`), { force: true });
+        }
+      }),
+      { numRuns: 40, interruptAfterTimeLimit: 20_000 },
+    );
   });
 
   it('refuses a directory before any work', async () => {

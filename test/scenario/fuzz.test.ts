@@ -15,7 +15,9 @@ import { makeCustomTerm } from '../../src/scenario/expression/custom-term.js';
 import { ExpressionProblem } from '../../src/scenario/expression/safe-tree.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
 import { loadScenario, parseScenarioText } from '../../src/scenario/load.js';
-import { baseDoc, INLINE, toYaml, type Doc } from './scenario-text.js';
+import { runScenario } from '../../src/analysis/run.js';
+import { MAX_VALUES } from '../../src/scenario/limits.js';
+import { baseDoc, INLINE, stateDoc, toYaml, type Doc } from './scenario-text.js';
 
 type Outcome = 'ok' | 'error';
 
@@ -304,6 +306,187 @@ describe('fuzzing the loader', { timeout: 30_000 }, () => {
         outcome(() => parseScenarioText(toYaml(doc), INLINE));
       }),
       { numRuns: 150, interruptAfterTimeLimit: 2000 },
+    );
+  });
+});
+
+/** Every control character the sanitizer escapes and the loader refuses in text. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const controlChar = fc.constantFrom(
+  '\u0000',
+  '\u0007',
+  '\u0008',
+  '\u001b',
+  '\r',
+  '\u007f',
+  '\u0085',
+  '\u009b',
+  '\u061c',
+  '\u200e',
+  '\u200f',
+  '\u202a',
+  '\u202e',
+  '\u2066',
+  '\u2069',
+);
+const withControls = fc
+  .array(fc.oneof(controlChar, fc.string({ maxLength: 4 }), fc.constantFrom('\n', '\t', '[2J', ']52;c;aGk=')), {
+    minLength: 1,
+    maxLength: 8,
+  })
+  .map((parts) => parts.join(''));
+
+describe('fuzzing the hostile classes (issue 13)', { timeout: 60_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'signatory-fuzz-hostile-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const base = toYaml(baseDoc());
+
+  it('aliases: any mix of anchors, aliases, undefined and self-references loads or is refused for the right reason', () => {
+    const name = fc.constantFrom('a', 'b', 'c', 'long_anchor');
+    const item = fc.oneof(
+      fc
+        .tuple(name, fc.constantFrom('1', 'x', '[1, 2, 3]', '{k: v}'))
+        .map(([n, v]) => ({ text: `&${n} ${v}`, anchor: n })),
+      name.map((n) => ({ text: `*${n}`, alias: n })),
+      name.map((n) => ({ text: `&${n} [1, *${n}]`, anchor: n, alias: n })),
+    );
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 200 }), (items) => {
+        const text = `${base}sources:\n${items.map((i) => `  - ${i.text}`).join('\n')}\n`;
+        const uses = new Map<string, number>();
+        let undefinedAlias = false;
+        const defined = new Set<string>();
+        for (const i of items) {
+          if ('alias' in i && i.alias !== undefined) {
+            if (!defined.has(i.alias) && !('anchor' in i)) undefinedAlias = true;
+            uses.set(i.alias, (uses.get(i.alias) ?? 0) + 1);
+          }
+          if ('anchor' in i && i.anchor !== undefined) defined.add(i.anchor);
+        }
+        try {
+          parseScenarioText(text, INLINE);
+          expect(undefinedAlias).toBe(false);
+        } catch (error) {
+          if (!(error instanceof ScenarioError)) throw error;
+          expect(error.message).not.toContain('\n');
+          // Never "too many expansions" for a file whose aliases are few: the reason is named.
+          if (error.message.includes('alias expansions')) expect(Math.max(...uses.values())).toBeGreaterThanOrEqual(63);
+          if (undefinedAlias && !error.message.includes('outside the value'))
+            expect(error.message).toMatch(
+              /expected an anchor &\w+ before the alias|alias expansions|values once aliases/,
+            );
+        }
+      }),
+      { numRuns: 300, interruptAfterTimeLimit: 6000 },
+    );
+  });
+
+  it('wide collections: a list of any length loads below the value bound and is refused above it', () => {
+    const length = fc.oneof(fc.integer({ min: 0, max: 2_000 }), fc.integer({ min: 40_000, max: 120_000 }));
+    fc.assert(
+      fc.property(length, fc.boolean(), (n, flow) => {
+        const list = flow ? `sources: [${Array(n).fill('1').join(',')}]\n` : `sources:\n${'  - 1\n'.repeat(n)}`;
+        const r = outcome(() => parseScenarioText(base + list, INLINE));
+        // Each item costs two values (the item and its `,` or `-`): a list this long is refused.
+        if (2 * n > MAX_VALUES) expect(r).toBe('error');
+        if (n <= 2_000) expect(r).toBe('ok');
+      }),
+      { numRuns: 12, interruptAfterTimeLimit: 20_000 },
+    );
+  });
+
+  it('control characters in any text or key are refused or shown escaped, never printed raw', () => {
+    const place = fc.constantFrom('name', 'description', 'stateName', 'key', 'provenance', 'blocs', 'label');
+    fc.assert(
+      fc.property(place, withControls, (where, text) => {
+        const doc = baseDoc();
+        const states = doc.states as Doc[];
+        if (where === 'name') doc.name = text;
+        else if (where === 'description') doc.description = text;
+        else if (where === 'stateName') states[0].name = text;
+        else if (where === 'key') doc[text] = 1;
+        else if (where === 'provenance') states[1].provenance = { capability: text };
+        else if (where === 'blocs') states[2].blocs = [text];
+        else doc.terms = [{ id: 'custom', label: text, expression: 'threat', weight: 1 }];
+        try {
+          const s = parseScenarioText(toYaml(doc), INLINE);
+          expect(s.name).not.toMatch(RAW_CONTROL);
+          expect(s.description).not.toMatch(RAW_CONTROL);
+          for (const st of s.states) expect(st.name).not.toMatch(RAW_CONTROL);
+        } catch (error) {
+          if (!(error instanceof ScenarioError)) throw error;
+          expect(error.message).not.toMatch(RAW_CONTROL);
+          expect(error.message).not.toContain('\n');
+        }
+      }),
+      { numRuns: 400, interruptAfterTimeLimit: 5000 },
+    );
+  });
+
+  it('state ids named after built-ins are free unless fixed, or refused by the id pattern', () => {
+    const builtin = fc.constantFrom(...Object.getOwnPropertyNames(Object.prototype), 'AAA', 'prototype', '__proto__');
+    fc.assert(
+      fc.property(fc.uniqueArray(builtin, { minLength: 1, maxLength: 4 }), fc.boolean(), (ids, fixFirst) => {
+        const doc = baseDoc();
+        delete doc.observed;
+        doc.states = ids.map((id, k) => stateDoc(id, 0.3 + 0.1 * k));
+        doc.fix = fixFirst ? { [ids[0]]: 'sign' } : {};
+        try {
+          const s = parseScenarioText(toYaml(doc), INLINE);
+          const fixedIds = runScenario(s)
+            .states.filter((x) => x.fixed !== undefined)
+            .map((x) => x.id);
+          expect(fixedIds).toEqual(fixFirst ? [ids[0]] : []);
+        } catch (error) {
+          if (!(error instanceof ScenarioError)) throw error;
+          // Only ids the pattern refuses (a letter first) fail.
+          expect(ids.some((id) => !/^[A-Za-z]/.test(id))).toBe(true);
+        }
+      }),
+      { numRuns: 200, interruptAfterTimeLimit: 5000 },
+    );
+  });
+
+  it('hostile extends paths are refused in one line that echoes nothing of the target', () => {
+    const secret = join(dir, 'secret.yaml');
+    writeFileSync(secret, 'root_password_hash: s3cr3t-hash-value\n');
+    const target = fc.oneof(
+      fc.constantFrom(
+        '/etc/shadow',
+        '/etc/passwd',
+        '/dev/zero',
+        '/dev/stdin',
+        '/proc/self/mem',
+        '/proc/self/environ',
+        '../../../../../../etc/hostname',
+        '.',
+        '/',
+        secret,
+        './secret.yaml',
+        'x.yaml\u0000.txt',
+        'C:\\Windows\\win.ini',
+        '/etc/hostname.yaml',
+      ),
+      fc.string({ maxLength: 20 }),
+    );
+    fc.assert(
+      fc.property(target, fc.constantFrom('extends', 'roster'), (path, key) => {
+        const file = join(dir, 'child.yaml');
+        writeFileSync(file, `name: child\n${key}: ${JSON.stringify(path)}\n`);
+        try {
+          loadScenario(file);
+        } catch (error) {
+          if (!(error instanceof ScenarioError)) throw error;
+          expect(error.message).not.toContain('s3cr3t');
+          expect(error.message).not.toContain('root_password');
+          expect(error.message).not.toMatch(/root:|daemon:/);
+          expect(error.message).not.toContain('\n');
+          return;
+        }
+        throw new Error(`${key}: ${JSON.stringify(path)} loaded`);
+      }),
+      { numRuns: 150, interruptAfterTimeLimit: 5000 },
     );
   });
 });

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { mergeParts } from '../../sweep/merge.js';
-import { metaPath } from '../../sweep/meta.js';
+import { metaPath, readMeta } from '../../sweep/meta.js';
+import { loadScenarioWithMeta } from '../../scenario/load.js';
 import { partialPath } from '../../sweep/output-file.js';
 import { SweepError } from '../../sweep/sweep-error.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
@@ -54,9 +55,36 @@ Example:
 };
 
 /**
+ * The scenario files the parts were computed from (as their receipts
+ * record them) and the files each is built from, as far as they can be
+ * read now; a part without a readable receipt adds none (merge refuses it
+ * later, naming it).
+ */
+function scenarioFiles(parts: readonly string[]): string[] {
+  const files = new Set<string>();
+  for (const part of parts) {
+    let file: string;
+    try {
+      file = readMeta(part).scenario.file;
+    } catch {
+      continue;
+    }
+    if (typeof file !== 'string' || files.has(file)) continue;
+    files.add(file);
+    try {
+      for (const f of loadScenarioWithMeta(file).chain) files.add(path.resolve(f));
+    } catch {
+      // The scenario alone, when it no longer loads.
+    }
+  }
+  return [...files];
+}
+
+/**
  * The files a merge writes (FILE, FILE.partial, FILE.meta.json and its
  * temporary) are never a part, a part's receipt or a part's .partial file,
- * compared by real path, even with --force; an existing FILE or receipt is
+ * nor the sweep's scenario or a file of its extends chain, compared by real
+ * path, even with --force; an existing FILE or receipt is
  * replaced only with --force; a directory is refused before any work.
  */
 function checkMergeTarget(out: string, given: string, parts: readonly string[], force: boolean): void {
@@ -71,6 +99,12 @@ function checkMergeTarget(out: string, given: string, parts: readonly string[], 
         'merge',
       );
   }
+  const scenario = scenarioFiles(parts).find((f) => written.some((w) => samePath(w, f)));
+  if (scenario)
+    throw new UsageError(
+      `--out ${given} would write over ${path.basename(scenario)}, a file the sweep's scenario is built from`,
+      'merge',
+    );
   if (force) return;
   const existing = [out, metaPath(out)].find((f) => existsSync(f));
   if (existing)
