@@ -5,7 +5,7 @@ import { BlocPane } from './components/BlocPane.js';
 import { CascadePane } from './components/CascadePane.js';
 import { FilePicker } from './components/FilePicker.js';
 import { Header } from './components/Header.js';
-import { HelpPane, helpLines } from './components/HelpPane.js';
+import { aboutLines, HelpPane, helpLines } from './components/HelpPane.js';
 import { KeyHints } from './components/KeyHints.js';
 import { ParameterPane } from './components/ParameterPane.js';
 import { StatesPane } from './components/StatesPane.js';
@@ -167,7 +167,10 @@ export function App({
     pageRows: Math.max(1, content - 2),
     load,
     eventsDir,
-    helpLines: helpLines(mainWidth).length,
+    readerLines: (page, s) =>
+      page === 'about'
+        ? aboutLines(s.base.name, s.base.description, s.base.date, mainWidth).length
+        : helpLines(mainWidth).length,
     helpRows: lines - 5,
   });
   const { session } = x;
@@ -189,7 +192,15 @@ export function App({
 
   const main =
     x.mode === 'help' ? (
-      <HelpPane width={mainWidth} height={lines - 4} top={x.helpTop} />
+      <HelpPane width={mainWidth} height={lines - 4} top={x.helpTop} title="Keys" lines={helpLines(mainWidth)} />
+    ) : x.mode === 'about' ? (
+      <HelpPane
+        width={mainWidth}
+        height={lines - 4}
+        top={x.helpTop}
+        title="About this scenario"
+        lines={aboutLines(base.name, base.description, base.date, mainWidth)}
+      />
     ) : (
       <Box flexDirection="column">
         <TallyPane

@@ -30,7 +30,7 @@ import { useEventTallies } from './use-event-tallies.js';
 import { useFlipThresholds, type FlipProgress } from './use-flip-thresholds.js';
 import { useScenarioState } from './use-scenario-state.js';
 
-export type Mode = 'normal' | 'help' | 'picker' | 'prompt' | 'search' | 'discard';
+export type Mode = 'normal' | 'help' | 'about' | 'picker' | 'prompt' | 'search' | 'discard';
 
 export interface Prompt {
   kind: 'save' | 'export' | 'date';
@@ -66,8 +66,9 @@ export interface ExplorerOptions {
   load?: (file: string) => Scenario;
   /** The folder of event files the timeline pane lists (scenarios/events/). */
   eventsDir: string;
-  /** Lines of the help (keys and glossary) and how many fit on screen, for scrolling it. */
-  helpLines?: number;
+  /** Lines of the help (keys and glossary, `?`) or the description (`i`) of a session, for scrolling them. */
+  readerLines?: (page: 'help' | 'about', session: Session) => number;
+  /** How many of those lines fit on screen. */
   helpRows?: number;
 }
 
@@ -164,7 +165,8 @@ export function useExplorer(options: ExplorerOptions): Explorer {
   const [selectedId, setSelectedId] = useState(() => initialStateId(options.initial));
   const [blocTop, setBlocTop] = useState(0);
   const [helpTop, setHelpTop] = useState(0);
-  const helpMax = Math.max(0, (options.helpLines ?? 0) - (options.helpRows ?? 0));
+  const page = mode === 'about' ? 'about' : 'help';
+  const helpMax = Math.max(0, (options.readerLines?.(page, session) ?? 0) - (options.helpRows ?? 0));
   const helpPage = Math.max(1, (options.helpRows ?? 1) - 1);
   const [files, setFiles, filesRef] = useSyncState<ScenarioFile[]>([]);
   const [pickerIndex, setPickerIndex, pickerRef] = useSyncState(0);
@@ -333,7 +335,7 @@ export function useExplorer(options: ExplorerOptions): Explorer {
     const pane = paneRef.current;
     const prompt = promptRef.current;
     const search = searchRef.current;
-    if (mode === 'help') {
+    if (mode === 'help' || mode === 'about') {
       const scroll = (by: number) => setHelpTop((t) => Math.max(0, Math.min(helpMax, Math.min(t, helpMax) + by)));
       if (key.upArrow) scroll(-1);
       else if (key.downArrow) scroll(1);
@@ -414,9 +416,9 @@ export function useExplorer(options: ExplorerOptions): Explorer {
 
     // Normal mode: keys that work in every pane first.
     if (input === 'q') return quit();
-    if (input === '?') {
+    if (input === '?' || input === 'i') {
       setHelpTop(0);
-      return setMode('help');
+      return setMode(input === '?' ? 'help' : 'about');
     }
     if (key.tab) {
       const k = PANES.findIndex((p) => p.id === pane);

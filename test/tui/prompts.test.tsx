@@ -264,4 +264,19 @@ describe('at 80 columns nothing is cut', () => {
     await waitForText(r, 'round 1/');
     expect(screen(r)).not.toContain('Who tipped');
   });
+
+  it('i shows the whole description, wrapped and scrollable; the header says it is there', async () => {
+    expect(baseline.description.replace(/\s+/g, ' ').length).toBeGreaterThan(80);
+    const r = open(baseline);
+    const first = await waitForText(r, '· i more');
+    expect(first.split('\n')[1]!.length).toBeLessThanOrEqual(79);
+    await press(r, 'i');
+    const about = await waitForText(r, 'About this scenario');
+    for (const line of about.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    const words = baseline.description.trim().split(/\s+/);
+    const text = about.replace(/\s+/g, ' ');
+    expect(text).toContain(words.join(' '));
+    await press(r, 'x');
+    await waitFor(() => !screen(r).includes('About this scenario'), 'the description to close');
+  });
 });

@@ -5,7 +5,7 @@ import { cell } from '../text.js';
 export interface HeaderProps {
   /** The scenario's name, shown bold on the first line. */
   name: string;
-  /** The scenario's description, cut to one line. */
+  /** The scenario's description, cut to one line (`i` shows it whole). */
   description: string;
   /** The file it came from, as the user would recognise it (relative to the scenarios folder or cwd). */
   fileLabel: string;
@@ -31,6 +31,10 @@ export function Header({ name, description, fileLabel, states, changed, date, da
   // The name wins over the file label when the line is short.
   const nameWidth = Math.max(8, Math.min(name.length, width - right.length - when.length - 12));
   const infoWidth = Math.max(0, width - right.length - when.length - nameWidth);
+  const about = description.replace(/\s+/g, ' ').trim();
+  // A description longer than the line says where the rest is.
+  const more = ' · i more';
+  const shown = about.length > width ? `${cell(about, width - more.length)}${more}` : cell(about, width);
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate">
@@ -44,7 +48,7 @@ export function Header({ name, description, fileLabel, states, changed, date, da
         <Text color={theme.muted}>{right}</Text>
       </Text>
       <Text wrap="truncate" color={theme.muted}>
-        {cell(description.replace(/\s+/g, ' ').trim(), width)}
+        {shown}
       </Text>
     </Box>
   );

@@ -9,6 +9,10 @@ export interface HelpPaneProps {
   height: number;
   /** The first line shown (↑↓ PgUp PgDn scroll). */
   top: number;
+  /** The title on the first row. */
+  title: string;
+  /** The lines to scroll through: `helpLines` or `aboutLines`. */
+  lines: readonly HelpLine[];
 }
 
 /** Every key of the UI, grouped by pane; also in docs/tui.md. */
@@ -29,6 +33,7 @@ export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
   ['w', 'save the what-if: a new file that extends this one, then its name'],
   ['e', 'export the current result as JSON'],
   ['?', 'this help and the glossary: ↑↓ PgUp PgDn scroll, other keys close'],
+  ['i', "the scenario's name and full description, scrolled the same way"],
   ['q · Ctrl-C', 'quit (q asks before dropping an unsaved what-if)'],
 ];
 
@@ -59,10 +64,25 @@ export function helpLines(width: number): HelpLine[] {
   return out;
 }
 
-/** The key reference and the glossary, shown by `?`, scrolled to `top`. */
-export function HelpPane({ width, height, top }: HelpPaneProps) {
+/** The scenario's name, date and whole description, wrapped (`i`). */
+export function aboutLines(name: string, description: string, date: string | undefined, width: number): HelpLine[] {
+  const out: HelpLine[] = wrapWords(name, width).map((text) => ({ text, style: 'term' as const }));
+  if (date) out.push({ text: `at ${date}`, style: 'muted' });
+  out.push({ text: '' });
+  // Paragraphs (blank lines in the file) stay apart.
+  description
+    .split(/\n\s*\n/)
+    .filter((p) => p.trim() !== '')
+    .forEach((p, k) => {
+      if (k > 0) out.push({ text: '' });
+      out.push(...wrapWords(p.replace(/\s+/g, ' ').trim(), width).map((text) => ({ text })));
+    });
+  return out;
+}
+
+/** Lines of text scrolled to `top`: the key reference and the glossary (`?`), or the scenario's description (`i`). */
+export function HelpPane({ width, height, top, title, lines }: HelpPaneProps) {
   const theme = useTheme();
-  const lines = helpLines(width);
   const rows = Math.max(1, height - 1);
   const first = Math.max(0, Math.min(top, lines.length - rows));
   const more = first + rows < lines.length;
@@ -70,7 +90,7 @@ export function HelpPane({ width, height, top }: HelpPaneProps) {
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate">
         <Text bold inverse color={theme.accent}>
-          {' Keys '}
+          {` ${title} `}
         </Text>
         <Text color={theme.muted}>
           {'  '}
