@@ -1,5 +1,6 @@
 /**
- * Text → plain data, for YAML and JSON alike (JSON is YAML 1.2). Refuses
+ * Text → plain data: YAML, and JSON files (`.json`) through JSON.parse
+ * (`parse-json.ts`) with the same limits. Refuses
  * what a scenario never needs and an attacker could use: several documents,
  * duplicate keys, unknown tags, excessive aliases and deep nesting.
  */
@@ -22,6 +23,7 @@ import { isMapping } from './describe.js';
 import { ScenarioError } from './errors.js';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES } from './limits.js';
 import { checkNesting } from './nesting-prescan.js';
+import { parseJsonText } from './parse-json.js';
 import { tooLarge } from './read-text.js';
 
 function yamlError(file: string, error: YAMLError, lines: LineCounter): ScenarioError {
@@ -37,6 +39,12 @@ function yamlError(file: string, error: YAMLError, lines: LineCounter): Scenario
 export function parseDocumentText(text: string, file: string): unknown {
   if (text.length > MAX_FILE_BYTES || Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES) throw tooLarge(file);
   if (text.trim() === '') throw new ScenarioError(file, '', 'expected a scenario mapping, the file is empty');
+  if (/\.json$/i.test(file)) {
+    const json = parseJsonText(text, file);
+    if (!isMapping(json))
+      throw new ScenarioError(file, '', `expected a mapping at the top level, got ${describeTop(json)}`);
+    return json;
+  }
   checkNesting(text, file);
   const lines = new LineCounter();
   // logLevel 'error': the library would otherwise print warnings to stderr; the loader never prints.
