@@ -10,6 +10,9 @@
  * their (b), V_i = mean(f(B)·(f(A_B^i) − f(A))); ST by Jansen (1999),
  * mean((f(A) − f(A_B^i))²)/2. Confidence intervals by a percentile
  * bootstrap over the N sample rows (Archer, Saltelli & Sobol' 1997).
+ * Second-order indices S_ij (optional) from the matrices B_A^i (B with
+ * column i from A), N more evaluations per input (Saltelli 2002):
+ * V^c_ij = mean(f(B_A^i)·f(A_B^j) − f(A)·f(B)), S_ij = V^c_ij/V − S_i − S_j.
  */
 import { stream } from './seeds.js';
 
@@ -28,6 +31,8 @@ export interface SobolOptions {
   bootstrap?: number;
   /** Confidence level of the intervals. @default 0.95 */
   confidence?: number;
+  /** Second-order indices too: N more evaluations per input, N·(2d + 2) in all (Saltelli 2002). */
+  secondOrder?: boolean;
 }
 
 export interface SobolIndices {
@@ -36,10 +41,20 @@ export interface SobolIndices {
   /** [low, high] per input; equal to the estimate when there is no bootstrap. */
   firstInterval: [number, number][];
   totalInterval: [number, number][];
+  /** Second-order indices by pair of inputs i < j, with their intervals (with `secondOrder`). */
+  second?: SecondOrder[];
   /** Output mean and variance over A and B. */
   mean: number;
   variance: number;
   evaluations: number;
+}
+
+/** The second-order index of inputs i and j: the share of variance their interaction alone explains. */
+export interface SecondOrder {
+  i: number;
+  j: number;
+  index: number;
+  interval: [number, number];
 }
 
 /** Evaluations f(A), f(B) and f(A_B^i) of a Saltelli design. */
@@ -48,12 +63,14 @@ export interface SaltelliSample {
   fB: Float64Array;
   /** fAB[i][j] = f(row j of A_B^i). */
   fAB: Float64Array[];
+  /** fBA[i][j] = f(row j of B_A^i, B with column i from A): for second-order indices. */
+  fBA?: Float64Array[];
 }
 
 /** Evaluates f on the Saltelli design; x is reused between calls, so f must not keep it. */
 export function saltelliSample(
   f: (x: Float64Array) => number,
-  options: Pick<SobolOptions, 'n' | 'bounds' | 'seed'>,
+  options: Pick<SobolOptions, 'n' | 'bounds' | 'seed' | 'secondOrder'>,
 ): SaltelliSample {
   const { n, bounds } = options;
   const d = bounds.length;
@@ -67,6 +84,7 @@ export function saltelliSample(
   const fA = new Float64Array(n);
   const fB = new Float64Array(n);
   const fAB = Array.from({ length: d }, () => new Float64Array(n));
+  const fBA = options.secondOrder ? Array.from({ length: d }, () => new Float64Array(n)) : undefined;
   for (let r = 0; r < n; r++) {
     x.set(A.subarray(r * d, r * d + d));
     fA[r] = f(x);
@@ -77,15 +95,22 @@ export function saltelliSample(
       x[i] = B[r * d + i];
       fAB[i][r] = f(x);
     }
+    // B_A^i after every A_B^i of the row: without second order, the calls are exactly those above.
+    if (fBA)
+      for (let i = 0; i < d; i++) {
+        x.set(B.subarray(r * d, r * d + d));
+        x[i] = A[r * d + i];
+        fBA[i][r] = f(x);
+      }
   }
-  return { fA, fB, fAB };
+  return { fA, fB, fAB, ...(fBA ? { fBA } : {}) };
 }
 
 /** S1 and ST from the evaluations of the rows `rows` (all rows when omitted). */
 export function sobolEstimates(
   sample: SaltelliSample,
   rows?: Int32Array,
-): { first: number[]; total: number[]; mean: number; variance: number } {
+): { first: number[]; total: number[]; second: number[]; mean: number; variance: number } {
   const { fA, fB, fAB } = sample;
   const n = rows ? rows.length : fA.length;
   const at = (r: number): number => (rows ? rows[r] : r);
@@ -115,7 +140,28 @@ export function sobolEstimates(
     first.push(variance > 0 ? vi / n / variance : 0);
     total.push(variance > 0 ? vti / (2 * n) / variance : 0);
   }
-  return { first, total, mean, variance };
+  // Saltelli (2002): f(B_A^i) and f(A_B^j) share inputs i and j only, so their covariance is the
+  // closed variance V_i + V_j + V_ij; the pair's own share is that less both first-order shares.
+  const second: number[] = [];
+  const { fBA } = sample;
+  if (fBA)
+    for (let i = 0; i < fAB.length; i++)
+      for (let j = i + 1; j < fAB.length; j++) {
+        let vc = 0;
+        for (let r = 0; r < n; r++) {
+          const k = at(r);
+          vc += (fBA[i][k] - mean) * (fAB[j][k] - mean) - (fA[k] - mean) * (fB[k] - mean);
+        }
+        second.push(variance > 0 ? vc / n / variance - first[i] - first[j] : 0);
+      }
+  return { first, total, second, mean, variance };
+}
+
+/** The pairs i < j of d inputs, in the order the second-order estimates come. */
+function pairsOf(d: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < d; i++) for (let j = i + 1; j < d; j++) out.push([i, j]);
+  return out;
 }
 
 function percentile(sorted: number[], q: number): number {
@@ -144,6 +190,7 @@ export function sobolFromSample(
   const alpha = (1 - (options.confidence ?? 0.95)) / 2;
   const firsts: number[][] = Array.from({ length: d }, () => []);
   const totals: number[][] = Array.from({ length: d }, () => []);
+  const seconds: number[][] = est.second.map(() => []);
   const u = stream(`${options.seed}/bootstrap`);
   const rows = new Int32Array(n);
   for (let b = 0; b < resamples; b++) {
@@ -153,6 +200,7 @@ export function sobolFromSample(
       firsts[i].push(e.first[i]);
       totals[i].push(e.total[i]);
     }
+    e.second.forEach((s, k) => seconds[k].push(s));
   }
   const interval = (draws: number[], point: number): [number, number] => {
     if (draws.length === 0) return [point, point];
@@ -164,9 +212,19 @@ export function sobolFromSample(
     total: est.total,
     firstInterval: est.first.map((s, i) => interval(firsts[i], s)),
     totalInterval: est.total.map((s, i) => interval(totals[i], s)),
+    ...(sample.fBA
+      ? {
+          second: pairsOf(d).map(([i, j], k) => ({
+            i,
+            j,
+            index: est.second[k],
+            interval: interval(seconds[k], est.second[k]),
+          })),
+        }
+      : {}),
     mean: est.mean,
     variance: est.variance,
-    evaluations: n * (d + 2),
+    evaluations: n * (sample.fBA ? 2 * d + 2 : d + 2),
   };
 }
 

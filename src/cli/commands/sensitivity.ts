@@ -41,7 +41,7 @@ export const sensitivityCommand: Command = {
 Global sensitivity of one outcome to the --vary inputs over their ranges.
   sobol   first-order (S1) and total (ST) Sobol' indices: Saltelli sampling,
           Saltelli (2010) and Jansen estimators, percentile bootstrap intervals.
-          Costs N·(d + 2) solves for d inputs.
+          Costs N·(d + 2) solves for d inputs; N·(2d + 2) with --second-order.
   morris  elementary effects per full range: μ* (importance), μ and σ
           (nonlinearity or interaction). Costs N·(d + 1) solves.
 
@@ -53,6 +53,7 @@ Options:
                        sweep's columns, listed by 'signatory sweep --list-outcomes FILE')
   --seed S             seed of the sample (default: the scenario's world.seed)
   --bootstrap B        bootstrap resamples for Sobol intervals (default 200)
+  --second-order       Sobol second-order indices of every pair of inputs (Saltelli 2002)
   --levels P           Morris grid levels (default 4)
   --json               print JSON
 ${SCENARIO_HELP}
@@ -71,6 +72,7 @@ Example:
       seed: { type: 'string' },
       bootstrap: { type: 'string' },
       levels: { type: 'string' },
+      'second-order': { type: 'boolean' },
       json: { type: 'boolean' },
     });
     if (values.help) return (write(io, this.help), 0);
@@ -78,6 +80,8 @@ Example:
     const method = values.method ?? 'sobol';
     if (method !== 'sobol' && method !== 'morris')
       throw new UsageError(`--method must be sobol or morris, got '${method}'`, 'sensitivity');
+    if (values['second-order'] && method !== 'sobol')
+      throw new UsageError('--second-order goes with --method sobol', 'sensitivity');
     const factors = many(values.vary).map((v) => parseVary(v, false));
     if (factors.length === 0) throw new UsageError('give at least one --vary PATH=LO:HI', 'sensitivity');
     const n = wholeNumber('sensitivity', '--n', values.n, method === 'sobol' ? 1000 : 50, 2);
@@ -107,9 +111,11 @@ Example:
     const bounds = factors.map((fa) => ({ lo: fa.lo, hi: fa.hi }));
     const width = Math.max(9, ...factors.map((fa) => fa.path.length));
     if (method === 'sobol') {
-      const r = sobolIndices(f, { n, bounds, seed, bootstrap });
+      const secondOrder = Boolean(values['second-order']);
+      const r = sobolIndices(f, { n, bounds, seed, bootstrap, secondOrder });
+      const pairs = r.second ?? [];
       const warnings = sobolWarnings(r, n);
-      const outside = [...r.first, ...r.total].some(outsideUnit);
+      const outside = [...r.first, ...r.total, ...pairs.map((p) => p.index)].some(outsideUnit);
       if (values.json) {
         write(
           io,
@@ -133,6 +139,15 @@ Example:
                 total: r.total[i],
                 totalInterval: r.totalInterval[i],
               })),
+              ...(secondOrder
+                ? {
+                    second: pairs.map((p) => ({
+                      inputs: [factors[p.i].path, factors[p.j].path],
+                      index: p.index,
+                      interval: p.interval,
+                    })),
+                  }
+                : {}),
             },
             null,
             2,
@@ -152,8 +167,19 @@ Example:
           (fa, i) =>
             `  ${fa.path.padEnd(width)}  ${index(r.first[i]).padStart(7)}  ${`[${fmt(r.firstInterval[i][0])}, ${fmt(r.firstInterval[i][1])}]`.padEnd(18)}  ${index(r.total[i]).padStart(7)}  [${fmt(r.totalInterval[i][0])}, ${fmt(r.totalInterval[i][1])}]`,
         ),
+        ...(secondOrder
+          ? [
+              '',
+              `  ${'pair'.padEnd(2 * width + 3)}  ${'S2'.padStart(7)}  interval`,
+              ...pairs.map(
+                (p) =>
+                  `  ${`${factors[p.i].path} × ${factors[p.j].path}`.padEnd(2 * width + 3)}  ${index(p.index).padStart(7)}  [${fmt(p.interval[0])}, ${fmt(p.interval[1])}]`,
+              ),
+            ]
+          : []),
         '',
         'S1: share of the variance an input explains alone; ST: with all its interactions. ST − S1 large: the input acts through interactions.',
+        ...(secondOrder ? ['S2: share the interaction of a pair explains beyond both inputs alone.'] : []),
         ...(outside
           ? [
               '* outside [0, 1]: no share of variance can be; the estimate is off by sampling error (its interval shows how far). Raise --n.',
