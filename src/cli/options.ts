@@ -92,6 +92,10 @@ export function checkSweepTarget(
   force: boolean,
 ): void {
   const files = [out, `${out}.partial`, `${out}.meta.json`];
+  const folder = files.find((f) => existsSync(f) && statSync(f).isDirectory());
+  // Before any row is computed: the rename at the end would fail.
+  if (folder)
+    throw new UsageError(`--out ${given}: ${path.basename(folder)} is a directory; give a file name`, 'sweep');
   const input = chain.find((f) => files.some((o) => samePath(o, f)));
   if (input)
     throw new UsageError(

@@ -26,13 +26,13 @@ const dir = mkdtempSync(path.join(tmpdir(), 'signatory-writers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const run = (args: string[]) => cli(args, { cwd: dir });
 const read = (f: string) => readFileSync(path.join(dir, f), 'utf8');
+copyFileSync(path.join(ROOT, 'scenarios', 'examples', 'stag-hunt.yaml'), path.join(dir, 'stag.yaml'));
 
 describe('merge --out', { timeout: 60_000 }, () => {
   const GRID = ['sweep', 'stag.yaml', '--vary', 'declaration.verification=0:1:4', '--solver', 'nash', '--workers', '1'];
   const PARTS = ['p-1.csv', 'p-2.csv'];
 
   beforeAll(async () => {
-    copyFileSync(path.join(ROOT, 'scenarios', 'examples', 'stag-hunt.yaml'), path.join(dir, 'stag.yaml'));
     for (const [k, part] of PARTS.entries()) {
       const r = await run([...GRID, '--shard', `${k + 1}/2`, '--out', part]);
       expect(r.status, r.stderr).toBe(0);
@@ -114,6 +114,29 @@ describe('merge --out', { timeout: 60_000 }, () => {
     const r = await run(['merge', ...PARTS, '--out', 'adir', '--force']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--out adir is a directory');
+  });
+});
+
+describe('sweep --out', () => {
+  it('a directory is refused before any row is computed, --force or not', async () => {
+    mkdirSync(path.join(dir, 'out-dir'));
+    for (const force of [[], ['--force']]) {
+      const r = await run([
+        'sweep',
+        'stag.yaml',
+        '--vary',
+        'declaration.verification=0:1:3',
+        '--format',
+        'csv',
+        '--out',
+        'out-dir',
+        ...force,
+      ]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('--out out-dir: out-dir is a directory');
+      expect(r.stderr).not.toContain('internal error');
+      expect(existsSync(path.join(dir, 'out-dir.partial'))).toBe(false);
+    }
   });
 });
 
