@@ -49,13 +49,48 @@ export function readMeta(out: string): SweepMeta {
   } catch {
     throw new SweepError(`${file}: run receipt not found (it is written beside every sweep output)`);
   }
+  let meta: unknown;
   try {
-    const meta = JSON.parse(text) as SweepMeta;
-    if (!meta || typeof meta !== 'object' || !meta.plan || !Array.isArray(meta.columns)) throw new Error('shape');
-    return meta;
+    meta = JSON.parse(text);
   } catch {
-    throw new SweepError(`${file}: not a sweep run receipt`);
+    throw new SweepError(`${file}: not a sweep run receipt (not JSON)`);
   }
+  const problem = receiptProblem(meta);
+  if (problem) throw new SweepError(`${file}: not a sweep run receipt (${problem})`);
+  return meta as SweepMeta;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isWhole = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const areStrings = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/**
+ * What is wrong with a parsed receipt, or undefined: every field `--resume`
+ * and `merge` read is checked before use, so an edited or truncated receipt
+ * is refused in one line instead of failing halfway.
+ */
+function receiptProblem(meta: unknown): string | undefined {
+  if (!isObject(meta)) return 'not a JSON object';
+  if (typeof meta.signatory !== 'string') return 'no signatory version';
+  const scenario = meta.scenario;
+  if (!isObject(scenario) || typeof scenario.hash !== 'string' || typeof scenario.file !== 'string')
+    return 'no scenario hash and file';
+  if (!areStrings(meta.command)) return 'no command';
+  if (!areStrings(meta.columns)) return 'no columns';
+  if (!isWhole(meta.totalRows) || !isWhole(meta.rows)) return 'no row counts';
+  if (!['running', 'interrupted', 'complete'].includes(meta.status as string)) return 'no status';
+  if (typeof meta.startedAt !== 'string') return 'no start time';
+  const plan = meta.plan;
+  if (!isObject(plan)) return 'no plan';
+  const design = plan.design;
+  if (!isObject(design) || typeof design.kind !== 'string' || !Array.isArray(design.factors)) return 'no design';
+  if (!design.factors.every((f) => isObject(f) && typeof f.path === 'string')) return 'a design factor without a path';
+  if (!isObject(plan.shard) || !isWhole(plan.shard.index) || !isWhole(plan.shard.count)) return 'no shard';
+  if (plan.format !== 'csv' && plan.format !== 'jsonl') return 'no format';
+  if (!areStrings(plan.track) || typeof plan.solver !== 'string') return 'no solver or tracked states';
+  if (plan.recorded !== undefined && !areStrings(plan.recorded)) return 'recorded inputs that are not paths';
+  if (!isWhole(plan.replications)) return 'no replications';
+  return undefined;
 }
 
 /** Fields that decide the rows' bytes: two runs agreeing on them write the same rows. */

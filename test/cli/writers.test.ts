@@ -140,6 +140,27 @@ describe('sweep --out', () => {
   });
 });
 
+describe('malformed receipts', () => {
+  it.each([
+    ['{"plan": {}, "columns": []}', 'no signatory version'],
+    ['[1]', 'not a JSON object'],
+    ['{"signatory": "0.1.0"', 'not JSON'],
+  ])('%s: resume and merge refuse it in one line, exit 2, before any work', async (receipt, problem) => {
+    const sweep = ['sweep', 'stag.yaml', '--vary', 'declaration.verification=0:1:3', '--format', 'csv'];
+    writeFileSync(path.join(dir, 'bad.csv.partial'), 'index\n');
+    writeFileSync(path.join(dir, 'bad.csv.meta.json'), receipt);
+    const resumed = await run([...sweep, '--out', 'bad.csv', '--resume']);
+    expect(resumed.status).toBe(2);
+    expect(resumed.stderr).toContain(`bad.csv.meta.json: not a sweep run receipt (${problem})`);
+    expect(resumed.stderr).not.toContain('internal error');
+    writeFileSync(path.join(dir, 'bad.csv'), 'index\n');
+    const merged = await run(['merge', 'bad.csv', '--out', 'bad-merged.csv']);
+    expect(merged.status).toBe(2);
+    expect(merged.stderr).toContain(`not a sweep run receipt (${problem})`);
+    expect(existsSync(path.join(dir, 'bad-merged.csv'))).toBe(false);
+  });
+});
+
 describe('calibrate --write', { timeout: 60_000 }, () => {
   const PRIOR = path.join(ROOT, 'scenarios', 'base', 'a-coruna-2026-prior.yaml');
 
