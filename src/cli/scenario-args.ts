@@ -1,6 +1,7 @@
 /** Options every scenario-reading command shares: the file, --set and --fix. */
 import path from 'node:path';
 import { loadScenarioWithMeta } from '../scenario/load.js';
+import type { Layer } from '../scenario/merge.js';
 import type { Scenario } from '../model/scenario.js';
 import { many } from './command.js';
 import { UsageError } from './usage-error.js';
@@ -34,14 +35,14 @@ export function loadWithChain(
   file: string,
   values: { set?: unknown; fix?: unknown },
   cwd: string,
-): { scenario: Scenario; chain: string[] } {
+): { scenario: Scenario; chain: string[]; layers: Layer[] } {
   // Relative paths are the user's own words: errors then name the file as typed.
   const resolved =
     path.isAbsolute(file) || path.resolve(file) === path.resolve(cwd, file) ? file : path.resolve(cwd, file);
-  const { scenario, chain } = loadScenarioWithMeta(resolved, {
+  const { scenario, chain, layers } = loadScenarioWithMeta(resolved, {
     overrides: many(values.set as string[] | undefined),
     fix: many(values.fix as string[] | undefined),
   });
   // The loader names files relative to the process's working directory (shownName), not `cwd`.
-  return { scenario, chain: chain.map((f) => path.resolve(f)) };
+  return { scenario, chain: chain.map((f) => path.resolve(f)), layers };
 }

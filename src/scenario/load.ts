@@ -10,7 +10,7 @@ import { buildScenario } from './build-scenario.js';
 import { registerCustomAttributes } from './custom-attributes.js';
 import { collectLayers } from './layers.js';
 import { checkCustomTerms } from './linearity-check.js';
-import { emptyDocument, mergeLayer, mergedToPlain } from './merge.js';
+import { emptyDocument, mergeLayer, mergedToPlain, type Layer } from './merge.js';
 import { ScenarioError } from './errors.js';
 import { applyFixes, applySets } from './overrides.js';
 import { nfgToScenarioText, parseNfg } from './nfg.js';
@@ -40,6 +40,8 @@ export interface ScenarioWithMeta {
   chain: string[];
   /** The merged document, before validation turned it into a Scenario. */
   raw: unknown;
+  /** The files' parsed contents, base first: plain data a sweep worker rebuilds the scenario from without reading or parsing again. */
+  layers: Layer[];
 }
 
 function load(file: string, given: string | undefined, options: LoadOptions): ScenarioWithMeta {
@@ -49,9 +51,13 @@ function load(file: string, given: string | undefined, options: LoadOptions): Sc
     ? nfgToScenarioText(parseNfg(given ?? readScenarioFile(absolute, file), file), file)
     : given;
   const layers = collectLayers({ absolute, shown: file }, text);
+  return build(file, layers, text === undefined || given === undefined ? absolute : undefined, options);
+}
+
+function build(file: string, layers: Layer[], absolute: string | undefined, options: LoadOptions): ScenarioWithMeta {
   const doc = emptyDocument();
   for (const layer of layers) mergeLayer(doc, layer);
-  const built = buildScenario(doc, file, text === undefined || given === undefined ? absolute : undefined);
+  const built = buildScenario(doc, file, absolute);
   registerCustomAttributes(built.scenario, built.attributeBounds);
   const scenario = applySets(built.scenario, options.overrides ?? []);
   if (built.dated && scenario.date === undefined) {
@@ -63,7 +69,21 @@ function load(file: string, given: string | undefined, options: LoadOptions): Sc
   }
   applyFixes(scenario, options.fix ?? []);
   checkCustomTerms(scenario, built.customTerms);
-  return { scenario, provenance: built.provenance, chain: layers.map((l) => l.file), raw: mergedToPlain(doc) };
+  return {
+    scenario,
+    provenance: built.provenance,
+    chain: layers.map((l) => l.file),
+    raw: mergedToPlain(doc),
+    layers,
+  };
+}
+
+/**
+ * The same scenario from layers already read and parsed (`ScenarioWithMeta.layers`,
+ * passed to a sweep worker by structured clone): every check after parsing runs again.
+ */
+export function loadFromLayers(file: string, layers: Layer[], options: LoadOptions = {}): Scenario {
+  return build(file, layers, resolve(file), options).scenario;
 }
 
 /** Loads a scenario file with its provenance, file chain and merged document. */

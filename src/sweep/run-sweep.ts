@@ -6,6 +6,7 @@
  */
 import { closeSync, existsSync, writeSync } from 'node:fs';
 import type { Scenario } from '../model/scenario.js';
+import type { Layer } from '../scenario/merge.js';
 import { metaPath, identityDifference, newMeta, readMeta, writeMeta, type SweepMeta } from './meta.js';
 import { finishOutput, openOutput, partialPath } from './output-file.js';
 import { headerLine, rowIndex, totalRows, type SweepPlan } from './plan.js';
@@ -18,8 +19,10 @@ import { SweepError } from './sweep-error.js';
 
 export interface SweepRequest {
   scenario: Scenario;
-  /** The scenario file as given, and the --set / --fix it was loaded with (workers reload it). */
+  /** The scenario file as given, and the --set / --fix it was loaded with (workers rebuild the scenario from them). */
   file: string;
+  /** The files as the main thread read and parsed them: workers rebuild from these instead of reading and parsing again. */
+  layers?: Layer[];
   overrides: string[];
   fix: string[];
   plan: SweepPlan;
@@ -168,7 +171,14 @@ export async function runSweep(req: SweepRequest): Promise<SweepOutcome> {
       req.workers <= 1
         ? await runInline(evaluator, plan, start, total, write, stopped)
         : await runPool({
-            init: { file: req.file, overrides: req.overrides, fix: req.fix, plan, hash },
+            init: {
+              file: req.file,
+              overrides: req.overrides,
+              fix: req.fix,
+              plan,
+              hash,
+              ...(req.layers ? { layers: req.layers } : {}),
+            },
             workers: req.workers,
             from: start,
             to: total,

@@ -1,4 +1,5 @@
 /** Messages between the sweep's main thread and its worker threads. */
+import type { Layer } from '../scenario/merge.js';
 import type { SweepPlan } from './plan.js';
 
 /** What a worker needs to rebuild the scenario and compute any row. */
@@ -9,6 +10,8 @@ export interface WorkerInit {
   plan: SweepPlan;
   /** The scenario hash the main thread computed: a worker that loads a different scenario refuses. */
   hash: string;
+  /** The files as parsed by the main thread (structured clone): when present, nothing is read or parsed again. */
+  layers?: Layer[];
 }
 
 /** Compute shard positions [from, to) of the plan. */

@@ -1,11 +1,12 @@
 /**
- * Entry point of a sweep worker thread: reloads the scenario, builds a row
+ * Entry point of a sweep worker thread: rebuilds the scenario from the
+ * layers the main thread parsed (or reloads it), builds a row
  * evaluator once and answers chunk tasks with formatted rows. Formatting
  * here rather than in the main thread keeps the main thread a writer only.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../errors/input-error.js';
-import { loadScenario } from '../scenario/load.js';
+import { loadFromLayers, loadScenario } from '../scenario/load.js';
 import { rowEvaluator } from './rows.js';
 import { scenarioHash } from './scenario-hash.js';
 import { shardRow } from './shard.js';
@@ -25,7 +26,8 @@ const failure = (error: unknown, where = ''): WorkerReply => ({
 });
 
 try {
-  const scenario = loadScenario(init.file, { overrides: init.overrides, fix: init.fix });
+  const options = { overrides: init.overrides, fix: init.fix };
+  const scenario = init.layers ? loadFromLayers(init.file, init.layers, options) : loadScenario(init.file, options);
   if (scenarioHash(scenario) !== init.hash) throw new SweepError(`${init.file} changed while the sweep was starting`);
   const evaluator = rowEvaluator(scenario, init.plan, init.file);
   const spare: ArrayBuffer[] = [];

@@ -164,7 +164,7 @@ Example:
     if (values.resume && values.out === undefined) throw new UsageError('--resume needs --out FILE', 'sweep');
     const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
     if (out !== undefined) checkFolder('sweep', '--out', values.out!, out);
-    const { scenario, chain } = loadWithChain(file, values, io.cwd);
+    const { scenario, chain, layers } = loadWithChain(file, values, io.cwd);
     if (out !== undefined) checkSweepTarget(out, values.out!, chain, Boolean(values.resume), Boolean(values.force));
     checkFactors(
       'sweep',
@@ -228,6 +228,7 @@ Example:
       const result = await runSweep({
         scenario,
         file: absoluteFile,
+        layers,
         overrides: many(values.set),
         fix: many(values.fix),
         plan,
