@@ -104,6 +104,22 @@ describe('error lines escape C1 and bidi controls too', () => {
   });
 });
 
+describe('state ids', () => {
+  it.each(['A\u0000B', 'A\u001b[2J', 'A\u202eB', 'A\u0085', 'A\nB'])('%j is refused, echoed escaped', (id) => {
+    const doc = baseDoc();
+    (doc.states as Record<string, unknown>[])[0].id = id;
+    let message = '';
+    try {
+      parseScenarioText(toYaml(doc), INLINE);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ScenarioError);
+      message = (error as Error).message;
+    }
+    expect(message).toContain('states[0].id: expected a state id of a letter then letters, digits');
+    expect(message).not.toMatch(RAW);
+  });
+});
+
 describe('text the loader did not check before', () => {
   it('a provenance source with an escape is refused', () => {
     const doc = baseDoc();
