@@ -257,7 +257,8 @@ const WARM_SWEEPS = 2_000;
  * monotonically to the least fixed point in a supermodular game, Tarski),
  * stopping on the step size; it hands over to `logitQre` (with its Newton
  * steps) when the plain iteration is slow, near a bifurcation, or when the
- * game is not supermodular.
+ * game is not supermodular (then the principal branch's QRE). Returns
+ * whether the solver reached its tolerance: false means `p` is not a QRE.
  */
 export function leastQreInto(
   game: LinearGame,
@@ -265,7 +266,7 @@ export function leastQreInto(
   fixed: FixedActions | undefined,
   supermodular: boolean,
   p: Float64Array,
-): void {
+): boolean {
   const { n, a, m, rowPtr, col, val } = game;
   if (supermodular) {
     let total = 0;
@@ -287,8 +288,10 @@ export function leastQreInto(
         if (step > change) change = step;
         else if (-step > change) change = -step;
       }
-      if (change <= STEP_TOLERANCE) return;
+      if (change <= STEP_TOLERANCE) return true;
     }
   }
-  p.set(logitQre(game, lambda, fixed).least.p);
+  const branch = logitQre(game, lambda, fixed).least;
+  p.set(branch.p);
+  return branch.converged;
 }

@@ -111,13 +111,19 @@ export function pointModel(
       }
     }
     if (hasQre(solver)) {
-      leastQreInto(game, lambda, fixed, supermodular, p);
-      let mean = 0;
-      for (let i = 0; i < n; i++) mean += p[i];
-      poissonBinomialInto(p, pmf);
-      out.qreMean = mean;
-      out.pMajority = probabilityAtLeast(pmf, majority);
-      for (let t = 0; t < tracked.length; t++) out.trackP[t] = p[tracked[t]];
+      if (leastQreInto(game, lambda, fixed, supermodular, p)) {
+        let mean = 0;
+        for (let i = 0; i < n; i++) mean += p[i];
+        poissonBinomialInto(p, pmf);
+        out.qreMean = mean;
+        out.pMajority = probabilityAtLeast(pmf, majority);
+        for (let t = 0; t < tracked.length; t++) out.trackP[t] = p[tracked[t]];
+      } else {
+        // Not a QRE: no numbers (the row says so with empty fields, or null in JSONL).
+        out.qreMean = NaN;
+        out.pMajority = NaN;
+        out.trackP.fill(NaN);
+      }
     }
   }
 

@@ -80,7 +80,9 @@ export function rowEvaluator(scenario: Scenario, plan: SweepPlan, file?: string)
 
 const runs = (solver: SolverChoice, needs: OutcomeSolver): boolean =>
   needs === 'nash' ? hasNash(solver) : hasQre(solver);
-const outcomeText = (v: number, integer: boolean): string => (integer ? String(v) : formatFixed(v, OUTCOME_DECIMALS));
+/** An outcome's text; NaN (a QRE the solver could not find) is an empty CSV field or JSON null. */
+export const outcomeText = (v: number, integer: boolean, csv: boolean): string =>
+  Number.isNaN(v) ? (csv ? '' : 'null') : integer ? String(v) : formatFixed(v, OUTCOME_DECIMALS);
 
 /** The row's values as text, in column order. */
 function rowFields(
@@ -100,8 +102,9 @@ function rowFields(
   });
   if (drawn) for (const v of drawn) f.push(formatFixed(v, PARAMETER_DECIMALS));
   f.push(String(seed));
-  for (const k of SCENARIO_OUTCOMES) if (runs(plan.solver, k.solver)) f.push(outcomeText(k.read(o, 0), k.integer));
+  const csv = plan.format === 'csv';
+  for (const k of SCENARIO_OUTCOMES) if (runs(plan.solver, k.solver)) f.push(outcomeText(k.read(o, 0), k.integer, csv));
   for (let t = 0; t < plan.track.length; t++)
-    for (const k of STATE_OUTCOMES) if (runs(plan.solver, k.solver)) f.push(outcomeText(k.read(o, t), k.integer));
+    for (const k of STATE_OUTCOMES) if (runs(plan.solver, k.solver)) f.push(outcomeText(k.read(o, t), k.integer, csv));
   return f;
 }
