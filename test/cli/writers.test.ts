@@ -140,6 +140,33 @@ describe('sweep --out', () => {
   });
 });
 
+describe('plot --svg', () => {
+  it('never onto the results or their receipt, an existing SVG only with --force, a directory refused', async () => {
+    const sweep = await run(['sweep', 'stag.yaml', '--vary', 'declaration.verification=0:1:3', '--out', 'plotted.csv']);
+    expect(sweep.status, sweep.stderr).toBe(0);
+    const receipt = read('plotted.csv.meta.json');
+    symlinkSync(path.join(dir, 'plotted.csv.meta.json'), path.join(dir, 'receipt-link.svg'));
+    const plot = (svg: string, ...more: string[]) =>
+      run(['plot', 'plotted.csv', '--x', 'declaration.verification', '--no-text', '--svg', svg, ...more]);
+    const linked = await plot('receipt-link.svg', '--force');
+    expect(linked.status).toBe(2);
+    expect(linked.stderr).toContain('would write over plotted.csv.meta.json, the results it plots');
+    expect(read('plotted.csv.meta.json')).toBe(receipt);
+    writeFileSync(path.join(dir, 'old.svg'), 'mine\n');
+    const refused = await plot('old.svg');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--svg old.svg exists; pass --force to replace it');
+    expect(read('old.svg')).toBe('mine\n');
+    const forced = await plot('old.svg', '--force');
+    expect(forced.status, forced.stderr).toBe(0);
+    expect(read('old.svg')).toMatch(/^<svg|^<\?xml/);
+    mkdirSync(path.join(dir, 'charts.svg'));
+    const folder = await plot('charts.svg', '--force');
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toContain('--svg charts.svg is a directory');
+  });
+});
+
 describe('malformed receipts', () => {
   it.each([
     ['{"plan": {}, "columns": []}', 'no signatory version'],

@@ -7,9 +7,23 @@ import { findOutcome } from '../../sweep/outcomes.js';
 import { plotData, type PlotData } from '../../sweep/plot-data.js';
 import { SweepError } from '../../sweep/sweep-error.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
-import { checkFolder, wholeNumber } from '../options.js';
+import { checkFolder, samePath, wholeNumber } from '../options.js';
 import { requireFile } from '../scenario-args.js';
 import { UsageError } from '../usage-error.js';
+
+/**
+ * The SVG never replaces the RESULTS file or its receipt (real paths, a
+ * symlink counts), nor a directory; an existing SVG only with --force.
+ */
+function checkSvgTarget(target: string, given: string, results: string, force: boolean): void {
+  if (existsSync(target) && statSync(target).isDirectory())
+    throw new UsageError(`--svg ${given} is a directory; give a file name`, 'plot');
+  const written = [target, `${target}.partial`];
+  const input = [results, metaPath(results)].find((f) => written.some((w) => samePath(w, f)));
+  if (input)
+    throw new UsageError(`--svg ${given} would write over ${path.basename(input)}, the results it plots`, 'plot');
+  if (existsSync(target) && !force) throw new UsageError(`--svg ${given} exists; pass --force to replace it`, 'plot');
+}
 
 /** The design range of each varied path, from the run receipt beside the results (none without one). */
 function designRanges(file: string): Record<string, [number, number]> {
@@ -48,6 +62,7 @@ Options:
   --bins N             cut an axis with more than N values into N bins
   --scatter            every row as a point (for Latin hypercube and random designs)
   --svg FILE.svg       also write the chart as SVG
+  --force              replace an existing FILE.svg (never the RESULTS file or its receipt)
   --no-text            skip the terminal chart (only with --svg)
 
 Example:
@@ -62,6 +77,7 @@ Example:
       scatter: { type: 'boolean' },
       svg: { type: 'string' },
       'no-text': { type: 'boolean' },
+      force: { type: 'boolean' },
     });
     if (values.help) return (write(io, this.help), 0);
     const file = path.resolve(io.cwd, requireFile('plot', positionals, 0, 'RESULTS file'));
@@ -73,7 +89,10 @@ Example:
     const bins = values.bins === undefined ? undefined : wholeNumber('plot', '--bins', values.bins, 40, 2);
     if (!existsSync(file)) throw new UsageError(`${positionals[0]}: no such file`, 'plot');
     if (!statSync(file).isFile()) throw new UsageError(`${positionals[0]}: not a file`, 'plot');
-    if (values.svg !== undefined) checkFolder('plot', '--svg', values.svg, path.resolve(io.cwd, values.svg));
+    if (values.svg !== undefined) {
+      checkFolder('plot', '--svg', values.svg, path.resolve(io.cwd, values.svg));
+      checkSvgTarget(path.resolve(io.cwd, values.svg), values.svg, file, values.force === true);
+    }
     let data;
     try {
       // An outcome's older name (an alias) reads the column of the name it stands for.
@@ -94,8 +113,14 @@ Example:
     if (!values['no-text']) write(io, textChart(data));
     if (values.svg !== undefined) {
       const target = path.resolve(io.cwd, values.svg);
-      // Written beside and renamed: never a half-written chart.
-      writeFileSync(`${target}.partial`, chartSvg(data));
+      // Written beside ('wx': a file of this run) and renamed: never a half-written chart.
+      try {
+        writeFileSync(`${target}.partial`, chartSvg(data), { flag: 'wx' });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+          throw new UsageError(`${values.svg}.partial exists (an interrupted write?): delete it and run again`, 'plot');
+        throw error;
+      }
       renameSync(`${target}.partial`, target);
       io.stderr.write(`signatory: wrote ${values.svg}\n`);
     }
