@@ -24,6 +24,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'summary', load: async () => (await import('./summary.js')).summaryCommand },
   { name: 'compare', load: async () => (await import('./compare.js')).compareCommand },
   { name: 'seek', load: async () => (await import('./seek.js')).seekCommand },
+  { name: 'report', load: async () => (await import('./report.js')).reportCommand },
   { name: 'export', load: async () => (await import('./export.js')).exportCommand },
   { name: 'glossary', load: async () => (await import('./glossary.js')).glossaryCommand },
 ];
