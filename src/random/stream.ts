@@ -68,3 +68,40 @@ export function permutation(n: number, stream: RandomStream): Int32Array {
   for (let i = 0; i < n; i++) p[i] = i;
   return stream.shuffle(p);
 }
+
+/** Mash's state after hashing `data`, from state `n` (Baagøe's Mash, the string hash that seeds Alea). */
+function mash(n: number, data: string): number {
+  for (let i = 0; i < data.length; i++) {
+    n += data.charCodeAt(i);
+    let h = 0.02519603282416938 * n;
+    n = h >>> 0;
+    h -= n;
+    h *= n;
+    n = h >>> 0;
+    h -= n;
+    n += h * 0x100000000;
+  }
+  return n;
+}
+
+const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
+// Alea's seeding hashes ' ' three times before the key: the state after that does not depend on the key.
+const SPACE_1 = mash(0xefc8249d, ' ');
+const SPACE_3 = mash(mash(SPACE_1, ' '), ' ');
+
+/**
+ * `randomStream(key).uint32()` — the first 32-bit output of the stream for
+ * `key` — computed without building the stream: the same seeding and first
+ * step of Alea, as the seedrandom library performs them, with no allocation.
+ * A sweep derives one seed per row this way (a test checks it equals the
+ * library's on many keys).
+ */
+export function firstUint32(key: string): number {
+  // Seeding sets s0 = mash(' ') − mash(key) (mod 1), then s1 and s2 the same way; the first
+  // step reads only s0 (t = 2091639·s0 + c·2^-32 with c = 1) and returns t's fractional part.
+  let s0 = (SPACE_1 >>> 0) * TWO_TO_MINUS_32 - (mash(SPACE_3, key) >>> 0) * TWO_TO_MINUS_32;
+  if (s0 < 0) s0 += 1;
+  const t = 2091639 * s0 + TWO_TO_MINUS_32;
+  const next = t - (t | 0);
+  return ((next * 0x100000000) | 0) >>> 0;
+}

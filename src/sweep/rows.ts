@@ -53,6 +53,15 @@ export function rowEvaluator(scenario: Scenario, plan: SweepPlan, file?: string)
   const R = plan.replications;
   const master = plan.design.seed;
   let current = -1;
+  // A grid repeats each factor's few values on many rows: their text is made once.
+  const memo = factors.map(() => new Map<number, string>());
+  const text = (j: number, v: number): string => {
+    const known = memo[j].get(v);
+    if (known !== undefined) return known;
+    const made = formatFixed(v, PARAMETER_DECIMALS);
+    if (memo[j].size < 65_536) memo[j].set(v, made);
+    return made;
+  };
   return {
     row(index) {
       const point = Math.floor(index / R);
@@ -71,7 +80,17 @@ export function rowEvaluator(scenario: Scenario, plan: SweepPlan, file?: string)
         }
       }
       model.solve(plan.solver, outcome);
-      const fields = rowFields(plan, index, point, replication, values, record ? drawn : undefined, seed, outcome);
+      const fields = rowFields(
+        plan,
+        index,
+        point,
+        replication,
+        values,
+        record ? drawn : undefined,
+        seed,
+        outcome,
+        text,
+      );
       if (plan.format === 'csv') return fields.join(',') + '\n';
       return '{' + fields.map((f, k) => `${keys[k]}:${f}`).join(',') + '}\n';
     },
@@ -94,10 +113,11 @@ function rowFields(
   drawn: Float64Array | undefined,
   seed: number,
   o: PointOutcome,
+  parameterText: (j: number, v: number) => string,
 ): string[] {
   const f: string[] = [String(index), String(point), String(replication)];
   plan.design.factors.forEach((factor, j) => {
-    if (factor.path !== 'date') f.push(formatFixed(values[j], PARAMETER_DECIMALS));
+    if (factor.path !== 'date') f.push(parameterText(j, values[j]));
     else f.push(plan.format === 'csv' ? dateOfDay(values[j]) : JSON.stringify(dateOfDay(values[j])));
   });
   if (drawn) for (const v of drawn) f.push(formatFixed(v, PARAMETER_DECIMALS));

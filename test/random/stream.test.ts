@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldsOf } from '../../src/calibrate/calibrate.js';
-import { permutation, randomStream } from '../../src/random/stream.js';
+import { firstUint32, permutation, randomStream } from '../../src/random/stream.js';
 
 describe('randomStream', () => {
   it('gives the same numbers for the same seed, a number or its string', () => {
@@ -97,5 +98,22 @@ describe('calibration folds', () => {
     expect(sizes).toEqual([17, 17, 17, 17, 17]);
     const uneven = foldsOf(23, 4, 1);
     expect([0, 1, 2, 3].map((f) => uneven.filter((x) => x === f).length).sort()).toEqual([5, 6, 6, 6]);
+  });
+});
+
+describe('firstUint32', () => {
+  it("equals the library stream's first uint32 for every key tried", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (key) => {
+        expect(firstUint32(key)).toBe(randomStream(key).uint32());
+      }),
+      { numRuns: 2000 },
+    );
+    for (let master = 0; master < 3; master++)
+      for (let point = 0; point < 400; point += 7)
+        for (let r = 0; r < 3; r++) {
+          const key = `${master * 12345}/${point}/${r}`;
+          expect(firstUint32(key)).toBe(randomStream(key).uint32());
+        }
   });
 });
