@@ -9,7 +9,7 @@ import { ticks } from './ticks.js';
 
 const W = 640;
 const H = 420;
-const M = { left: 70, right: 90, top: 40, bottom: 60 };
+const M = { left: 84, right: 90, top: 40, bottom: 60 };
 /** Text from a file (column names) as SVG character data: controls escaped visibly (XML 1.0 forbids most), markup escaped. */
 const esc = (s: string): string =>
   printableLine(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -38,7 +38,7 @@ function frame(title: string, xName: string, yName: string, body: string[]): str
     `<text x="${W / 2}" y="22" text-anchor="middle" font-size="14">${esc(title)}</text>`,
     ...body,
     `<text x="${M.left + (W - M.left - M.right) / 2}" y="${H - 15}" text-anchor="middle">${esc(xName)}</text>`,
-    `<text transform="translate(18 ${M.top + (H - M.top - M.bottom) / 2}) rotate(-90)" text-anchor="middle">${esc(yName)}</text>`,
+    `<text transform="translate(16 ${M.top + (H - M.top - M.bottom) / 2}) rotate(-90)" text-anchor="middle">${esc(yName)}</text>`,
     '</svg>',
     '',
   ].join('\n');

@@ -42,7 +42,11 @@ function designInputs(file: string, columns: readonly string[]): string[] {
 }
 
 /** A number to 4 significant figures, in scientific notation when small or large. */
-export const sig = (x: number): string => (Number.isFinite(x) ? String(Number(x.toPrecision(4))) : String(x));
+export const sig = (x: number): string => {
+  if (!Number.isFinite(x)) return String(x);
+  if (x !== 0 && Math.abs(x) < 1e-3) return x.toExponential(3).replace(/\.?0+e/, 'e');
+  return String(Number(x.toPrecision(4)));
+};
 /** A number for CSV and JSON: 12 significant figures, the same bytes on every machine. */
 const exact = (x: number): number => Number(x.toPrecision(12));
 
@@ -69,11 +73,11 @@ function summaryText(s: Summary, given: string, byDesign: boolean): string {
       const inputs = Object.entries(g.inputs ?? {}).map(([k, v]) => `${k} = ${inputText(k, v)}`);
       lines.push(`point ${g.point}${inputs.length > 0 ? `: ${inputs.join(', ')}` : ''}`);
     }
-    lines.push(`  ${'outcome'.padEnd(width)} ${head.map((h) => h.padStart(10)).join('')}  histogram`);
+    lines.push(`  ${'outcome'.padEnd(width)}${head.map((h) => h.padStart(11)).join('')}  histogram`);
     for (const o of s.outcomes) {
       const r = g.outcomes[o];
       const cells = [String(r.n), sig(r.mean), sig(r.sd), ...QUANTILES.map((q) => sig(r.quantiles[String(q)]))];
-      lines.push(`  ${o.padEnd(width)} ${cells.map((c) => c.padStart(10)).join('')}  │${sparkline(r.histogram)}│`);
+      lines.push(`  ${o.padEnd(width)}${cells.map((c) => ` ${c.padStart(10)}`).join('')}  │${sparkline(r.histogram)}│`);
     }
     lines.push('');
   }
