@@ -261,7 +261,7 @@ function changeBlocks(st: StateChange): Block[] {
     {
       kind: 'heading',
       level: 3,
-      text: `${st.name} (${st.id}): ${verdict(st.signsBase)} → ${verdict(st.signsOther)}`,
+      text: `${st.name} (${st.id}): ${st.signsBase === st.signsOther ? `${verdict(st.signsBase)} in both` : `${verdict(st.signsBase)} → ${verdict(st.signsOther)}`}`,
       technical: `Δ ${signed(st.deltaBase, 3)} → ${signed(st.deltaOther, 3)}, term by term`,
     },
     moved.length
@@ -334,7 +334,11 @@ function compareBlocks(h: Handout, other: RunResult): Block[] {
     kind: 'heading',
     level: 3,
     text: 'By group',
-    technical: 'the tally by bloc, least equilibrium (QRE expected)',
+    technical: 'the tally by bloc',
+  });
+  out.push({
+    kind: 'note',
+    text: 'Signers at the least equilibrium, and in brackets the expected number if choices are noisy (QRE).',
   });
   out.push({
     kind: 'table',

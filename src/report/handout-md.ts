@@ -11,10 +11,13 @@ import type { Handout } from './handout-data.js';
 
 /** Text as Markdown shows it literally: markup characters backslash-escaped, `&` as an entity, a table's `|` too. */
 export function escapeMarkdown(s: string): string {
-  return printableLine(s)
-    .replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;')
-    .replace(/^([-+*]|\d+[.)])(?=\s|$)/, '\\$1');
+  // Markup first, then controls: printableLine's own backslashes (`\\n`, `\\u001b`) are shown as they are.
+  return printableLine(
+    s
+      .replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`)
+      .replace(/&/g, '&amp;')
+      .replace(/^([-+*]|\d+[.)])(?=\s|$)/, '\\$1'),
+  );
 }
 
 const esc = escapeMarkdown;

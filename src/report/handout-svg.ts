@@ -138,7 +138,8 @@ export function termsSvg(title: string, terms: readonly TermBar[], delta: number
   const max = Math.max(1e-9, ...rows.map((r) => Math.abs(r.value)));
   const pw = W - M.left - M.right;
   const zero = M.left + pw / 2;
-  const scale = pw / 2 / max;
+  // Room for the value's text beside the longest bar.
+  const scale = (pw / 2 - 50) / max;
   const out = svgOpen(W, H, title);
   out.push(`<text x="${W / 2}" y="18" text-anchor="middle" font-size="13">${escapeXml(title)}</text>`);
   rows.forEach((r, k) => {
