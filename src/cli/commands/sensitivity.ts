@@ -1,13 +1,17 @@
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { formatFixed, PARAMETER_DECIMALS } from '../../sweep/number-format.js';
 import { morrisEffects } from '../../sweep/morris.js';
 import { pointModel, pointOutcome } from '../../sweep/point-model.js';
 import { OUTCOME_FORMS, parseOutcome, type Outcome } from '../../sweep/outcomes.js';
 import type { Scenario } from '../../model/scenario.js';
 import { SweepError } from '../../sweep/sweep-error.js';
-import { outsideUnit, sobolIndices, sobolWarnings } from '../../sweep/sobol.js';
+import { sampleFromResults, samplePoints } from '../../sweep/sobol-sample.js';
+import { outsideUnit, sobolFromSample, sobolIndices, sobolWarnings } from '../../sweep/sobol.js';
 import { parseVary } from '../../sweep/vary-spec.js';
 import { many, parseCommandArgs, write, type Command } from '../command.js';
 import { loadFromArgs, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
-import { checkFactors, checkStateIds, wholeNumber } from '../options.js';
+import { checkFolder, checkFactors, checkStateIds, wholeNumber } from '../options.js';
 import { UsageError } from '../usage-error.js';
 
 /** The --output outcome, refused as bad input naming --output. */
@@ -54,6 +58,8 @@ Options:
   --seed S             seed of the sample (default: the scenario's world.seed)
   --bootstrap B        bootstrap resamples for Sobol intervals (default 200)
   --second-order       Sobol second-order indices of every pair of inputs (Saltelli 2002)
+  --save-sample FILE.csv  write the Sobol sample's points (a design for 'sweep --design') and stop
+  --analyse RESULTS    the indices from a sweep of that design (same --vary, --n, --seed, --second-order)
   --levels P           Morris grid levels (default 4)
   --json               print JSON
 ${SCENARIO_HELP}
@@ -73,6 +79,8 @@ Example:
       bootstrap: { type: 'string' },
       levels: { type: 'string' },
       'second-order': { type: 'boolean' },
+      'save-sample': { type: 'string' },
+      analyse: { type: 'string' },
       json: { type: 'boolean' },
     });
     if (values.help) return (write(io, this.help), 0);
@@ -84,6 +92,10 @@ Example:
       throw new UsageError('--second-order goes with --method sobol', 'sensitivity');
     const factors = many(values.vary).map((v) => parseVary(v, false));
     if (factors.length === 0) throw new UsageError('give at least one --vary PATH=LO:HI', 'sensitivity');
+    if ((values['save-sample'] !== undefined || values.analyse !== undefined) && method !== 'sobol')
+      throw new UsageError('--save-sample and --analyse go with --method sobol', 'sensitivity');
+    if (values['save-sample'] !== undefined && values.analyse !== undefined)
+      throw new UsageError('give --save-sample or --analyse, not both', 'sensitivity');
     const n = wholeNumber('sensitivity', '--n', values.n, method === 'sobol' ? 1000 : 50, 2);
     const bootstrap = wholeNumber('sensitivity', '--bootstrap', values.bootstrap, 200, 0);
     const levels = wholeNumber('sensitivity', '--levels', values.levels, 4, 2);
@@ -112,7 +124,46 @@ Example:
     const width = Math.max(9, ...factors.map((fa) => fa.path.length));
     if (method === 'sobol') {
       const secondOrder = Boolean(values['second-order']);
-      const r = sobolIndices(f, { n, bounds, seed, bootstrap, secondOrder });
+      if (values['save-sample'] !== undefined) {
+        const target = path.resolve(io.cwd, values['save-sample']);
+        checkFolder('sensitivity', '--save-sample', values['save-sample'], target);
+        if (!/\.csv$/i.test(target))
+          throw new UsageError(
+            `--save-sample ${values['save-sample']}: the sample is CSV, name it .csv`,
+            'sensitivity',
+          );
+        if (existsSync(target))
+          throw new UsageError(
+            `--save-sample ${values['save-sample']} exists; remove it or name another file`,
+            'sensitivity',
+          );
+        const rows = samplePoints({ n, bounds, seed, secondOrder });
+        const text =
+          [
+            factors.map((fa) => fa.path).join(','),
+            ...rows.map((x) => x.map((v) => formatFixed(v, PARAMETER_DECIMALS)).join(',')),
+          ].join('\n') + '\n';
+        writeFileSync(`${target}.partial`, text);
+        renameSync(`${target}.partial`, target);
+        io.stderr.write(
+          `signatory: wrote ${rows.length} points to ${values['save-sample']}; run them with 'signatory sweep FILE --design ${values['save-sample']} --out RESULTS.csv', then analyse with --analyse RESULTS.csv\n`,
+        );
+        return 0;
+      }
+      const r =
+        values.analyse !== undefined
+          ? sobolFromSample(
+              await sampleFromResults(
+                path.resolve(io.cwd, values.analyse),
+                values.analyse,
+                output.name,
+                factors.length,
+                n,
+                secondOrder,
+              ),
+              { seed, bootstrap },
+            )
+          : sobolIndices(f, { n, bounds, seed, bootstrap, secondOrder });
       const pairs = r.second ?? [];
       const warnings = sobolWarnings(r, n);
       const outside = [...r.first, ...r.total, ...pairs.map((p) => p.index)].some(outsideUnit);
