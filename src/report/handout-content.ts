@@ -384,10 +384,11 @@ export function handoutBlocks(h: Handout): Block[] {
   return [
     ...headerBlocks(h),
     ...tallyBlocks(h),
+    // A comparison is what its handout is for: right after the tally.
+    ...(h.compare ? compareBlocks(h, h.compare.run) : []),
     ...blocBlocks(h),
     ...h.states.flatMap(stateBlocks),
     ...cascadeBlocks(h),
-    ...(h.compare ? compareBlocks(h, h.compare.run) : []),
     ...glossaryBlocks(h),
   ];
 }
