@@ -1,14 +1,17 @@
 /**
  * Joins the shard files of a sweep into the file a single run would have
  * written, byte for byte: a k-way merge by row index. Every row of the
- * sweep must appear exactly once; missing or duplicated rows are refused,
- * naming them, and nothing is left at OUT.
+ * sweep must appear exactly once, and be a row the sweep writes
+ * (`row-check.ts`: fields, index form, design values, seed, outcome kinds);
+ * missing, duplicated or altered rows are refused, naming them, and nothing
+ * is left at OUT.
  */
 import { closeSync, existsSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { lineReader, type LineReader } from './line-reader.js';
 import { identityDifference, readMeta, writeMeta, type SweepMeta } from './meta.js';
 import { partialPath } from './output-file.js';
 import { headerLine, rowIndex } from './plan.js';
+import { rowChecker } from './row-check.js';
 import { WHOLE } from './shard.js';
 import { SweepError } from './sweep-error.js';
 
@@ -31,11 +34,17 @@ interface Cursor {
   reader: LineReader;
   line: string | undefined;
   index: number;
+  /** Line number of `line` in the part (1-based, the header included). */
+  lineNo: number;
 }
 
-async function advance(c: Cursor, format: 'csv' | 'jsonl'): Promise<void> {
+async function advance(c: Cursor, format: 'csv' | 'jsonl', check: (line: string) => string | undefined): Promise<void> {
   c.line = await c.reader.next();
   if (c.line === undefined) return;
+  c.lineNo++;
+  const problem = check(c.line);
+  if (problem !== undefined)
+    throw new SweepError(`${c.part}: line ${c.lineNo}: ${problem}: not a row this sweep writes (edited?)`);
   const index = rowIndex(c.line, format);
   if (!Number.isSafeInteger(index) || index < c.index)
     throw new SweepError(`${c.part}: rows out of order or unreadable near index ${c.index + 1}`);
@@ -73,7 +82,14 @@ export async function mergeParts(parts: string[], out: string): Promise<MergeRes
       throw new SweepError(`${partial} exists (an interrupted run?): delete it or merge into another file`);
     throw error;
   }
-  const cursors: Cursor[] = parts.map((part) => ({ part, reader: lineReader(part), line: undefined, index: -1 }));
+  const check = rowChecker(first.plan);
+  const cursors: Cursor[] = parts.map((part) => ({
+    part,
+    reader: lineReader(part),
+    line: undefined,
+    index: -1,
+    lineNo: 0,
+  }));
   const missing: number[] = [];
   const duplicated: number[] = [];
   let missingCount = 0;
@@ -82,9 +98,10 @@ export async function mergeParts(parts: string[], out: string): Promise<MergeRes
     for (const c of cursors) {
       if (header) {
         const h = await c.reader.next();
+        c.lineNo++;
         if (`${h ?? ''}\n` !== header) throw new SweepError(`${c.part}: its header does not match the sweep's columns`);
       }
-      await advance(c, format);
+      await advance(c, format, check);
     }
     let buffer = header;
     let expected = 0;
@@ -109,7 +126,7 @@ export async function mergeParts(parts: string[], out: string): Promise<MergeRes
           buffer = '';
         }
       }
-      await advance(best, format);
+      await advance(best, format, check);
     }
     for (let k = expected; k < total; k++) {
       missingCount++;
