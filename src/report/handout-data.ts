@@ -26,6 +26,13 @@ export interface Handout {
   glossary: GlossaryEntry[];
 }
 
+/** States a handout explains unless told otherwise: the United States and China, those the scenario has. */
+export const DEFAULT_STATES: readonly string[] = ['USA', 'CHN'];
+
+export function defaultHandoutStates(scenario: Pick<RunResult['scenario'], 'states'>): string[] {
+  return DEFAULT_STATES.filter((id) => scenario.states.some((s) => s.id === id));
+}
+
 /** The words a handout uses, as the glossary names them. */
 export const HANDOUT_WORDS = [
   'delta',

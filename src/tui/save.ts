@@ -7,6 +7,10 @@
 import { existsSync, linkSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
+import { runScenario } from '../analysis/run.js';
+import { defaultHandoutStates, handoutOf } from '../report/handout-data.js';
+import { handoutToHtml } from '../report/handout-html.js';
+import { handoutToMarkdown } from '../report/handout-md.js';
 import { runToJson } from '../report/run-json.js';
 import { fixed } from '../report/format.js';
 import { loadScenarioWithMeta } from '../scenario/load.js';
@@ -200,7 +204,32 @@ export function saveWhatIf(session: Session, target: string, overwrite = false, 
  */
 export function exportResult(session: Session, target: string, overwrite = false): SaveOutcome {
   refuseInputs(session, target, 'an exported result');
+  const format = handoutFormat(target);
+  if (format) return { file: writeNew(target, handoutText(session, format), overwrite) };
   const result = runToJson(session.run, { rounds: true });
   const json = JSON.stringify(result, null, 2) + '\n';
   return { file: writeNew(target, json, overwrite) };
+}
+
+/** A file name ending in .html/.htm or .md is a handout; anything else the JSON result. */
+export function handoutFormat(target: string): 'html' | 'md' | undefined {
+  const ext = path.extname(target).toLowerCase();
+  return ext === '.html' || ext === '.htm' ? 'html' : ext === '.md' || ext === '.markdown' ? 'md' : undefined;
+}
+
+/**
+ * The handout `signatory report` writes, for the result on screen: the
+ * scenario as it stands; with a what-if, the loaded scenario (at the
+ * current date) compared with it, as `report LOADED --compare WHATIF` does.
+ */
+export function handoutText(session: Session, format: 'html' | 'md'): string {
+  const ids = defaultHandoutStates(session.scenario);
+  const changes = describeChanges(session).filter((line) => !line.startsWith('date '));
+  const handout = changes.length
+    ? handoutOf(runScenario(session.base), ids, {
+        ...session.run,
+        scenario: { ...session.run.scenario, name: `${session.base.name} (what-if: ${changes.join('; ')})` },
+      })
+    : handoutOf(session.run, ids);
+  return format === 'html' ? handoutToHtml(handout) : handoutToMarkdown(handout);
 }

@@ -1,16 +1,13 @@
 import { existsSync, linkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runScenario } from '../../analysis/run.js';
-import { handoutOf } from '../../report/handout-data.js';
+import { defaultHandoutStates, handoutOf } from '../../report/handout-data.js';
 import { handoutToHtml, type Paper } from '../../report/handout-html.js';
 import { handoutToMarkdown } from '../../report/handout-md.js';
 import { many, parseCommandArgs, write, type Command } from '../command.js';
 import { checkFolder, checkStateIds, samePath } from '../options.js';
 import { loadWithChain, noExtraArguments, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
 import { UsageError } from '../usage-error.js';
-
-/** States explained when --states is not given, those of them the scenario has. */
-export const DEFAULT_STATES = ['USA', 'CHN'];
 
 const FORMATS = ['html', 'md'] as const;
 type Format = (typeof FORMATS)[number];
@@ -139,7 +136,7 @@ Examples:
     const given = values.states === undefined ? undefined : many(values.states as string[]);
     const ids =
       given === undefined
-        ? DEFAULT_STATES.filter((id) => scenario.states.some((s) => s.id === id))
+        ? defaultHandoutStates(scenario)
         : checkStateIds(
             'report',
             '--states',
