@@ -4,7 +4,7 @@
  * it got. `--resume` and `merge` read it to check that the rows they join
  * belong to the same sweep.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { rmSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { columns, totalRows, type SweepPlan } from './plan.js';
 import { SweepError } from './sweep-error.js';
 
@@ -35,10 +35,24 @@ export function metaPath(out: string): string {
 }
 
 /** Writes the receipt atomically (write then rename), so it is never half-written. */
+/** Receipts written by this process, to name each temporary file uniquely. */
+let receiptWrites = 0;
+
+/**
+ * Writes the receipt through a temporary file of this process created with
+ * 'wx' (never an existing file, never through a symlink someone left at the
+ * name) and renamed into place, so a reader sees the old or the new receipt.
+ */
 export function writeMeta(out: string, meta: SweepMeta): void {
   const target = metaPath(out);
-  writeFileSync(`${target}.tmp`, JSON.stringify(meta, null, 2) + '\n');
-  renameSync(`${target}.tmp`, target);
+  const temporary = `${target}.${process.pid}.${(receiptWrites++).toString(36)}.tmp`;
+  writeFileSync(temporary, JSON.stringify(meta, null, 2) + '\n', { flag: 'wx' });
+  try {
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
 export function readMeta(out: string): SweepMeta {

@@ -68,3 +68,24 @@ describe('merge validates every row', () => {
     expect(r.stderr).toContain('is not a number');
   });
 });
+
+describe('receipts', () => {
+  it('are never written through a file or symlink left at a temporary name', async () => {
+    const { symlinkSync } = await import('node:fs');
+    writeFileSync(file('victim.txt'), 'keep me\n');
+    symlinkSync(file('victim.txt'), file('s.csv.meta.json.tmp'));
+    const r = await cli([
+      'sweep',
+      CROWD,
+      '--vary',
+      'declaration.verification=0:1:3',
+      '--solver',
+      'nash',
+      '--out',
+      's.csv',
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(file('victim.txt'), 'utf8')).toBe('keep me\n');
+    expect(JSON.parse(readFileSync(file('s.csv.meta.json'), 'utf8')).status).toBe('complete');
+  });
+});
