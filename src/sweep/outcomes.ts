@@ -8,7 +8,7 @@
  */
 import { didYouMean } from '../scenario/suggest.js';
 import type { PointOutcome } from './point-model.js';
-import type { SolverChoice } from './plan.js';
+import type { SolverChoice } from './solver-choice.js';
 import { SweepError } from './sweep-error.js';
 
 /** Which solver computes an outcome. */

@@ -5,10 +5,10 @@
  */
 import { designSize, type DesignSpec } from './design.js';
 import { outcomeColumns } from './outcomes.js';
+import type { SolverChoice } from './solver-choice.js';
 import type { Shard } from './shard.js';
 
-/** What each point computes: pure Nash tallies, the logit QRE, or both. */
-export type SolverChoice = 'nash' | 'qre' | 'both';
+export { hasNash, hasQre, type SolverChoice } from './solver-choice.js';
 export type OutputFormat = 'csv' | 'jsonl';
 
 export interface SweepPlan {
@@ -33,9 +33,6 @@ export interface SweepPlan {
 export function totalRows(plan: Pick<SweepPlan, 'design' | 'replications'>): number {
   return designSize(plan.design) * plan.replications;
 }
-
-export const hasNash = (solver: SolverChoice): boolean => solver !== 'qre';
-export const hasQre = (solver: SolverChoice): boolean => solver !== 'nash';
 
 /** Column names, in order: the CSV header, the JSON Lines keys. */
 export function columns(plan: Pick<SweepPlan, 'design' | 'solver' | 'track' | 'recorded'>): string[] {

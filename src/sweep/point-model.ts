@@ -21,7 +21,7 @@ import { poissonBinomialInto, probabilityAtLeast } from '../solve/tally.js';
 import { greatestTally, leastTally, tallyWorkspace } from '../solve/warm-nash.js';
 import { atDate, dateOfDay } from '../scenario/dated.js';
 import { copyScenario, resolvePath } from '../scenario/paths.js';
-import { hasNash, hasQre, type SolverChoice } from './plan.js';
+import { hasNash, hasQre, type SolverChoice } from './solver-choice.js';
 
 export interface PointOutcome {
   /** Signers in the least and greatest pure equilibria. */
