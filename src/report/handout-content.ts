@@ -19,7 +19,8 @@ export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string; technical?: string }
   | { kind: 'paragraph'; text: string }
   | { kind: 'note'; text: string }
-  | { kind: 'table'; head: string[]; rows: string[][]; numeric?: readonly boolean[] }
+  /** `blanks`: empty cells are boxes to write in (a worksheet). */
+  | { kind: 'table'; head: string[]; rows: string[][]; numeric?: readonly boolean[]; blanks?: boolean }
   | { kind: 'chart'; svg: string }
   | { kind: 'definitions'; items: { term: string; technical?: string; text: string }[] };
 

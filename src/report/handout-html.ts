@@ -27,6 +27,7 @@ table { border-collapse: collapse; width: 100%; margin: 0.5em 0; font-size: 0.85
 th, td { border-bottom: 1px solid #d8d8d8; padding: 3px 6px; text-align: left; vertical-align: top; }
 th { background: #eef3f8; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+table.blanks td:empty { height: 3.2em; width: 30%; border: 1px solid #bbb; }
 figure { margin: 0.6em 0; }
 figure svg { max-width: 100%; height: auto; display: block; }
 dl { margin: 0.4em 0; }
@@ -60,7 +61,7 @@ function block(b: Block): string {
       const cls = (k: number) => (b.numeric?.[k] ? ' class="num"' : '');
       const head = `<tr>${b.head.map((h, k) => `<th${cls(k)}>${esc(h)}</th>`).join('')}</tr>`;
       const rows = b.rows.map((r) => `<tr>${r.map((c, k) => `<td${cls(k)}>${esc(c)}</td>`).join('')}</tr>`);
-      return `<table>\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+      return `<table${b.blanks ? ' class="blanks"' : ''}>\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
     }
     case 'definitions':
       return `<dl>\n${b.items
@@ -74,6 +75,15 @@ function block(b: Block): string {
 
 /** The handout as an HTML document. */
 export function handoutToHtml(h: Handout, options: { paper?: Paper; command?: string } = {}): string {
+  return blocksToHtml(handoutTitle(h), handoutBlocks(h), options);
+}
+
+/** Any document's blocks (a handout, a worksheet) as one HTML file. */
+export function blocksToHtml(
+  title: string,
+  blocks: readonly Block[],
+  options: { paper?: Paper; command?: string } = {},
+): string {
   const paper = options.paper ?? 'a4';
   return [
     '<!DOCTYPE html>',
@@ -82,12 +92,12 @@ export function handoutToHtml(h: Handout, options: { paper?: Paper; command?: st
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${esc(handoutTitle(h))}</title>`,
+    `<title>${esc(title)}</title>`,
     `<style>${STYLE(paper)}</style>`,
     '</head>',
     '<body>',
     '<main>',
-    ...handoutBlocks(h).map(block),
+    ...blocks.map(block),
     options.command ? `<footer>Made with: <code>${esc(options.command)}</code></footer>` : '',
     '</main>',
     '</body>',

@@ -46,10 +46,16 @@ function block(b: Block): string | undefined {
 
 /** The handout as a Markdown document. */
 export function handoutToMarkdown(h: Handout, options: { command?: string } = {}): string {
-  const parts = handoutBlocks(h)
-    .map(block)
-    .filter((x): x is string => x !== undefined);
-  parts.splice(1, 0, '*Tables and text only; the HTML handout (--format html) has the charts.*');
+  return blocksToMarkdown(handoutBlocks(h), {
+    ...options,
+    note: 'Tables and text only; the HTML handout (--format html) has the charts.',
+  });
+}
+
+/** Any document's blocks (a handout, a worksheet) as Markdown; `note` goes under the title. */
+export function blocksToMarkdown(blocks: readonly Block[], options: { command?: string; note?: string } = {}): string {
+  const parts = blocks.map(block).filter((x): x is string => x !== undefined);
+  if (options.note) parts.splice(1, 0, `*${escapeMarkdown(options.note)}*`);
   if (options.command) parts.push(`*Made with:* \`${printableLine(options.command).replace(/`/g, "'")}\``);
   return parts.join('\n\n') + '\n';
 }
