@@ -31,7 +31,7 @@ export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
   ['d', 'date: type one, YYYY-MM-DD, within the timeline'],
   ['o', 'open another scenario (asks first if the what-if is unsaved)'],
   ['w', 'save the what-if: a new file that extends this one, then its name'],
-  ['e', 'export the result: JSON, or a handout when the name ends in .html or .md'],
+  ['e', 'export the result: JSON, or a handout if named .html or .md'],
   ['?', 'this help and the glossary: ↑↓ PgUp PgDn scroll, other keys close'],
   ['i', "the scenario's name and full description, scrolled the same way"],
   ['q · Ctrl-C', 'quit (q asks before dropping an unsaved what-if)'],
