@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { describeValue } from './describe.js';
+import { ScenarioError } from './errors.js';
 import { ROSTER_KEYS, SCENARIO_KEYS, checkKeys } from './keys.js';
 import { MAX_EXTENDS_CHAIN } from './limits.js';
 import { child, errorAt, type Located } from './located.js';
@@ -54,10 +55,26 @@ const SCENARIO_FILE = /\.(ya?ml|json)$/i;
  * content (its keys could be a secret's first line).
  */
 function readLayer(visit: Visit, kind: Layer['kind'], text: string | undefined, via?: Located): Layer {
-  const data = parseDocumentText(text ?? readScenarioFile(visit.absolute, visit.shown), visit.shown) as Record<
-    string,
-    unknown
-  >;
+  let data: Record<string, unknown>;
+  try {
+    data = parseDocumentText(text ?? readScenarioFile(visit.absolute, visit.shown), visit.shown) as Record<
+      string,
+      unknown
+    >;
+  } catch (error) {
+    // A referenced file that does not even parse may not be a scenario at all: its position is
+    // named, but not the parser's reason, which can quote the file's text (a tag, an alias).
+    if (via && error instanceof ScenarioError) {
+      const syntax = /^expected valid (YAML|JSON)\b/.exec(error.expected);
+      if (syntax)
+        throw new ScenarioError(
+          error.file,
+          error.path,
+          `expected valid ${syntax[1]} (a ${kind} file named at ${via.file}: ${via.path}; run it directly for the parser's reason)`,
+        );
+    }
+    throw error;
+  }
   const root: Located = { value: data, file: visit.shown, path: '' };
   const allowed: readonly string[] = kind === 'roster' ? ROSTER_KEYS : SCENARIO_KEYS;
   if (via && !Object.keys(data).some((key) => allowed.includes(key)))

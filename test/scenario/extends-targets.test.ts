@@ -86,4 +86,16 @@ describe('extends and roster targets', () => {
     copyFileSync(path.join(ROOT, 'test/fixtures/scenarios/roster.yaml'), path.join(dir, 'roster.yaml'));
     expect(loadScenario(child('via-json.yaml', './with-roster.json')).name).toBe('child');
   });
+
+  it('a referenced file that does not parse is named with its position, never with text the parser quotes', () => {
+    writeFileSync(path.join(dir, 'private.yaml'), 'token: !hunter2-secret-tag value\nother: *hunter3alias\n');
+    const error = errorOf(() => loadScenario(child('via-private.yaml', './private.yaml')));
+    expect(error.message).toMatch(
+      /private\.yaml: line \d+, column \d+: expected valid YAML \(a scenario file named at/,
+    );
+    expect(error.message).not.toContain('hunter');
+    // The file itself, run directly, still gets the parser's reason.
+    const direct = errorOf(() => loadScenario(path.join(dir, 'private.yaml')));
+    expect(direct.message).toContain('expected valid YAML:');
+  });
 });
