@@ -9,7 +9,9 @@ import { saltelliSample, type SaltelliSample, type SobolOptions } from './sobol.
 import { SweepError } from './sweep-error.js';
 
 /** The points f would be evaluated at, in order: per sample row A, B, A_B^1 … A_B^d (then B_A^1 … B_A^d). */
-export function samplePoints(options: Pick<SobolOptions, 'n' | 'bounds' | 'seed' | 'secondOrder'>): number[][] {
+export function samplePoints(
+  options: Pick<SobolOptions, 'n' | 'bounds' | 'seed' | 'secondOrder' | 'sampler' | 'distributions'>,
+): number[][] {
   const rows: number[][] = [];
   saltelliSample((x) => {
     rows.push(Array.from(x));

@@ -14,6 +14,7 @@
  * column i from A), N more evaluations per input (Saltelli 2002):
  * V^c_ij = mean(f(B_A^i)·f(A_B^j) − f(A)·f(B)), S_ij = V^c_ij/V − S_i − S_j.
  */
+import { inputQuantile, sobolPoints, type InputDistribution } from './low-discrepancy.js';
 import { stream } from './seeds.js';
 
 /** The range of one input. */
@@ -33,6 +34,14 @@ export interface SobolOptions {
   confidence?: number;
   /** Second-order indices too: N more evaluations per input, N·(2d + 2) in all (Saltelli 2002). */
   secondOrder?: boolean;
+  /**
+   * Where the base sample comes from: seeded pseudo-random draws, or the
+   * Sobol sequence in 2d dimensions with a seeded digital shift (A the
+   * first d coordinates, B the last d). @default 'random'
+   */
+  sampler?: 'random' | 'sobol';
+  /** Each input's distribution over its [lo, hi] (uniform when absent). */
+  distributions?: readonly InputDistribution[];
 }
 
 export interface SobolIndices {
@@ -70,16 +79,30 @@ export interface SaltelliSample {
 /** Evaluates f on the Saltelli design; x is reused between calls, so f must not keep it. */
 export function saltelliSample(
   f: (x: Float64Array) => number,
-  options: Pick<SobolOptions, 'n' | 'bounds' | 'seed' | 'secondOrder'>,
+  options: Pick<SobolOptions, 'n' | 'bounds' | 'seed' | 'secondOrder' | 'sampler' | 'distributions'>,
 ): SaltelliSample {
   const { n, bounds } = options;
   const d = bounds.length;
-  const u = stream(`${options.seed}/saltelli`).uniform;
   const A = new Float64Array(n * d);
   const B = new Float64Array(n * d);
-  const scaled = (uniform: () => number, j: number): number => bounds[j].lo + (bounds[j].hi - bounds[j].lo) * uniform();
-  for (let r = 0; r < n; r++) for (let j = 0; j < d; j++) A[r * d + j] = scaled(u, j);
-  for (let r = 0; r < n; r++) for (let j = 0; j < d; j++) B[r * d + j] = scaled(u, j);
+  const value = (u: number, j: number): number => {
+    const dist = options.distributions?.[j];
+    return dist && dist.kind !== 'uniform'
+      ? inputQuantile(u, bounds[j].lo, bounds[j].hi, dist)
+      : bounds[j].lo + (bounds[j].hi - bounds[j].lo) * u;
+  };
+  if (options.sampler === 'sobol') {
+    const P = sobolPoints(n, 2 * d, options.seed);
+    for (let r = 0; r < n; r++)
+      for (let j = 0; j < d; j++) {
+        A[r * d + j] = value(P[r * 2 * d + j], j);
+        B[r * d + j] = value(P[r * 2 * d + d + j], j);
+      }
+  } else {
+    const u = stream(`${options.seed}/saltelli`).uniform;
+    for (let r = 0; r < n; r++) for (let j = 0; j < d; j++) A[r * d + j] = value(u(), j);
+    for (let r = 0; r < n; r++) for (let j = 0; j < d; j++) B[r * d + j] = value(u(), j);
+  }
   const x = new Float64Array(d);
   const fA = new Float64Array(n);
   const fB = new Float64Array(n);

@@ -12,6 +12,7 @@ import { parseVary } from '../../sweep/vary-spec.js';
 import { many, parseCommandArgs, write, type Command } from '../command.js';
 import { loadFromArgs, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
 import { checkFolder, checkFactors, checkStateIds, wholeNumber } from '../options.js';
+import { SOBOL_MAX_DIMENSIONS, type InputDistribution } from '../../sweep/low-discrepancy.js';
 import { UsageError } from '../usage-error.js';
 
 /** The --output outcome, refused as bad input naming --output. */
@@ -58,6 +59,11 @@ Options:
   --seed S             seed of the sample (default: the scenario's world.seed)
   --bootstrap B        bootstrap resamples for Sobol intervals (default 200)
   --second-order       Sobol second-order indices of every pair of inputs (Saltelli 2002)
+  --sampler S          random (default: seeded pseudo-random draws) or sobol (the Sobol
+                       low-discrepancy sequence, Joe-Kuo directions, seeded digital shift;
+                       at most 10 inputs)
+  --dist PATH=D        an input's distribution over its --vary range: uniform (default),
+                       normal:MEAN:SD (truncated to the range) or triangular:MODE (repeatable)
   --save-sample FILE.csv  write the Sobol sample's points (a design for 'sweep --design') and stop
   --analyse RESULTS    the indices from a sweep of that design (same --vary, --n, --seed, --second-order)
   --levels P           Morris grid levels (default 4)
@@ -79,6 +85,8 @@ Example:
       bootstrap: { type: 'string' },
       levels: { type: 'string' },
       'second-order': { type: 'boolean' },
+      sampler: { type: 'string' },
+      dist: { type: 'string', multiple: true },
       'save-sample': { type: 'string' },
       analyse: { type: 'string' },
       json: { type: 'boolean' },
@@ -121,6 +129,20 @@ Example:
       return output.read(outcome);
     };
     const bounds = factors.map((fa) => ({ lo: fa.lo, hi: fa.hi }));
+    const sampler = values.sampler ?? 'random';
+    if (sampler !== 'random' && sampler !== 'sobol')
+      throw new UsageError(`--sampler must be random or sobol, got '${sampler}'`, 'sensitivity');
+    if ((values.sampler !== undefined || values.dist !== undefined) && method !== 'sobol')
+      throw new UsageError('--sampler and --dist go with --method sobol', 'sensitivity');
+    if (sampler === 'sobol' && 2 * factors.length > SOBOL_MAX_DIMENSIONS)
+      throw new UsageError(
+        `--sampler sobol takes at most ${Math.floor(SOBOL_MAX_DIMENSIONS / 2)} inputs (the sequence's ${SOBOL_MAX_DIMENSIONS} dimensions hold A and B), got ${factors.length}`,
+        'sensitivity',
+      );
+    const distributions = parseDistributions(
+      many(values.dist),
+      factors.map((fa) => ({ path: fa.path, lo: fa.lo, hi: fa.hi })),
+    );
     const width = Math.max(9, ...factors.map((fa) => fa.path.length));
     if (method === 'sobol') {
       const secondOrder = Boolean(values['second-order']);
@@ -137,7 +159,7 @@ Example:
             `--save-sample ${values['save-sample']} exists; remove it or name another file`,
             'sensitivity',
           );
-        const rows = samplePoints({ n, bounds, seed, secondOrder });
+        const rows = samplePoints({ n, bounds, seed, secondOrder, sampler, distributions });
         const text =
           [
             factors.map((fa) => fa.path).join(','),
@@ -163,7 +185,7 @@ Example:
               ),
               { seed, bootstrap },
             )
-          : sobolIndices(f, { n, bounds, seed, bootstrap, secondOrder });
+          : sobolIndices(f, { n, bounds, seed, bootstrap, secondOrder, sampler, distributions });
       const pairs = r.second ?? [];
       const warnings = sobolWarnings(r, n);
       const outside = [...r.first, ...r.total, ...pairs.map((p) => p.index)].some(outsideUnit);
@@ -176,6 +198,7 @@ Example:
               output: output.name,
               n,
               seed,
+              sampler,
               bootstrap,
               evaluations: r.evaluations,
               mean: r.mean,
@@ -185,6 +208,7 @@ Example:
                 path: fa.path,
                 lo: fa.lo,
                 hi: fa.hi,
+                distribution: distributions[i],
                 first: r.first[i],
                 firstInterval: r.firstInterval[i],
                 total: r.total[i],
@@ -208,6 +232,7 @@ Example:
       }
       const lines = [
         `Sobol indices of ${output.name}: N = ${n}, ${r.evaluations} solves, seed ${seed}, 95% bootstrap intervals (${bootstrap} resamples)`,
+        `sample: ${sampler === 'sobol' ? 'Sobol sequence (Joe-Kuo directions, seeded digital shift)' : 'pseudo-random'}; inputs ${factors.map((fa, i) => `${fa.path} ${describeDistribution(distributions[i], fa.lo, fa.hi)}`).join(', ')}`,
         r.variance === 0
           ? `${output.name} does not vary over these ranges: every index is 0.`
           : `variance of ${output.name}: ${fmt(r.variance)}`,
@@ -278,3 +303,43 @@ Example:
     return 0;
   },
 };
+
+/** The --dist options, one per --vary path at most: uniform unless given. */
+function parseDistributions(given: string[], inputs: { path: string; lo: number; hi: number }[]): InputDistribution[] {
+  const out: InputDistribution[] = inputs.map(() => ({ kind: 'uniform' }));
+  const seen = new Set<string>();
+  for (const spec of given) {
+    const eq = spec.indexOf('=');
+    const where = inputs.findIndex((x) => x.path === spec.slice(0, eq));
+    if (eq < 0 || where < 0)
+      throw new UsageError(
+        `--dist ${spec}: expected PATH=uniform|normal:MEAN:SD|triangular:MODE with PATH one of the --vary paths (${inputs.map((x) => x.path).join(', ')})`,
+        'sensitivity',
+      );
+    const { path: p, lo, hi } = inputs[where];
+    if (seen.has(p)) throw new UsageError(`--dist ${p} given twice`, 'sensitivity');
+    seen.add(p);
+    const [kind, ...args] = spec.slice(eq + 1).split(':');
+    const nums = args.map(Number);
+    if (kind === 'uniform' && args.length === 0) continue;
+    if (kind === 'normal' && nums.length === 2 && nums.every(Number.isFinite) && nums[1] > 0) {
+      out[where] = { kind: 'normal', mean: nums[0], sd: nums[1] };
+      continue;
+    }
+    if (kind === 'triangular' && nums.length === 1 && Number.isFinite(nums[0]) && nums[0] >= lo && nums[0] <= hi) {
+      out[where] = { kind: 'triangular', mode: nums[0] };
+      continue;
+    }
+    throw new UsageError(
+      `--dist ${spec}: expected uniform, normal:MEAN:SD with SD > 0, or triangular:MODE with MODE in [${lo}, ${hi}]`,
+      'sensitivity',
+    );
+  }
+  return out;
+}
+
+function describeDistribution(d: InputDistribution, lo: number, hi: number): string {
+  if (d.kind === 'normal') return `normal(${d.mean}, ${d.sd}) on [${lo}, ${hi}]`;
+  if (d.kind === 'triangular') return `triangular on [${lo}, ${hi}] peaking at ${d.mode}`;
+  return `uniform on [${lo}, ${hi}]`;
+}
