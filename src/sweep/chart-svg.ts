@@ -194,3 +194,57 @@ export function chartSvg(data: PlotData): string {
     ...colourBar(zlo, zhi, wholeValued(data, data.mean.flat()), empty),
   ]);
 }
+
+/** One input's Sobol indices with their intervals, for `sobolBarsSvg`. */
+export interface SobolBar {
+  name: string;
+  first: number;
+  firstInterval: [number, number];
+  total: number;
+  totalInterval: [number, number];
+}
+
+/**
+ * Sobol indices as a bar chart: per input a bar for S1 (dark) and one for ST
+ * (light), each with its interval as a whisker, on a 0–1 axis (wider when an
+ * estimate or interval leaves [0, 1], which sampling error can make it do).
+ */
+export function sobolBarsSvg(title: string, bars: readonly SobolBar[]): string {
+  const lo = Math.min(0, ...bars.flatMap((b) => [b.first, b.firstInterval[0], b.total, b.totalInterval[0]]));
+  const hi = Math.max(1, ...bars.flatMap((b) => [b.first, b.firstInterval[1], b.total, b.totalInterval[1]]));
+  const left = 200;
+  const width = W - left - 30;
+  const x = (v: number): number => left + ((v - lo) / (hi - lo)) * width;
+  const band = PH / Math.max(1, bars.length);
+  const bar = Math.min(18, band / 3);
+  const body: string[] = [];
+  for (const t of ticks(lo, hi, 6)) {
+    const px = x(t);
+    body.push(
+      `<line x1="${f1(px)}" y1="${M.top}" x2="${f1(px)}" y2="${M.top + PH}" stroke="rgb(225,225,225)"/>`,
+      `<text x="${f1(px)}" y="${M.top + PH + 18}" text-anchor="middle">${num(t)}</text>`,
+    );
+  }
+  body.push(`<line x1="${f1(x(0))}" y1="${M.top}" x2="${f1(x(0))}" y2="${M.top + PH}" stroke="black"/>`);
+  bars.forEach((b, i) => {
+    const y0 = M.top + i * band + band / 2 - bar;
+    body.push(`<text x="${left - 8}" y="${f1(y0 + bar + 4)}" text-anchor="end">${esc(b.name)}</text>`);
+    const rows: [number, [number, number], string, string][] = [
+      [b.first, b.firstInterval, 'rgb(59,82,139)', 'S1'],
+      [b.total, b.totalInterval, 'rgb(94,201,98)', 'ST'],
+    ];
+    rows.forEach(([v, [a, c], fill, label], k) => {
+      const y = y0 + k * bar;
+      const from = Math.min(x(0), x(v));
+      body.push(
+        `<rect x="${f1(from)}" y="${f1(y)}" width="${f1(Math.abs(x(v) - x(0)))}" height="${f1(bar - 2)}" fill="${fill}"><title>${label} ${num(v)} [${num(a)}, ${num(c)}]</title></rect>`,
+        `<line x1="${f1(x(a))}" y1="${f1(y + bar / 2 - 1)}" x2="${f1(x(c))}" y2="${f1(y + bar / 2 - 1)}" stroke="black"/>`,
+      );
+    });
+  });
+  body.push(
+    `<rect x="${W - 150}" y="${M.top - 28}" width="12" height="10" fill="rgb(59,82,139)"/><text x="${W - 134}" y="${M.top - 19}">S1 (alone)</text>`,
+    `<rect x="${W - 70}" y="${M.top - 28}" width="12" height="10" fill="rgb(94,201,98)"/><text x="${W - 54}" y="${M.top - 19}">ST</text>`,
+  );
+  return frame(title, 'share of the output variance (whiskers: intervals)', '', body);
+}

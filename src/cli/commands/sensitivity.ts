@@ -10,8 +10,9 @@ import { sampleFromResults, samplePoints } from '../../sweep/sobol-sample.js';
 import { outsideUnit, sobolFromSample, sobolIndices, sobolWarnings } from '../../sweep/sobol.js';
 import { parseVary } from '../../sweep/vary-spec.js';
 import { many, parseCommandArgs, write, type Command } from '../command.js';
-import { loadFromArgs, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
-import { checkFolder, checkFactors, checkStateIds, wholeNumber } from '../options.js';
+import { loadWithChain, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
+import { checkFolder, checkFactors, checkStateIds, samePath, wholeNumber } from '../options.js';
+import { sobolBarsSvg } from '../../sweep/chart-svg.js';
 import { SOBOL_MAX_DIMENSIONS, type InputDistribution } from '../../sweep/low-discrepancy.js';
 import { UsageError } from '../usage-error.js';
 
@@ -67,6 +68,8 @@ Options:
   --save-sample FILE.csv  write the Sobol sample's points (a design for 'sweep --design') and stop
   --analyse RESULTS    the indices from a sweep of that design (same --vary, --n, --seed, --second-order)
   --levels P           Morris grid levels (default 4)
+  --svg FILE.svg       also draw the Sobol indices as a bar chart (S1 and ST with their intervals)
+  --force              replace an existing FILE.svg (never the scenario or a file it extends)
   --json               print JSON
 ${SCENARIO_HELP}
 
@@ -86,6 +89,8 @@ Example:
       levels: { type: 'string' },
       'second-order': { type: 'boolean' },
       sampler: { type: 'string' },
+      svg: { type: 'string' },
+      force: { type: 'boolean' },
       dist: { type: 'string', multiple: true },
       'save-sample': { type: 'string' },
       analyse: { type: 'string' },
@@ -104,11 +109,27 @@ Example:
       throw new UsageError('--save-sample and --analyse go with --method sobol', 'sensitivity');
     if (values['save-sample'] !== undefined && values.analyse !== undefined)
       throw new UsageError('give --save-sample or --analyse, not both', 'sensitivity');
+    if (values.svg !== undefined) {
+      if (method !== 'sobol') throw new UsageError('--svg goes with --method sobol', 'sensitivity');
+      if (!/\.svg$/i.test(values.svg))
+        throw new UsageError(`--svg ${values.svg}: the chart is SVG, so the file name must end in .svg`, 'sensitivity');
+      if (values['save-sample'] !== undefined)
+        throw new UsageError('--svg draws indices: not with --save-sample', 'sensitivity');
+    }
+    if (values.force && values.svg === undefined) throw new UsageError('--force goes with --svg', 'sensitivity');
     const n = wholeNumber('sensitivity', '--n', values.n, method === 'sobol' ? 1000 : 50, 2);
     const bootstrap = wholeNumber('sensitivity', '--bootstrap', values.bootstrap, 200, 0);
     const levels = wholeNumber('sensitivity', '--levels', values.levels, 4, 2);
-    const scenario = loadFromArgs(file, values, io.cwd);
+    const { scenario, chain } = loadWithChain(file, values, io.cwd);
     checkFactors('sensitivity', scenario, factors);
+    const svgTarget = values.svg === undefined ? undefined : path.resolve(io.cwd, values.svg);
+    if (svgTarget !== undefined) {
+      checkFolder('sensitivity', '--svg', values.svg!, svgTarget);
+      if (chain.some((c) => samePath(c, svgTarget) || samePath(c, `${svgTarget}.partial`)))
+        throw new UsageError(`--svg ${values.svg} is the scenario or a file it extends`, 'sensitivity');
+      if (existsSync(svgTarget) && !values.force)
+        throw new UsageError(`--svg ${values.svg} exists; pass --force to replace it`, 'sensitivity');
+    }
     let output = outcomeOption(values.output ?? 'least', scenario);
     if (output.state !== undefined) {
       // The state as its id (`--output usa.p` is USA.p).
@@ -188,6 +209,31 @@ Example:
           : sobolIndices(f, { n, bounds, seed, bootstrap, secondOrder, sampler, distributions });
       const pairs = r.second ?? [];
       const warnings = sobolWarnings(r, n);
+      if (svgTarget !== undefined) {
+        const svg = sobolBarsSvg(
+          `Sobol indices of ${output.name} (N = ${n}, ${sampler === 'sobol' ? 'Sobol sequence' : 'pseudo-random sample'})`,
+          factors.map((fa, i) => ({
+            name: fa.path,
+            first: r.first[i],
+            firstInterval: r.firstInterval[i],
+            total: r.total[i],
+            totalInterval: r.totalInterval[i],
+          })),
+        );
+        // Written beside ('wx': a file of this run) and renamed into place.
+        try {
+          writeFileSync(`${svgTarget}.partial`, svg, { flag: 'wx' });
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+            throw new UsageError(
+              `${values.svg}.partial exists (an interrupted write?): delete it and run again`,
+              'sensitivity',
+            );
+          throw error;
+        }
+        renameSync(`${svgTarget}.partial`, svgTarget);
+        io.stderr.write(`signatory: wrote ${values.svg}\n`);
+      }
       const outside = [...r.first, ...r.total, ...pairs.map((p) => p.index)].some(outsideUnit);
       if (values.json) {
         write(
