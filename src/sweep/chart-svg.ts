@@ -248,3 +248,43 @@ export function sobolBarsSvg(title: string, bars: readonly SobolBar[]): string {
   );
   return frame(title, 'share of the output variance (whiskers: intervals)', '', body);
 }
+
+/**
+ * A histogram of one outcome (`summary --svg`): `counts[k]` rows in bin k of
+ * `bins` equal bins from `lo` to `hi`, or one bar per whole value when
+ * `wholeValues`; the y axis counts rows.
+ */
+export function histogramSvg(
+  title: string,
+  outcome: string,
+  h: { lo: number; hi: number; bins: number; wholeValues: boolean },
+  counts: readonly number[],
+): string {
+  const top = Math.max(1, ...counts);
+  const x = (k: number): number => M.left + (k / h.bins) * PW;
+  const y = (c: number): number => M.top + PH - (c / top) * PH;
+  const body: string[] = [];
+  const yMarks: [number, string][] = ticks(0, top, 5, true).map((t) => [y(t), num(t)]);
+  body.push(...yAxis(yMarks, true));
+  counts.forEach((c, k) => {
+    if (c === 0) return;
+    const from = x(k) + 1;
+    const edge = h.wholeValues ? h.lo + k : h.lo + ((h.hi - h.lo) * k) / h.bins;
+    body.push(
+      `<rect x="${f1(from)}" y="${f1(y(c))}" width="${f1(Math.max(1, x(k + 1) - x(k) - 2))}" height="${f1(M.top + PH - y(c))}" fill="rgb(59,82,139)"><title>${num(edge)}: ${c} rows</title></rect>`,
+    );
+  });
+  body.push(`<line x1="${M.left}" y1="${M.top + PH}" x2="${M.left + PW}" y2="${M.top + PH}" stroke="black"/>`);
+  const labels = h.wholeValues
+    ? Array.from({ length: h.bins }, (_, k) => [x(k + 0.5), num(h.lo + k)] as const)
+    : Array.from({ length: h.bins + 1 }, (_, k) => [x(k), num(h.lo + ((h.hi - h.lo) * k) / h.bins)] as const);
+  const every = Math.max(1, Math.ceil(labels.length / 11));
+  labels.forEach(([px, text], k) => {
+    if (k % every !== 0) return;
+    body.push(
+      `<line x1="${f1(px)}" y1="${M.top + PH}" x2="${f1(px)}" y2="${M.top + PH + 5}" stroke="black"/>`,
+      `<text x="${f1(px)}" y="${M.top + PH + 18}" text-anchor="middle">${esc(text)}</text>`,
+    );
+  });
+  return frame(title, outcome, 'rows', body);
+}

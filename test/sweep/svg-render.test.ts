@@ -195,4 +195,18 @@ describe.skipIf(process.env.SIGNATORY_NO_RSVG === '1')('SVG charts in a real ren
     expect(again.status).toBe(2);
     expect(again.stderr).toContain('exists; pass --force');
   });
+
+  it('the summary histogram renders, not blank, with the outcome and its bars', async () => {
+    const r = await cli('summary', 'lhs.csv', '--outcomes', 'least', '--svg', 'hist.svg');
+    expect(r.status, r.stderr).toBe(0);
+    const svg = readFileSync(path.join(dir, 'hist.svg'), 'utf8');
+    expect(svg).toContain('least over 300 rows');
+    const img = decodePng(execFileSync('rsvg-convert', ['--format', 'png', path.join(dir, 'hist.svg')]));
+    expect([img.width, img.height]).toEqual([640, 420]);
+    expect(count(img, 5, 30, dark)).toBeGreaterThan(100);
+    expect(count(img, 40, 360, colourful)).toBeGreaterThan(500);
+    const over = await cli('summary', 'lhs.csv', '--svg', 'lhs.csv');
+    expect(over.status).toBe(2);
+    expect((await cli('summary', 'lhs.csv', '--svg', 'hist.svg')).stderr).toContain('exists; pass --force');
+  });
 });

@@ -1,6 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dateOfDay } from '../../scenario/dated.js';
+import { histogramSvg } from '../../sweep/chart-svg.js';
 import { lineReader } from '../../sweep/line-reader.js';
 import { metaPath, readMeta } from '../../sweep/meta.js';
 import { findOutcome, OUTCOME_FORMS } from '../../sweep/outcomes.js';
@@ -8,6 +9,7 @@ import { rowsOf } from '../../sweep/plot-data.js';
 import { QUANTILES, summaryCollector, type Histogram, type Summary } from '../../sweep/summary.js';
 import { SweepError } from '../../sweep/sweep-error.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
+import { checkFolder, samePath } from '../options.js';
 import { requireFile } from '../scenario-args.js';
 import { UsageError } from '../usage-error.js';
 
@@ -134,6 +136,8 @@ Options:
   --outcomes NAMES     only these outcomes, e.g. qre_mean,USA.p (default: every outcome column)
   --json               print JSON
   --csv                print CSV: one line per design point and outcome
+  --svg FILE.svg       also draw the histogram of the first outcome (all rows) as SVG
+  --force              replace an existing FILE.svg (never RESULTS or its receipt)
 
 Example:
   signatory sweep scenario.yaml --vary declaration.verification=0:1:3 --replications 200 --out mc.csv
@@ -145,6 +149,8 @@ Example:
       outcomes: { type: 'string' },
       json: { type: 'boolean' },
       csv: { type: 'boolean' },
+      svg: { type: 'string' },
+      force: { type: 'boolean' },
     });
     if (values.help) return (write(io, this.help), 0);
     const given = requireFile('summary', positionals, 0, 'RESULTS file');
@@ -153,6 +159,17 @@ Example:
       throw new UsageError(`--by must be design, got '${values.by}'`, 'summary');
     if (values.json && values.csv) throw new UsageError('give --json or --csv, not both', 'summary');
     const file = path.resolve(io.cwd, given);
+    const svgTarget = values.svg === undefined ? undefined : path.resolve(io.cwd, values.svg);
+    if (values.force && svgTarget === undefined) throw new UsageError('--force goes with --svg', 'summary');
+    if (svgTarget !== undefined) {
+      if (!/\.svg$/i.test(values.svg!))
+        throw new UsageError(`--svg ${values.svg}: the chart is SVG, so the file name must end in .svg`, 'summary');
+      checkFolder('summary', '--svg', values.svg!, svgTarget);
+      if ([file, metaPath(file)].some((f) => samePath(f, svgTarget) || samePath(f, `${svgTarget}.partial`)))
+        throw new UsageError(`--svg ${values.svg} would write over the results it summarises`, 'summary');
+      if (existsSync(svgTarget) && !values.force)
+        throw new UsageError(`--svg ${values.svg} exists; pass --force to replace it`, 'summary');
+    }
     if (!existsSync(file)) throw new UsageError(`${given}: no such file`, 'summary');
     if (!statSync(file).isFile()) throw new UsageError(`${given}: not a file`, 'summary');
     const columns = await columnsOf(file, given);
@@ -184,6 +201,24 @@ Example:
       throw error;
     }
     const s = collector.result();
+    if (svgTarget !== undefined) {
+      const o = s.outcomes[0];
+      const counts = s.histograms[o] ? new Array<number>(s.histograms[o].bins).fill(0) : [];
+      for (const g of s.groups) g.outcomes[o]?.histogram.forEach((c, k) => (counts[k] += c));
+      const svg = histogramSvg(`${o} over ${s.rows} rows of ${path.basename(given)}`, o, s.histograms[o], counts);
+      try {
+        writeFileSync(`${svgTarget}.partial`, svg, { flag: 'wx' });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+          throw new UsageError(
+            `${values.svg}.partial exists (an interrupted write?): delete it and run again`,
+            'summary',
+          );
+        throw error;
+      }
+      renameSync(`${svgTarget}.partial`, svgTarget);
+      io.stderr.write(`signatory: wrote ${values.svg}\n`);
+    }
     if (values.json)
       write(
         io,
