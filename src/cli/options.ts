@@ -1,5 +1,5 @@
 /** Option checks shared by the commands that take numbers, output files, factors and state ids. */
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stateIndex } from '../analysis/explain.js';
 import { InputError } from '../errors/input-error.js';
@@ -109,4 +109,31 @@ export function checkSweepTarget(
       `--out ${given}: ${path.basename(existing)} exists; pass --force to replace it, or --resume to continue an interrupted run`,
       'sweep',
     );
+}
+
+/**
+ * Writes a chart or other output file: beside the target as `FILE.partial`
+ * opened 'wx' (a file of this run, never one already there or a symlink
+ * left at the name), then renamed into place, so no half-written file is
+ * ever at `target`. The checks of what `target` may be come first, by the
+ * command.
+ */
+export function writeThroughPartial(
+  command: string,
+  option: string,
+  given: string,
+  target: string,
+  text: string,
+): void {
+  try {
+    writeFileSync(`${target}.partial`, text, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new UsageError(
+        `${option} ${given}: ${given}.partial exists (an interrupted write?): delete it and run again`,
+        command,
+      );
+    throw error;
+  }
+  renameSync(`${target}.partial`, target);
 }

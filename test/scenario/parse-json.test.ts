@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runScenario } from '../../src/analysis/run.js';
+import { STATE_ATTRIBUTES } from '../../src/model/inputs.js';
 import { MAX_JSON_VALUES } from '../../src/scenario/limits.js';
 import { parseScenarioText } from '../../src/scenario/load.js';
 import { parseJsonText } from '../../src/scenario/parse-json.js';
@@ -47,24 +48,10 @@ describe('JSON files', () => {
 
   it('a roster of 10,000 states loads and solves (run --json)', async () => {
     const ids = Array.from({ length: 10000 }, (_, i) => `S${i}`);
-    const attrs = [
-      'capability',
-      'pace',
-      'size',
-      'threat',
-      'ratification',
-      'grayZone',
-      'treatyCaution',
-      'weaponizationFear',
-      'clubOption',
-      'humanControlValue',
-      'normSensitivity',
-      'raceExposure',
-    ];
     const states = ids.map((id, i) => ({
       id,
       name: `State ${i}`,
-      ...Object.fromEntries(attrs.map((a, k) => [a, ((i * 7 + k * 13) % 100) / 100])),
+      ...Object.fromEntries(STATE_ATTRIBUTES.map((a, k) => [a, ((i * 7 + k * 13) % 100) / 100])),
       ...(i % 10 === 0 ? { rivals: { [ids[(i + 1) % ids.length]]: 1 } } : {}),
     }));
     const doc = {

@@ -9,9 +9,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli as runCli, ROOT } from '../cli/run-cli.js';
+import { countPixels, decodePng } from '../report/png.js';
 
 const HAVE_RSVG = spawnSync('rsvg-convert', ['--version']).status === 0;
 const CROWD = path.join(ROOT, 'scenarios', 'examples', 'threshold-crowd.yaml');
@@ -19,75 +19,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'signatory-svg-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const cli = (...args: string[]) => runCli(args, { cwd: dir });
 
-interface Image {
-  width: number;
-  height: number;
-  /** RGB of pixel (x, y). */
-  at(x: number, y: number): [number, number, number];
-}
-
-/** Decodes an 8-bit, non-interlaced RGB or RGBA PNG (what rsvg-convert writes). */
-function decodePng(png: Buffer): Image {
-  expect(png.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]))).toBe(true);
-  let offset = 8;
-  let width = 0;
-  let height = 0;
-  let channels = 0;
-  const idat: Buffer[] = [];
-  while (offset < png.length) {
-    const length = png.readUInt32BE(offset);
-    const type = png.toString('latin1', offset + 4, offset + 8);
-    const data = png.subarray(offset + 8, offset + 8 + length);
-    if (type === 'IHDR') {
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
-      expect(data[8]).toBe(8);
-      channels = data[9] === 6 ? 4 : data[9] === 2 ? 3 : 0;
-      expect(channels).toBeGreaterThan(0);
-      expect(data[12]).toBe(0);
-    }
-    if (type === 'IDAT') idat.push(data);
-    offset += 12 + length;
-  }
-  const raw = inflateSync(Buffer.concat(idat));
-  const stride = width * channels;
-  const pixels = Buffer.alloc(height * stride);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)];
-    for (let i = 0; i < stride; i++) {
-      const x = raw[y * (stride + 1) + 1 + i];
-      const a = i >= channels ? pixels[y * stride + i - channels] : 0;
-      const b = y > 0 ? pixels[(y - 1) * stride + i] : 0;
-      const c = y > 0 && i >= channels ? pixels[(y - 1) * stride + i - channels] : 0;
-      const p = a + b - c;
-      const paeth =
-        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
-          ? a
-          : Math.abs(p - b) <= Math.abs(p - c)
-            ? b
-            : c;
-      const predictor = [0, a, b, (a + b) >> 1, paeth][filter];
-      pixels[y * stride + i] = (x + predictor) & 0xff;
-    }
-  }
-  return {
-    width,
-    height,
-    at(x, y) {
-      const k = y * stride + x * channels;
-      // Transparent pixels count as white (the page behind).
-      if (channels === 4 && pixels[k + 3] === 0) return [255, 255, 255];
-      return [pixels[k], pixels[k + 1], pixels[k + 2]];
-    },
-  };
-}
-
-/** Pixels in the band of rows [y0, y1) matching `test`. */
-function count(img: Image, y0: number, y1: number, test: (rgb: [number, number, number]) => boolean): number {
-  let n = 0;
-  for (let y = y0; y < y1; y++) for (let x = 0; x < img.width; x++) if (test(img.at(x, y))) n++;
-  return n;
-}
+const count = countPixels;
 const dark = ([r, g, b]: [number, number, number]): boolean => r + g + b < 200;
 const notWhite = ([r, g, b]: [number, number, number]): boolean => r + g + b < 740;
 const colourful = ([r, g, b]: [number, number, number]): boolean => Math.max(r, g, b) - Math.min(r, g, b) > 60;

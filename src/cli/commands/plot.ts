@@ -1,4 +1,4 @@
-import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { chartSvg } from '../../sweep/chart-svg.js';
 import { heatmap, lineChart, scatterChart, scatterMap } from '../../sweep/chart-text.js';
@@ -7,7 +7,7 @@ import { findOutcome } from '../../sweep/outcomes.js';
 import { plotData, type PlotData } from '../../sweep/plot-data.js';
 import { SweepError } from '../../sweep/sweep-error.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
-import { checkFolder, samePath, wholeNumber } from '../options.js';
+import { checkFolder, samePath, wholeNumber, writeThroughPartial } from '../options.js';
 import { requireFile } from '../scenario-args.js';
 import { UsageError } from '../usage-error.js';
 
@@ -112,16 +112,7 @@ Example:
     }
     if (!values['no-text']) write(io, textChart(data));
     if (values.svg !== undefined) {
-      const target = path.resolve(io.cwd, values.svg);
-      // Written beside ('wx': a file of this run) and renamed: never a half-written chart.
-      try {
-        writeFileSync(`${target}.partial`, chartSvg(data), { flag: 'wx' });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-          throw new UsageError(`${values.svg}.partial exists (an interrupted write?): delete it and run again`, 'plot');
-        throw error;
-      }
-      renameSync(`${target}.partial`, target);
+      writeThroughPartial('plot', '--svg', values.svg, path.resolve(io.cwd, values.svg), chartSvg(data));
       io.stderr.write(`signatory: wrote ${values.svg}\n`);
     }
     return 0;

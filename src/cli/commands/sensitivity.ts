@@ -11,7 +11,7 @@ import { outsideUnit, sobolFromSample, sobolIndices, sobolWarnings } from '../..
 import { parseVary } from '../../sweep/vary-spec.js';
 import { many, parseCommandArgs, write, type Command } from '../command.js';
 import { loadWithChain, requireFile, SCENARIO_HELP, SCENARIO_OPTIONS } from '../scenario-args.js';
-import { checkFolder, checkFactors, checkStateIds, samePath, wholeNumber } from '../options.js';
+import { checkFolder, checkFactors, checkStateIds, samePath, wholeNumber, writeThroughPartial } from '../options.js';
 import { sobolBarsSvg } from '../../sweep/chart-svg.js';
 import { SOBOL_MAX_DIMENSIONS, type InputDistribution } from '../../sweep/low-discrepancy.js';
 import { UsageError } from '../usage-error.js';
@@ -220,18 +220,7 @@ Example:
             totalInterval: r.totalInterval[i],
           })),
         );
-        // Written beside ('wx': a file of this run) and renamed into place.
-        try {
-          writeFileSync(`${svgTarget}.partial`, svg, { flag: 'wx' });
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-            throw new UsageError(
-              `${values.svg}.partial exists (an interrupted write?): delete it and run again`,
-              'sensitivity',
-            );
-          throw error;
-        }
-        renameSync(`${svgTarget}.partial`, svgTarget);
+        writeThroughPartial('sensitivity', '--svg', values.svg!, svgTarget, svg);
         io.stderr.write(`signatory: wrote ${values.svg}\n`);
       }
       const outside = [...r.first, ...r.total, ...pairs.map((p) => p.index)].some(outsideUnit);

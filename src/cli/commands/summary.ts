@@ -1,4 +1,4 @@
-import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { dateOfDay } from '../../scenario/dated.js';
 import { histogramSvg } from '../../sweep/chart-svg.js';
@@ -9,7 +9,7 @@ import { rowsOf } from '../../sweep/plot-data.js';
 import { QUANTILES, summaryCollector, type Histogram, type Summary } from '../../sweep/summary.js';
 import { SweepError } from '../../sweep/sweep-error.js';
 import { parseCommandArgs, write, type Command } from '../command.js';
-import { checkFolder, samePath } from '../options.js';
+import { checkFolder, samePath, writeThroughPartial } from '../options.js';
 import { requireFile } from '../scenario-args.js';
 import { UsageError } from '../usage-error.js';
 
@@ -206,17 +206,7 @@ Example:
       const counts = s.histograms[o] ? new Array<number>(s.histograms[o].bins).fill(0) : [];
       for (const g of s.groups) g.outcomes[o]?.histogram.forEach((c, k) => (counts[k] += c));
       const svg = histogramSvg(`${o} over ${s.rows} rows of ${path.basename(given)}`, o, s.histograms[o], counts);
-      try {
-        writeFileSync(`${svgTarget}.partial`, svg, { flag: 'wx' });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-          throw new UsageError(
-            `${values.svg}.partial exists (an interrupted write?): delete it and run again`,
-            'summary',
-          );
-        throw error;
-      }
-      renameSync(`${svgTarget}.partial`, svgTarget);
+      writeThroughPartial('summary', '--svg', values.svg!, svgTarget, svg);
       io.stderr.write(`signatory: wrote ${values.svg}\n`);
     }
     if (values.json)
