@@ -11,6 +11,7 @@ import { ROSTER_KEYS, SCENARIO_KEYS, checkKeys } from './keys.js';
 import { MAX_EXTENDS_CHAIN } from './limits.js';
 import { child, errorAt, type Located } from './located.js';
 import type { Layer } from './merge.js';
+import { nfgToScenarioText, parseNfg } from './nfg.js';
 import { parseDocumentText } from './parse-document.js';
 import { readScenarioFile } from './read-text.js';
 
@@ -31,10 +32,10 @@ function referenced(from: Located, kind: 'extends' | 'roster', baseDir: string):
   }
   if (from.value.includes('\u0000')) throw errorAt(from, 'expected a file path, got a string with a NUL byte');
   // Only scenario files: a path to anything else (/etc/shadow, a key file) is refused before it is opened.
-  if (!SCENARIO_FILE.test(from.value))
+  if (!SCENARIO_FILE.test(from.value) && !(kind === 'extends' && GAME_FILE.test(from.value)))
     throw errorAt(
       from,
-      `expected a ${kind === 'extends' ? 'scenario' : 'roster'} file ending in .yaml, .yml or .json, got ${describeValue(from.value)}`,
+      `expected a ${kind === 'extends' ? 'scenario' : 'roster'} file ending in .yaml, .yml or .json${kind === 'extends' ? ' (or a .nfg game)' : ''}, got ${describeValue(from.value)}`,
     );
   const absolute = resolve(baseDir, from.value);
   if (!existsSync(absolute))
@@ -47,6 +48,8 @@ function referenced(from: Located, kind: 'extends' | 'roster', baseDir: string):
 
 /** What `extends` and `roster` may name: YAML files (JSON is YAML), by extension. */
 const SCENARIO_FILE = /\.(ya?ml|json)$/i;
+/** A parent may also be a Gambit game (a what-if saved from one extends it). */
+const GAME_FILE = /\.nfg$/i;
 
 /**
  * Reads (or takes) one file's data and validates its top-level keys. A file
@@ -57,10 +60,13 @@ const SCENARIO_FILE = /\.(ya?ml|json)$/i;
 function readLayer(visit: Visit, kind: Layer['kind'], text: string | undefined, via?: Located): Layer {
   let data: Record<string, unknown>;
   try {
-    data = parseDocumentText(text ?? readScenarioFile(visit.absolute, visit.shown), visit.shown) as Record<
-      string,
-      unknown
-    >;
+    const raw = text ?? readScenarioFile(visit.absolute, visit.shown);
+    // A Gambit game becomes its scenario in the game form (the converter names no text of the file).
+    const source =
+      text === undefined && GAME_FILE.test(visit.absolute)
+        ? nfgToScenarioText(parseNfg(raw, visit.shown), visit.shown)
+        : raw;
+    data = parseDocumentText(source, visit.shown) as Record<string, unknown>;
   } catch (error) {
     // A referenced file that does not even parse may not be a scenario at all: its position is
     // named, but not the parser's reason, which can quote the file's text (a tag, an alias).

@@ -39,7 +39,7 @@ describe('extends and roster targets', () => {
     const r = await cli(['run', child('shadow.yaml', '/etc/shadow')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(
-      'extends: expected a scenario file ending in .yaml, .yml or .json, got the string "/etc/shadow"',
+      'extends: expected a scenario file ending in .yaml, .yml or .json (or a .nfg game), got the string "/etc/shadow"',
     );
     expect(r.stderr).not.toContain('permission denied');
     const roster = errorOf(() => loadScenario(child('passwd.yaml', '/etc/passwd', 'roster')));

@@ -127,3 +127,17 @@ describe('signatory export --nfg', () => {
     expect(existsSync(join(tmpdir(), 'never.nfg'))).toBe(false);
   });
 });
+
+describe('a what-if of a Gambit game', () => {
+  it('extends the .nfg file, as a what-if saved from it does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nfg-'));
+    writeFileSync(join(dir, 'ochs.nfg'), readFileSync('test/fixtures/nfg/ochs-x9.nfg'));
+    writeFileSync(join(dir, 'what-if.yaml'), 'name: Ochs at λ = 5\nextends: ochs.nfg\nworld: {lambda: 5}\n');
+    const child = runScenario(loadScenario(join(dir, 'what-if.yaml')));
+    const direct = runScenario(loadScenario(join(dir, 'ochs.nfg'), { overrides: ['world.lambda=5'] }));
+    expect(Array.from(child.qre.least.p)).toEqual(Array.from(direct.qre.least.p));
+    writeFileSync(join(dir, 'fake.nfg'), 'secret: hunter2\n');
+    writeFileSync(join(dir, 'bad.yaml'), 'name: x\nextends: fake.nfg\n');
+    expect(() => loadScenario(join(dir, 'bad.yaml'))).toThrow(/fake\.nfg: expected "NFG" in the \.nfg file/);
+  });
+});
