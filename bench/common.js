@@ -3,6 +3,8 @@
  * compiled dist/, command-line options, and the median and number format
  * of their figures.
  */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,3 +20,34 @@ export const option = (name, fallback) => {
 };
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 export const fmt = (x) => Math.round(x).toLocaleString('en-US');
+
+/**
+ * Runs the CLI (`node dist/cli/main.js ARGS`) as a process and resolves with
+ * its wall time and peak resident memory, polled from /proc (VmHWM: worker
+ * threads share the process's). Rejects when it exits non-zero.
+ */
+export function runMeasured(args) {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [path.join(root, 'dist', 'cli', 'main.js'), ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, CI: '1' },
+    });
+    let peak = 0;
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const poll = setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) peak = Math.max(peak, Number(m[1]) * 1024);
+      } catch {
+        // exited between polls
+      }
+    }, 20);
+    child.on('close', (code) => {
+      clearInterval(poll);
+      if (code !== 0) return reject(new Error(`${args.join(' ')} exited with ${code}: ${stderr}`));
+      resolve({ seconds: (performance.now() - start) / 1000, peak });
+    });
+  });
+}

@@ -10,11 +10,10 @@
  *   4. the same sweep's speed-up from 1 to 2 workers.
  * Options: --quick (smaller sizes), --scenario FILE, --points N.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dist, fmt, median, option, quick, root } from './common.js';
+import { dist, fmt, median, option, quick, root, runMeasured } from './common.js';
 import { syntheticScenarioFile } from './synthetic-scenario.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'signatory-bench-'));
@@ -121,49 +120,26 @@ console.log(
   `QRE solves/s, 1 core:              ${fmt(qreRate)}  (least logit QRE at λ = ${scenario.world.lambda} + exact tally distribution)`,
 );
 
-/** Runs the CLI, polling the process's peak RSS (VmHWM: worker threads share it). */
-function sweep(extra, out) {
-  return new Promise((resolve, reject) => {
-    const side = Math.round(Math.sqrt(points));
-    const argv = [
-      path.join(root, 'dist', 'cli', 'main.js'),
-      'sweep',
-      scenarioFile,
-      '--vary',
-      `${paths[0]}=0:1:${side}`,
-      '--vary',
-      `${paths[1]}=0:1:${Math.round(points / side)}`,
-      '--solver',
-      'nash',
-      '--track',
-      track.join(','),
-      '--out',
-      out,
-      ...extra,
-    ];
-    const start = performance.now();
-    const child = spawn(process.execPath, argv, {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, CI: '1' },
-    });
-    let peak = 0;
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    const poll = setInterval(() => {
-      try {
-        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (m) peak = Math.max(peak, Number(m[1]) * 1024);
-      } catch {
-        // exited between polls
-      }
-    }, 50);
-    child.on('close', (code) => {
-      clearInterval(poll);
-      if (code !== 0) return reject(new Error(`sweep exited with ${code}: ${stderr}`));
-      const rows = Math.round(Math.sqrt(points)) * Math.round(points / Math.round(Math.sqrt(points)));
-      resolve({ seconds: (performance.now() - start) / 1000, peak, rows, argv: argv.slice(1).join(' ') });
-    });
-  });
+/** The sweep as a whole command: wall time and peak RSS (`runMeasured`). */
+async function sweep(extra, out) {
+  const side = Math.round(Math.sqrt(points));
+  const argv = [
+    'sweep',
+    scenarioFile,
+    '--vary',
+    `${paths[0]}=0:1:${side}`,
+    '--vary',
+    `${paths[1]}=0:1:${Math.round(points / side)}`,
+    '--solver',
+    'nash',
+    '--track',
+    track.join(','),
+    '--out',
+    out,
+    ...extra,
+  ];
+  const { seconds, peak } = await runMeasured(argv);
+  return { seconds, peak, rows: side * Math.round(points / side), argv: argv.join(' ') };
 }
 
 const mb = (b) => `${(b / 2 ** 20).toFixed(0)} MB`;
@@ -171,7 +147,7 @@ const two = await sweep(['--workers', '2'], path.join(tmp, 'two.csv'));
 console.log(
   `\n${fmt(two.rows)}-point sweep, 2 workers:  ${two.seconds.toFixed(1)} s wall (${fmt(two.rows / two.seconds)} rows/s), peak RSS ${mb(two.peak)} (aim < 200 MB)`,
 );
-console.log(`  command: node ${two.argv.replace(tmp + path.sep, '')}`);
+console.log(`  command: node dist/cli/main.js ${two.argv.replace(tmp + path.sep, '')}`);
 const one = await sweep(['--workers', '1'], path.join(tmp, 'one.csv'));
 console.log(`same sweep, 1 worker:              ${one.seconds.toFixed(1)} s wall, peak RSS ${mb(one.peak)}`);
 console.log(

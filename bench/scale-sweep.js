@@ -7,46 +7,17 @@
  * on 2 workers: wall time (median of 3, or 1 with --quick) and the peak
  * resident memory of the process and its worker threads (VmHWM).
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { median, quick, root } from './common.js';
+import { median, quick, runMeasured } from './common.js';
 import { syntheticScenarioFile } from './synthetic-scenario.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'signatory-scale-'));
-const main = path.join(root, 'dist', 'cli', 'main.js');
-
-/** One whole command: seconds and peak RSS. */
-function timed(args) {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn(process.execPath, [main, ...args], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, CI: '1' },
-    });
-    let peak = 0;
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    const poll = setInterval(() => {
-      try {
-        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (m) peak = Math.max(peak, Number(m[1]) * 1024);
-      } catch {
-        // exited between polls
-      }
-    }, 20);
-    child.on('close', (code) => {
-      clearInterval(poll);
-      if (code !== 0) return reject(new Error(`${args.join(' ')} exited with ${code}: ${stderr}`));
-      resolve({ seconds: (performance.now() - start) / 1000, peak });
-    });
-  });
-}
 
 async function figure(args) {
   const runs = [];
-  for (let r = 0; r < (quick ? 1 : 3); r++) runs.push(await timed(args));
+  for (let r = 0; r < (quick ? 1 : 3); r++) runs.push(await runMeasured(args));
   return {
     seconds: median(runs.map((r) => r.seconds)),
     peak: Math.max(...runs.map((r) => r.peak)),

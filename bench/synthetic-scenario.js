@@ -8,21 +8,7 @@ import path from 'node:path';
 import { dist } from './common.js';
 
 const { randomStream } = await dist('random/stream.js');
-
-const ATTRIBUTES = [
-  'capability',
-  'pace',
-  'size',
-  'threat',
-  'ratification',
-  'grayZone',
-  'treatyCaution',
-  'weaponizationFear',
-  'clubOption',
-  'humanControlValue',
-  'normSensitivity',
-  'raceExposure',
-];
+const { STATE_ATTRIBUTES: ATTRIBUTES } = await dist('model/inputs.js');
 
 export function syntheticScenarioFile(dir, n) {
   const u = randomStream('synthetic/85').uniform;

@@ -1,5 +1,5 @@
 /** Helpers of calibrate's panel mode and of backtest: event files, panel options, the panel fit printed. */
-import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { interceptForTally } from '../calibrate/calibrate.js';
@@ -11,7 +11,7 @@ import type { Scenario } from '../model/scenario.js';
 import { jsonDeep } from '../report/format.js';
 import { panelToText } from '../report/panel-text.js';
 import { write, type CommandIo } from './command.js';
-import { samePath } from './options.js';
+import { samePath, writeThroughPartial } from './options.js';
 import { loadFromArgs, loadWithChain } from './scenario-args.js';
 import { UsageError } from './usage-error.js';
 
@@ -73,7 +73,7 @@ export function checkWriteTarget(
   if (existsSync(outFile) && statSync(outFile).isDirectory())
     throw new UsageError(`--write ${given} is a directory; give a file name`, 'calibrate');
   // Real paths (samePath): a symlink or a parent folder reached another way is still the input.
-  const targets = [outFile, partialOf(outFile)];
+  const targets = [outFile, `${outFile}.partial`];
   const input = inputs.find((f) => targets.some((t) => samePath(t, f)));
   if (input)
     throw new UsageError(
@@ -83,22 +83,12 @@ export function checkWriteTarget(
   if (existsSync(outFile) && !force) throw new UsageError(`${given} exists; pass --force to replace it`, 'calibrate');
 }
 
-const partialOf = (outFile: string): string => `${outFile}.partial`;
-
 /**
  * Writes a scenario file beside its target ('wx': never over a file that is
  * there) and renames it into place, so a failure never leaves half a file.
  */
 export function writeScenarioFile(outFile: string, header: string, doc: object): void {
-  const partial = partialOf(outFile);
-  try {
-    writeFileSync(partial, header + stringify(doc, { lineWidth: 100 }), { flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-      throw new UsageError(`${partial} exists (an interrupted write?): delete it and run again`, 'calibrate');
-    throw error;
-  }
-  renameSync(partial, outFile);
+  writeThroughPartial('calibrate', '--write', outFile, outFile, header + stringify(doc, { lineWidth: 100 }));
 }
 
 /** Runs the panel calibration and prints it. */

@@ -103,6 +103,18 @@ export function netGain(game: LinearGame, x: ArrayLike<number>, i: number, total
   return sum;
 }
 
+/**
+ * The change of Δ_i along a direction w (W = Σ_j w_j): m_i·(W − w_i)/(N − 1)
+ * + Σ_j B_ij·w_j, the Jacobian row of Δ applied to w (a_i drops out). The
+ * QRE solvers' matrix-free Newton and continuation steps are built on it.
+ */
+export function gainChange(game: LinearGame, w: ArrayLike<number>, i: number, sum: number): number {
+  const scale = game.n > 1 ? 1 / (game.n - 1) : 0;
+  let g = game.m[i] * (sum - w[i]) * scale;
+  for (let k = game.rowPtr[i]; k < game.rowPtr[i + 1]; k++) g += game.val[k] * w[game.col[k]];
+  return g;
+}
+
 /** Δ for every state at profile x. */
 export function netGains(game: LinearGame, x: ArrayLike<number>): Float64Array {
   let t = 0;

@@ -19,7 +19,7 @@
  * below `DENSE_LIMIT` free states, matrix-free GMRES above it (each product
  * costs O(N + number of links)).
  */
-import type { LinearGame } from './game.js';
+import { gainChange, type LinearGame } from './game.js';
 import type { FixedActions } from './nash.js';
 import { DENSE_LIMIT, denseSolve, gmres } from './linear.js';
 
@@ -101,12 +101,7 @@ export function traceQre(
       wFull[free[r]] = w[r];
       total += w[r];
     }
-    for (let r = 0; r < k; r++) {
-      const i = free[r];
-      let s = game.m[i] * (total - wFull[i]) * scale;
-      for (let e = game.rowPtr[i]; e < game.rowPtr[i + 1]; e++) s += game.val[e] * wFull[game.col[e]];
-      out[r] = s;
-    }
+    for (let r = 0; r < k; r++) out[r] = gainChange(game, wFull, free[r], total);
   };
 
   /**

@@ -15,7 +15,7 @@
  * λ = 0 (`qre-continuation.ts`, the method of Gambit's gambit-logit), and
  * `least` and `greatest` are that one point.
  */
-import { isSupermodular, netGain, type LinearGame } from './game.js';
+import { gainChange, isSupermodular, netGain, type LinearGame } from './game.js';
 import type { FixedActions } from './nash.js';
 import { gmres } from './linear.js';
 import { traceQre } from './qre-continuation.js';
@@ -154,7 +154,6 @@ function newtonStep(game: LinearGame, lambda: number, p: Float64Array, fixed?: F
 function sparseNewtonStep(game: LinearGame, lambda: number, p: Float64Array, free: number[]): Float64Array | null {
   const n = game.n;
   const k = free.length;
-  const scale = n > 1 ? 1 / (n - 1) : 0;
   let total = 0;
   for (let j = 0; j < n; j++) total += p[j];
   const slope = new Float64Array(k);
@@ -172,12 +171,7 @@ function sparseNewtonStep(game: LinearGame, lambda: number, p: Float64Array, fre
       w[free[r]] = v[r];
       sum += v[r];
     }
-    for (let r = 0; r < k; r++) {
-      const i = free[r];
-      let g = game.m[i] * (sum - w[i]) * scale;
-      for (let e = game.rowPtr[i]; e < game.rowPtr[i + 1]; e++) g += game.val[e] * w[game.col[e]];
-      out[r] = v[r] - slope[r] * g;
-    }
+    for (let r = 0; r < k; r++) out[r] = v[r] - slope[r] * gainChange(game, w, free[r], sum);
   };
   const { x, converged } = gmres(multiply, rhs, { tolerance: 1e-12, restart: 60, maxIterations: 2000 });
   if (!converged) return null;

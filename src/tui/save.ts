@@ -4,7 +4,8 @@
  * the current result (the same as `signatory run --json --rounds`).
  * Never overwrites a file unless the caller says the user agreed.
  */
-import { existsSync, linkSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
+import { TargetExistsError, writeWhole } from '../app/write-file.js';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { runScenario } from '../analysis/run.js';
@@ -162,32 +163,15 @@ function refuseInputs(session: Session, target: string, what: 'a what-if' | 'an 
   );
 }
 
-/**
- * Writes `text` to a new file beside the target ('wx': created by this
- * call) and moves it into place: linked (refusing a file that appeared
- * since the check) or, after the user's yes, renamed over the old one. A
- * symlink at the target is replaced, never written through.
- */
+/** Writes `text` as a new file (or, after the user's yes, over the old one): `writeWhole`. */
 function writeNew(target: string, text: string, overwrite: boolean): string {
   const file = path.resolve(target);
   if (!overwrite && existsSync(file)) throw new FileExistsError(file);
-  const temporary = `${file}.${process.pid}.partial`;
-  writeFileSync(temporary, text, { encoding: 'utf8', flag: 'wx' });
   try {
-    if (overwrite) renameSync(temporary, file);
-    else {
-      try {
-        linkSync(temporary, file);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EEXIST') throw new FileExistsError(file);
-        // A file system without hard links: create the target itself, still only if it is not there.
-        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
-        writeFileSync(file, text, { encoding: 'utf8', flag: 'wx' });
-      }
-    }
-  } finally {
-    rmSync(temporary, { force: true });
+    writeWhole(file, text, overwrite, `${file}.${process.pid}.partial`);
+  } catch (error) {
+    if (error instanceof TargetExistsError) throw new FileExistsError(file);
+    throw error;
   }
   return file;
 }

@@ -1,4 +1,5 @@
-import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { TargetExistsError, writeWhole } from '../../app/write-file.js';
 import path from 'node:path';
 import { compileScenario } from '../../model/compile.js';
 import { gameToNfg, NFG_MAX_PLAYERS } from '../../scenario/nfg.js';
@@ -55,39 +56,17 @@ ${SCENARIO_HELP}
     const out = path.resolve(io.cwd, values.out);
     if (chain.some((f) => samePath(f, out)))
       throw new UsageError(`--out ${values.out} is the scenario or a file it extends`, 'export');
-    if (!values.force) {
-      let fd: number;
-      try {
-        fd = openSync(out, 'wx');
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new UsageError(
-          code === 'EEXIST'
-            ? `--out ${values.out} exists (give --force to replace it)`
-            : `cannot create --out ${values.out}: ${code}`,
-          'export',
-        );
-      }
-      try {
-        writeSync(fd, text);
-      } finally {
-        closeSync(fd);
-      }
-      return 0;
-    }
-    const temporary = `${out}.${process.pid}.tmp`;
-    let fd: number;
+    if (!values.force && existsSync(out))
+      throw new UsageError(`--out ${values.out} exists (give --force to replace it)`, 'export');
     try {
-      fd = openSync(temporary, 'wx');
+      writeWhole(out, text, Boolean(values.force), `${out}.${process.pid}.partial`);
     } catch (error) {
-      throw new UsageError(`cannot create --out ${values.out}: ${(error as NodeJS.ErrnoException).code}`, 'export');
+      if (error instanceof TargetExistsError)
+        throw new UsageError(`--out ${values.out} exists (give --force to replace it)`, 'export');
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code) throw new UsageError(`cannot create --out ${values.out}: ${code}`, 'export');
+      throw error;
     }
-    try {
-      writeSync(fd, text);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, out);
     return 0;
   },
 };

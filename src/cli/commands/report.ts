@@ -1,4 +1,5 @@
-import { existsSync, linkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { TargetExistsError, writeWhole } from '../../app/write-file.js';
 import path from 'node:path';
 import { runScenario } from '../../analysis/run.js';
 import { defaultHandoutStates, handoutOf } from '../../report/handout-data.js';
@@ -52,35 +53,20 @@ function checkTarget(given: string, out: string, inputs: readonly string[], forc
 }
 
 /**
- * Writes `text` to `out` whole or not at all: a temporary file in the same
- * folder, then a rename (--force) or a hard link that fails if `out` has
- * appeared meanwhile.
+ * Writes `text` to `out` whole or not at all (`writeWhole`): replaced only
+ * with --force.
  */
 function writeOut(text: string, given: string, out: string, inputs: readonly string[], force: boolean): void {
   checkTarget(given, out, inputs, force);
-  const exists = () => new UsageError(`--out ${given} exists (give --force to replace it)`, 'report');
   const temporary = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
   try {
-    writeFileSync(temporary, text, { flag: 'wx' });
+    writeWhole(out, text, force, temporary);
   } catch (error) {
-    throw new UsageError(`cannot create --out ${given}: ${(error as NodeJS.ErrnoException).code}`, 'report');
-  }
-  try {
-    if (force) renameSync(temporary, out);
-    else {
-      try {
-        linkSync(temporary, out);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EEXIST') throw exists();
-        // A file system without hard links: the check above stands.
-        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV')
-          throw new UsageError(`cannot create --out ${given}: ${code}`, 'report');
-        renameSync(temporary, out);
-      }
-    }
-  } finally {
-    rmSync(temporary, { force: true });
+    if (error instanceof TargetExistsError)
+      throw new UsageError(`--out ${given} exists (give --force to replace it)`, 'report');
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code) throw new UsageError(`cannot create --out ${given}: ${code}`, 'report');
+    throw error;
   }
 }
 
