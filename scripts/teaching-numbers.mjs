@@ -85,7 +85,8 @@ export async function runSignatory(args) {
     stderr: stderr.stream,
     stdin: Readable.from([]),
     cwd: ROOT,
-    env: { ...process.env, NO_COLOR: '1', CI: '1' },
+    // English whatever the machine's locale: the doc quotes the English output.
+    env: { ...process.env, NO_COLOR: '1', CI: '1', LC_ALL: '', LC_MESSAGES: '', LANG: 'C' },
   });
   return { status, stdout: stdout.text(), stderr: stderr.text() };
 }

@@ -8,7 +8,7 @@
  * others' changed decisions (momentum, rivals, patron). Pure: no printing.
  */
 import { InputError } from '../errors/input-error.js';
-import { findState, unknownState } from '../scenario/find-state.js';
+import { findState, unknownState, unknownStateMessage } from '../scenario/find-state.js';
 import { blocBreakdown } from './blocs.js';
 import type { RunResult, StateOutcome } from './run.js';
 
@@ -180,7 +180,12 @@ export function compareRuns(base: RunResult, other: RunResult, track: readonly s
     // The state's id in any case, or its English name, as found in either scenario.
     const inBase = findState(base.states, given);
     const inOther = findState(other.states, given);
-    if (inBase < 0 && inOther < 0) throw new InputError(`--state: ${unknownState(base.states, given)}`);
+    if (inBase < 0 && inOther < 0)
+      throw new InputError(`--state: ${unknownState(base.states, given)}`, {
+        key: 'cli.optionPrefix',
+        params: { option: '--state' },
+        inner: unknownStateMessage(base.states, given),
+      });
     const id = inBase >= 0 ? base.states[inBase].id : other.states[inOther].id;
     const b = baseById.get(id);
     const o = otherById.get(id);

@@ -1,7 +1,8 @@
 /** The shape every `signatory` command shares. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CommandIo } from '../app/io.js';
-import { didYouMean } from '../scenario/suggest.js';
+import type { LocalizedMessage } from '../errors/input-error.js';
+import { closest, didYouMean } from '../scenario/suggest.js';
 import { printable } from '../text/printable.js';
 import { UsageError } from './usage-error.js';
 
@@ -18,12 +19,26 @@ export interface Command {
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+const knownOptions = (options: Options) => [...Object.keys(options), 'help'].map((name) => `--${name}`);
+
 /** " (did you mean \"--rounds\"?)" after parseArgs' "Unknown option '--round'", or the empty string. */
 function optionHint(message: string, options: Options): string {
   const unknown = /^Unknown option '(--?[^']*)'/.exec(message);
   if (!unknown) return '';
-  const known = [...Object.keys(options), 'help'].map((name) => `--${name}`);
-  return didYouMean(unknown[1].split('=')[0], known);
+  return didYouMean(unknown[1].split('=')[0], knownOptions(options));
+}
+
+/** parseArgs' message as a catalogue key, for the two mistakes a user makes most: an unknown option, a missing value. */
+function localizedParseError(message: string, options: Options): LocalizedMessage | undefined {
+  const unknown = /^Unknown option '(--?[^']*)'/.exec(message);
+  if (unknown) {
+    const word = unknown[1];
+    const suggestion = closest(word.split('=')[0], knownOptions(options));
+    return { key: 'cli.unknownOption', params: { word }, ...(suggestion !== undefined ? { suggestion } : {}) };
+  }
+  const missing = /^Option '(-\w, )?(--[^ ']+)[^']*' argument missing/.exec(message);
+  if (missing) return { key: 'cli.missingValue', params: { word: missing[2] } };
+  return undefined;
 }
 
 /** parseArgs with the command's options plus --help; errors become UsageErrors; an unknown option gets "did you mean". */
@@ -37,7 +52,7 @@ export function parseCommandArgs<T extends Options>(command: string, argv: strin
     });
   } catch (error) {
     const message = (error as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '');
-    throw new UsageError(message + optionHint(message, options), command);
+    throw new UsageError(message + optionHint(message, options), command, localizedParseError(message, options));
   }
 }
 

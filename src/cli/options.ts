@@ -57,7 +57,12 @@ export function checkStateIds(command: string, option: string, scenario: Scenari
     try {
       return scenario.states[stateIndex(scenario, id)].id;
     } catch (error) {
-      if (error instanceof InputError) throw new UsageError(`${option}: ${error.message}`, command);
+      if (error instanceof InputError)
+        throw new UsageError(
+          `${option}: ${error.message}`,
+          command,
+          error.localized && { key: 'cli.optionPrefix', params: { option }, inner: error.localized },
+        );
       throw error;
     }
   });

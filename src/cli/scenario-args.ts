@@ -17,13 +17,18 @@ export const SCENARIO_HELP = `  --set PATH=VALUE     override a value, e.g. decl
 
 export function requireFile(command: string, positionals: string[], index = 0, what = 'a scenario FILE'): string {
   const file = positionals[index];
-  if (file === undefined) throw new UsageError(`missing ${what}`, command);
+  if (file === undefined)
+    throw new UsageError(`missing ${what}`, command, { key: 'cli.missingFile', params: { what } });
   return file;
 }
 
 /** Refuses arguments beyond the `count` a command takes, rather than silently ignoring them. */
 export function noExtraArguments(command: string, positionals: string[], count: number): void {
-  if (positionals.length > count) throw new UsageError(`unexpected argument '${positionals[count]}'`, command);
+  if (positionals.length > count)
+    throw new UsageError(`unexpected argument '${positionals[count]}'`, command, {
+      key: 'cli.unexpectedArgument',
+      params: { word: positionals[count] },
+    });
 }
 
 export function loadFromArgs(file: string, values: { set?: unknown; fix?: unknown }, cwd: string): Scenario {

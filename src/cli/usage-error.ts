@@ -1,4 +1,4 @@
-import { InputError } from '../errors/input-error.js';
+import { InputError, type LocalizedMessage } from '../errors/input-error.js';
 
 /** A mistake on the command line: printed as one line with a pointer to the command's help, exit code 2. */
 export class UsageError extends InputError {
@@ -7,7 +7,8 @@ export class UsageError extends InputError {
     message: string,
     /** The command whose `--help` the user should read. */
     readonly command?: string,
+    localized?: LocalizedMessage,
   ) {
-    super(message);
+    super(message, localized);
   }
 }

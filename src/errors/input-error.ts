@@ -7,4 +7,23 @@
  */
 export class InputError extends Error {
   override name = 'InputError';
+  constructor(
+    message: string,
+    /** The same message as a key of the shells' message catalogue (src/i18n) and its values, where it has one. */
+    readonly localized?: LocalizedMessage,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A message by catalogue key, for the shells to print in the reader's
+ * language. `suggestion` is a "did you mean" word; `inner` a message this one
+ * wraps, filled in as the value `message`.
+ */
+export interface LocalizedMessage {
+  key: string;
+  params: Readonly<Record<string, string | number>>;
+  suggestion?: string;
+  inner?: LocalizedMessage;
 }

@@ -4,7 +4,7 @@
  * single line a user can act on: `file: path: expected …`, with every
  * control character from the file shown escaped (src/text/printable.ts).
  */
-import { InputError } from '../errors/input-error.js';
+import { InputError, type LocalizedMessage } from '../errors/input-error.js';
 import { printableLine } from '../text/printable.js';
 
 /** A problem with a scenario input: where it is and what was expected there. */
@@ -16,9 +16,9 @@ export class ScenarioError extends InputError {
   /** What was expected, and what was found. */
   readonly expected: string;
 
-  constructor(file: string, path: string, expected: string) {
+  constructor(file: string, path: string, expected: string, localized?: LocalizedMessage) {
     const parts = [file, path, expected].filter((p) => p !== '').map(printableLine);
-    super(parts.join(': '));
+    super(parts.join(': '), localized);
     this.name = 'ScenarioError';
     this.file = file;
     this.path = path;

@@ -65,7 +65,13 @@ export function readScenarioFile(absolute: string, shown: string): string {
     // Non-blocking: opening a FIFO for reading would otherwise wait for a writer forever.
     fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    throw new ScenarioError(shown, '', `expected a readable file: ${describeFsError(error)}`);
+    const reason = describeFsError(error);
+    throw new ScenarioError(
+      shown,
+      '',
+      `expected a readable file: ${reason}`,
+      reason === 'no such file' ? { key: 'cli.fileNotFound', params: { file: shown } } : undefined,
+    );
   }
   try {
     const stat = fstatSync(fd);

@@ -47,7 +47,10 @@ describe('signatory run', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('7 sign · 5 abstain (of 12)');
     expect(r.stdout).toContain('Range: 7–12 signers');
-    expect(r.stdout).toMatch(/QRE \(λ = 50\): expected [\d.]+ signers, 90% interval \[\d+, \d+\]/);
+    expect(r.stdout).toMatch(
+      /Expected signers if choices are noisy \(QRE, λ = 50\): [\d.]+, 90% interval \[\d+, \d+\]/,
+    );
+    expect(r.stdout).toMatch(/Chance of a majority \(P\(≥ 7\)\): [\d.]+%/);
   });
 
   it('the stag hunt: both abstain in the least equilibrium, both sign in the greatest', async () => {

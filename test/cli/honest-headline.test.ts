@@ -23,7 +23,7 @@ describe('equilibrium headlines', () => {
 
   it('a supermodular game keeps its least-equilibrium headline and signers', async () => {
     const r = await cli(['run', STAG]);
-    expect(r.stdout).toMatch(/sign · .* least equilibrium/);
+    expect(r.stdout).toMatch(/sign · .*\(least equilibrium\)/);
     const j = JSON.parse((await cli(['run', STAG, '--json'])).stdout);
     expect(Array.isArray(j.equilibrium.least.signers)).toBe(true);
   });
@@ -33,7 +33,7 @@ describe('the QRE in reports', () => {
   it('a game with a negative interaction reports the principal branch, with per-player probabilities of both branches', async () => {
     const r = await cli(['run', PENNIES, '--set', 'world.lambda=10']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('QRE (λ = 10, principal branch): expected');
+    expect(r.stdout).toContain('Expected signers if choices are noisy (QRE, λ = 10, principal branch): ');
     const j = JSON.parse((await cli(['run', PENNIES, '--json', '--set', 'world.lambda=10'])).stdout);
     expect(j.qre.method).toBe('continuation');
     expect(j.qre.branch).toBe('principal');

@@ -18,6 +18,9 @@ import type { CommandIo } from '../../src/cli/command.js';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = path.join(ROOT, 'dist', 'cli', 'main.js');
 
+/** The locale every test starts from, whatever the machine's: English (a test sets LANG or --lang to change it). */
+const ENGLISH = { LC_ALL: '', LC_MESSAGES: '', LANG: 'C' };
+
 export interface CliResult {
   /** The exit code `main` returns. */
   status: number;
@@ -68,7 +71,7 @@ export async function cli(args: string[], options: CliOptions = {}): Promise<Cli
     stderr: stderr.stream,
     stdin: Readable.from(options.input ? [options.input] : []),
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: '1', CI: '1', ...options.env },
+    env: { ...process.env, NO_COLOR: '1', CI: '1', ...ENGLISH, ...options.env },
   };
   const status = await main(args, io);
   return { status, stdout: await stdout.text(), stderr: await stderr.text() };
@@ -84,7 +87,7 @@ export interface SpawnedCli {
 export function spawnCli(args: string[], options: Omit<CliOptions, 'input'> = {}): SpawnedCli {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: '1', CI: '1', ...options.env },
+    env: { ...process.env, NO_COLOR: '1', CI: '1', ...ENGLISH, ...options.env },
   });
   let stdout = '';
   let stderr = '';

@@ -1,0 +1,86 @@
+/**
+ * The global --lang option and the locale variables: run, glossary and
+ * usage errors in Traditional Chinese, in-process; an unknown language is a
+ * usage error with "did you mean".
+ */
+import { describe, expect, it } from 'vitest';
+import { cli } from './run-cli.js';
+
+const BASE = 'scenarios/a-coruna-2026.yaml';
+const EN_ENV = { LC_ALL: '', LC_MESSAGES: '', LANG: 'C' };
+const ZH_ENV = { LC_ALL: '', LC_MESSAGES: '', LANG: 'zh_TW.UTF-8' };
+
+describe('--lang', () => {
+  it('run in Traditional Chinese: the same numbers, Chinese headlines with the technical names beside', async () => {
+    const en = await cli(['run', BASE], { env: EN_ENV });
+    const zh = await cli(['--lang', 'zh-Hant', 'run', BASE], { env: EN_ENV });
+    expect(zh.status).toBe(0);
+    expect(en.stdout).toContain('35 sign · 50 abstain (of 85)   if states join in waves (least equilibrium)');
+    expect(zh.stdout).toContain('35 國簽署 · 50 國不簽（共 85 國）');
+    expect(zh.stdout).toContain('（最小均衡）');
+    expect(zh.stdout).toContain('（QRE，λ = 4）：40.3，90% 區間 [36, 45]');
+    expect(zh.stdout).toContain('（P(≥ 43)）：19.5%');
+    // Every number of the English report is in the Chinese one, in the same order.
+    const numbers = (s: string) => s.match(/\d+(\.\d+)?/g) ?? [];
+    expect(numbers(zh.stdout)).toEqual(numbers(en.stdout));
+  });
+
+  it('is accepted after the command too, and as --lang=VALUE, in any case', async () => {
+    const a = await cli(['run', BASE, '--lang', 'zh-Hant'], { env: EN_ENV });
+    const b = await cli(['run', '--lang=ZH_hant', BASE], { env: EN_ENV });
+    expect(a.status).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+    expect(a.stdout).toContain('國簽署');
+  });
+
+  it('comes from LANG when not given, and --lang en wins over the locale', async () => {
+    const fromEnv = await cli(['run', BASE], { env: ZH_ENV });
+    expect(fromEnv.stdout).toContain('國簽署');
+    const en = await cli(['--lang', 'en', 'run', BASE], { env: ZH_ENV });
+    expect(en.stdout).toContain('35 sign · 50 abstain');
+    expect(en.stdout).not.toMatch(/\p{Script=Han}/u);
+    const lcAll = await cli(['run', BASE], { env: { ...ZH_ENV, LC_ALL: 'en_US.UTF-8' } });
+    expect(lcAll.stdout).toContain('35 sign · 50 abstain');
+  });
+
+  it('an unknown language is a usage error: one line, exit 2, did you mean', async () => {
+    const r = await cli(['--lang', 'zh-hnat', 'run', BASE], { env: EN_ENV });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `signatory: unknown language 'zh-hnat' (did you mean "zh-Hant"?); expected one of: en, zh-Hant (see 'signatory --help')\n`,
+    );
+    const missing = await cli(['run', BASE, '--lang'], { env: EN_ENV });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.split('\n')).toHaveLength(2);
+  });
+
+  it('usage errors in Traditional Chinese: unknown command, option, state and file, with did you mean', async () => {
+    const cmd = await cli(['--lang', 'zh-Hant', 'rn'], { env: EN_ENV });
+    expect(cmd.status).toBe(2);
+    expect(cmd.stderr).toMatch(/^signatory：沒有「rn」這個指令（您是不是要輸入「run」？）/);
+    expect(cmd.stderr).toContain('（請見「signatory --help」）');
+    const opt = await cli(['run', BASE, '--round'], { env: ZH_ENV });
+    expect(opt.status).toBe(2);
+    expect(opt.stderr).toBe(
+      'signatory：沒有「--round」這個選項（您是不是要輸入「--rounds」？）（請見「signatory run --help」）\n',
+    );
+    const state = await cli(['explain', BASE, 'usx'], { env: ZH_ENV });
+    expect(state.status).toBe(2);
+    expect(state.stderr).toMatch(/^signatory：找不到國家「usx」（您是不是要輸入「USA」？）/);
+    const fix = await cli(['run', BASE, '--fix', 'usx=sign'], { env: ZH_ENV });
+    expect(fix.status).toBe(2);
+    const file = await cli(['run', 'no-such-file.yaml'], { env: ZH_ENV });
+    expect(file.status).toBe(2);
+    expect(file.stderr).toBe('signatory：no-such-file.yaml：找不到這個檔案（需要一個可讀取的檔案）\n');
+    for (const r of [cmd, opt, state, fix, file]) expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('--help documents --lang and the locale rule, in both languages', async () => {
+    const en = await cli(['--help'], { env: EN_ENV });
+    expect(en.stdout).toContain('--lang en or --lang zh-Hant');
+    expect(en.stdout).toContain('LC_ALL, LC_MESSAGES, LANG');
+    const zh = await cli(['--help'], { env: ZH_ENV });
+    expect(zh.stdout).toContain('用法：signatory [--lang en|zh-Hant]');
+  });
+});
