@@ -35,6 +35,8 @@ export interface AppProps {
   load?: (file: string) => Scenario;
   /** The event files the timeline pane lists; defaults to `events/` in the scenarios folder. */
   eventsDir?: string;
+  /** The Why pane's seek worker script; defaults to the built one (tests running the sources pass dist's). */
+  seekWorker?: URL;
 }
 
 /** Rows of the tally histogram: a sparkline at 80×24, a small chart with its axis when there is room. */
@@ -93,6 +95,9 @@ function PaneBody({
           pSign={x.states[x.stateRow]?.pSign ?? 0}
           flips={x.flips}
           subgame={session.subgame}
+          seek={x.seek}
+          states={session.run.states.length}
+          signedNow={session.run.equilibria.least.signed}
           focused={focused}
           width={width}
           height={height}
@@ -150,6 +155,7 @@ export function App({
   theme,
   load,
   eventsDir = path.join(scenariosDir, 'events'),
+  seekWorker,
 }: AppProps) {
   const size = useTerminalSize(pinned);
   const width = Math.max(40, size.columns - 1);
@@ -167,6 +173,7 @@ export function App({
     pageRows: Math.max(1, content - 2),
     load,
     eventsDir,
+    seekWorker,
     readerLines: (page, s) =>
       page === 'about'
         ? aboutLines(s.base.name, s.base.description, s.base.date, mainWidth).length

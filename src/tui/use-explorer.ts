@@ -29,6 +29,7 @@ import { useCascadeReplay, type CascadeReplay } from './use-cascade-replay.js';
 import { useEventTallies } from './use-event-tallies.js';
 import { useFlipThresholds, type FlipProgress } from './use-flip-thresholds.js';
 import { useScenarioState } from './use-scenario-state.js';
+import { useSeek, type SeekView } from './use-seek.js';
 
 export type Mode = 'normal' | 'help' | 'about' | 'picker' | 'prompt' | 'search' | 'discard';
 
@@ -70,6 +71,8 @@ export interface ExplorerOptions {
   readerLines?: (page: 'help' | 'about', session: Session) => number;
   /** How many of those lines fit on screen. */
   helpRows?: number;
+  /** The seek worker script; defaults to the built one beside the UI (tests running the sources pass dist's). */
+  seekWorker?: URL;
 }
 
 /** The date control and the events, as the timeline pane shows them. */
@@ -102,6 +105,8 @@ export interface Explorer {
   stateRow: number;
   explanation?: Explanation;
   flips: FlipProgress;
+  /** The Why pane's seek (`k`): the smallest change that makes the selected state sign. */
+  seek: SeekView;
   cascade: CascadeReplay;
   blocTop: number;
   /** First line of the help shown. */
@@ -205,6 +210,9 @@ export function useExplorer(options: ExplorerOptions): Explorer {
     selected?.id,
     mode === 'normal' && shown.includes('why'),
   );
+  const seeker = useSeek(session.run, selected?.id, options.seekWorker);
+  const drawn = useRef({ session, selected });
+  drawn.current = { session, selected };
   const cascade = useCascadeReplay(session.run.equilibria.least.rounds.length, session.run);
   const events = useMemo(() => listEventFiles(options.eventsDir), [options.eventsDir]);
   const [eventRow, setEventRow, eventRowRef] = useSyncState(0);
@@ -467,7 +475,23 @@ export function useExplorer(options: ExplorerOptions): Explorer {
         else if (key.home) moveState(-Infinity);
         else if (key.end) moveState(Infinity);
         else if (key.return && pane === 'states') goTo('why');
-        else if (input === 's')
+        else if (pane === 'why' && key.escape && seeker.cancel())
+          setMessage({ text: 'Search cancelled.', tone: 'info' });
+        else if (pane === 'why' && input === 'k') {
+          // The session and selection as last drawn: the key can come before this closure is renewed.
+          const { session: now, selected: state } = drawn.current;
+          if (!state) return;
+          if (seeker.running() && seeker.cancel()) return setMessage({ text: 'Search cancelled.', tone: 'info' });
+          if (Object.hasOwn(now.scenario.fixed, state.id))
+            return setMessage({ text: `${state.id} is held fixed: press r to free it, then k.`, tone: 'error' });
+          if (state.signs)
+            return setMessage({
+              text: `${state.id} already signs: k looks for the smallest change that makes a state sign.`,
+              tone: 'info',
+            });
+          setMessage(undefined);
+          seeker.start(state.id, now.scenario, now.run);
+        } else if (input === 's')
           setOrder((o) => ({ key: SORT_KEYS[(SORT_KEYS.indexOf(o.key) + 1) % SORT_KEYS.length], reversed: false }));
         else if (input === 'S') setOrder((o) => ({ ...o, reversed: !o.reversed }));
         else if (input === 'f' && selected) apply({ kind: 'cycleFix', id: selected.id });
@@ -522,6 +546,7 @@ export function useExplorer(options: ExplorerOptions): Explorer {
     stateRow,
     explanation,
     flips,
+    seek: seeker.view,
     cascade,
     blocTop,
     helpTop: Math.min(helpTop, helpMax),

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { ParameterFlip } from '../../analysis/parameter-flip.js';
 import { fixed } from '../../report/format.js';
 import { useTheme } from '../use-theme.js';
-import { cell } from '../text.js';
+import { padCells, widestCells, wrapCells } from '../wrap-cells.js';
 
 export interface FlipListProps {
   /** Thresholds computed so far (they arrive one parameter at a time). */
@@ -10,6 +10,10 @@ export interface FlipListProps {
   /** Number of parameters in all. */
   total: number;
   width: number;
+  /** Rows available, the heading included; a parameter whose label wraps takes more than one. */
+  rows: number;
+  /** Every parameter's label, so the label column does not change width as thresholds arrive. */
+  labels: readonly string[];
   /** Hides the list when the state is held fixed: its decision then cannot flip. */
   heldFixed: boolean;
 }
@@ -28,9 +32,19 @@ export function flipVerdict(f: ParameterFlip): string {
 }
 
 /** The selected state's flip thresholds, one parameter at a time, others as they are. */
-export function FlipList({ flips, total, width, heldFixed }: FlipListProps) {
+export function FlipList({ flips, total, width, rows, labels, heldFixed }: FlipListProps) {
   const theme = useTheme();
-  const labelWidth = Math.min(22, Math.max(12, width - 27));
+  // The label column fits the longest label when the value and verdict still fit beside it; a longer label wraps.
+  const verdictWidth = widestCells(['no flip (abstains)', ...flips.map(flipVerdict)]);
+  const labelWidth = Math.max(8, Math.min(widestCells(labels), width - 6 - verdictWidth));
+  const shownFlips: { f: ParameterFlip; lines: string[] }[] = [];
+  let used = 1;
+  for (const f of flips) {
+    const lines = wrapCells(f.label, labelWidth);
+    if (used + lines.length > rows) break;
+    used += lines.length;
+    shownFlips.push({ f, lines });
+  }
   if (heldFixed) {
     return (
       <Box width={width}>
@@ -45,15 +59,16 @@ export function FlipList({ flips, total, width, heldFixed }: FlipListProps) {
       <Text wrap="truncate" color={theme.muted}>
         {flips.length < total ? `What flips it … ${flips.length}/${total}` : 'What flips it (one at a time)'}
       </Text>
-      {flips.map((f) => (
+      {shownFlips.flatMap(({ f, lines: [first, ...more] }) => [
         <Text key={f.parameter} wrap="truncate">
-          <Text>{cell(f.label, labelWidth)} </Text>
+          <Text>{padCells(first, labelWidth)} </Text>
           <Text color={theme.muted}>{fixed(f.value, 2)} </Text>
           <Text color={f.nearest === null ? theme.muted : f.current ? theme.abstain : theme.sign}>
             {flipVerdict(f)}
           </Text>
-        </Text>
-      ))}
+        </Text>,
+        ...more.map((line, k) => <Text key={`${f.parameter}:${k}`}>{line}</Text>),
+      ])}
     </Box>
   );
 }
