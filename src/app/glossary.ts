@@ -5,6 +5,14 @@
  * its one-line paraphrase and where it comes from. One data module feeds
  * `signatory glossary` and the terminal UI's help.
  */
+import {
+  ENTRIES_ZH_HANT,
+  PROPOSITION_GROUPS_ZH_HANT,
+  PROPOSITIONS_SOURCE_ZH_HANT,
+  PROPOSITIONS_ZH_HANT,
+  TERM_LABELS_ZH_HANT,
+} from '../i18n/glossary-zh-hant.js';
+import { currentLanguage, type Language } from '../i18n/language.js';
 import { BUILTIN_TERMS } from '../model/terms.js';
 
 /** Where the propositions come from (docs/propositions.md). */
@@ -229,19 +237,52 @@ function fold(text: string): string {
   return text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** The entry a word names (its id, term or an alias, in any case), or undefined. */
+/** The words an entry is found by: its id, its word and other names, in English and in every translation. */
+function entryWords(e: GlossaryEntry): string[] {
+  const zh = ENTRIES_ZH_HANT[e.id];
+  return [e.id, e.term, ...(e.aliases ?? []), ...(zh ? [zh.term] : [])];
+}
+
+/** The entry a word names (its id, term or an alias, in any case, or its Chinese word), or undefined. */
 export function findEntry(word: string): GlossaryEntry | undefined {
   const key = fold(word);
-  return GLOSSARY.find((e) => [e.id, e.term, ...(e.aliases ?? [])].some((w) => fold(w) === key));
+  return GLOSSARY.find((e) => entryWords(e).some((w) => fold(w) === key));
 }
 
 /** Every word an entry is found by, for "did you mean". */
 export function glossaryWords(): string[] {
-  return GLOSSARY.flatMap((e) => [e.id, ...(e.aliases ?? [])]);
+  return GLOSSARY.flatMap((e) => [
+    e.id,
+    ...(e.aliases ?? []),
+    ...(ENTRIES_ZH_HANT[e.id] ? [ENTRIES_ZH_HANT[e.id].term] : []),
+  ]);
+}
+
+/** An entry in a language: its word, technical name and sentences translated; formula, propositions and source as they are. */
+export function localEntry(e: GlossaryEntry, language: Language = currentLanguage()): GlossaryEntry {
+  if (language === 'en') return e;
+  const zh = ENTRIES_ZH_HANT[e.id];
+  if (!zh) return e;
+  const technical = zh.technical ?? (e.propositions ? `報酬項 ${e.aliases?.[0] ?? e.id}` : e.technical);
+  return { ...e, term: zh.term, plain: zh.plain, ...(technical !== undefined ? { technical } : {}) };
 }
 
 /** A proposition with whose reasons it gives and its paraphrase: `A5 [all states] The first signers pay: …`. */
-export function propositionLine(id: string): string {
+export function propositionLine(id: string, language: Language = currentLanguage()): string {
+  if (language !== 'en') {
+    const text = PROPOSITIONS_ZH_HANT[id];
+    return text ? `${id}［${PROPOSITION_GROUPS_ZH_HANT[id[0]]}］${text}` : id;
+  }
   const text = PROPOSITIONS[id];
   return text ? `${id} [${PROPOSITION_GROUPS[id[0]]}] ${text}` : id;
+}
+
+/** Where the propositions come from, in a language. */
+export function propositionsSource(language: Language = currentLanguage()): string {
+  return language === 'en' ? PROPOSITIONS_SOURCE : PROPOSITIONS_SOURCE_ZH_HANT;
+}
+
+/** A payoff term's label in a language (the English label as the model gives it, else its translation). */
+export function termLabel(id: string, english: string, language: Language = currentLanguage()): string {
+  return language === 'en' ? english : (TERM_LABELS_ZH_HANT[id] ?? english);
 }

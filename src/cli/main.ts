@@ -8,7 +8,14 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SCENARIO, packageVersion } from '../app/package.js';
 import { InputError, type LocalizedMessage } from '../errors/input-error.js';
-import { LANGUAGES, languageFromEnv, parseLanguage, setLanguage, type Language } from '../i18n/language.js';
+import {
+  currentLanguage,
+  LANGUAGES,
+  languageFromEnv,
+  parseLanguage,
+  setLanguage,
+  type Language,
+} from '../i18n/language.js';
 import { isMessageKey, t } from '../i18n/messages.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { closest, didYouMean } from '../scenario/suggest.js';
@@ -105,6 +112,16 @@ ${t('help.lang')}
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[], io: CommandIo): Promise<number> {
+  // The language is the shells' one setting for the whole call (src/i18n/language.ts), put back after it.
+  const before = currentLanguage();
+  try {
+    return await runMain(argv, io);
+  } finally {
+    setLanguage(before);
+  }
+}
+
+async function runMain(argv: string[], io: CommandIo): Promise<number> {
   let language: Language = languageFromEnv(io.env);
   let entry: (typeof COMMANDS)[number] | undefined;
   try {

@@ -79,6 +79,11 @@ const EN = {
   'cascade.ties': ' + ties {list}',
   'cascade.more': ' +{count} more',
 
+  // signatory glossary.
+  'glossary.formula': 'Formula: {formula}',
+  'glossary.propositions': 'Propositions: {source}.',
+  'glossary.source': 'Source: {source}.',
+
   // signatory explain.
   'explain.signs': 'signs',
   'explain.abstains': 'abstains',
@@ -187,6 +192,10 @@ const ZH_HANT: Record<MessageKey, string> = {
   'cascade.tipped': '第{round}輪 {id}：{alone} {momentum} 動能（{earlier} 國已簽）{ties} = {when}',
   'cascade.ties': ' + 雙邊關係 {list}',
   'cascade.more': ' 另有 {count} 國',
+
+  'glossary.formula': '公式：{formula}',
+  'glossary.propositions': '命題：{source}。',
+  'glossary.source': '出處：{source}。',
 
   'explain.signs': '簽署',
   'explain.abstains': '不簽',

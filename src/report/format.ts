@@ -1,4 +1,14 @@
 /** Small helpers shared by the plain and JSON reports. */
+import stringWidth from 'string-width';
+
+/**
+ * The columns a string takes in a terminal: two for each East Asian wide
+ * character (Chinese included), one for the rest (string-width, the measure
+ * Ink uses). Every width, padding and wrap below counts in these columns.
+ */
+export function displayWidth(s: string): number {
+  return stringWidth(s);
+}
 
 /**
  * A number as the JSON reports write it: the full double, unrounded
@@ -30,7 +40,7 @@ export function wrapList(items: readonly string[], width = 78, indent = '  '): s
   let line = indent;
   for (const item of items) {
     const piece = line.trim() ? `, ${item}` : item;
-    if (line.length + piece.length > width && line.trim()) {
+    if (displayWidth(line) + displayWidth(piece) > width && line.trim()) {
       lines.push(line + ',');
       line = indent + item;
     } else line += piece;
@@ -40,11 +50,13 @@ export function wrapList(items: readonly string[], width = 78, indent = '  '): s
 }
 
 export function padRight(s: string, n: number): string {
-  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+  const w = displayWidth(s);
+  return w >= n ? s : s + ' '.repeat(n - w);
 }
 
 export function padLeft(s: string, n: number): string {
-  return s.length >= n ? s : ' '.repeat(n - s.length) + s;
+  const w = displayWidth(s);
+  return w >= n ? s : ' '.repeat(n - w) + s;
 }
 
 /** A horizontal bar of `width` cells for a value in [0, max]. */
@@ -53,16 +65,58 @@ export function bar(value: number, max: number, width: number, char = '█'): st
   return char.repeat(cells);
 }
 
-/** Wraps prose to lines of at most `width` characters. */
+/** Wide characters (CJK ideographs, kana, hangul, fullwidth forms): a line may break between any two of them. */
+const WIDE =
+  /[\u1100-\u115F\u2E80-\u303E\u3040-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u;
+/** Punctuation that never starts a line (it stays with what comes before). */
+const NO_LINE_START = /^[，。、；：！？）」』》〉】…,.;:!?)\]]/;
+
+/**
+ * The pieces a line may break between: a run of narrow characters (a word)
+ * or one wide character, each with whether a blank stood before it. Closing
+ * punctuation is glued to the piece before it.
+ */
+function breakPieces(text: string): { text: string; space: boolean }[] {
+  const pieces: { text: string; space: boolean }[] = [];
+  let space = false;
+  for (const word of text.trim().split(/(\s+)/)) {
+    if (!word) continue;
+    if (/^\s+$/.test(word)) {
+      space = true;
+      continue;
+    }
+    let run = '';
+    const flush = () => {
+      if (!run) return;
+      pieces.push({ text: run, space });
+      space = false;
+      run = '';
+    };
+    for (const ch of word) {
+      if (NO_LINE_START.test(ch) && !run && pieces.length && !space) {
+        pieces[pieces.length - 1]!.text += ch;
+      } else if (WIDE.test(ch)) {
+        flush();
+        pieces.push({ text: ch, space });
+        space = false;
+      } else run += ch;
+    }
+    flush();
+  }
+  return pieces;
+}
+
+/** Wraps prose to lines of at most `width` columns; Chinese text breaks between characters. */
 export function wrapText(text: string, width = 78, indent = ''): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.trim().split(/\s+/)) {
-    if (!word) continue;
-    if (line && indent.length + line.length + 1 + word.length > width) {
+  const room = width - displayWidth(indent);
+  for (const piece of breakPieces(text)) {
+    const joined = line && piece.space ? `${line} ${piece.text}` : line + piece.text;
+    if (line && displayWidth(joined) > room) {
       lines.push(indent + line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
+      line = piece.text;
+    } else line = joined;
   }
   if (line) lines.push(indent + line);
   return lines;

@@ -76,6 +76,27 @@ describe('--lang', () => {
     for (const r of [cmd, opt, state, fix, file]) expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
+  it('glossary in Traditional Chinese: every entry, within 78 display columns, found by its Chinese word', async () => {
+    const { default: stringWidth } = await import('string-width');
+    const zh = await cli(['glossary'], { env: ZH_ENV });
+    expect(zh.status).toBe(0);
+    for (const line of zh.stdout.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(78);
+    expect(zh.stdout).toContain('最小均衡 — 最小純策略納許均衡');
+    expect(zh.stdout).toContain('選擇帶隨機性時的預期簽署國數 — QRE（量化反應均衡）');
+    expect(zh.stdout).toContain('A5［所有國家］先簽的國家要付出代價');
+    const en = await cli(['glossary'], { env: EN_ENV });
+    // One entry per block in both languages.
+    expect(zh.stdout.split('\n\n')).toHaveLength(en.stdout.split('\n\n').length);
+    const one = await cli(['--lang', 'zh-Hant', 'glossary', '最小均衡']);
+    expect(one.status).toBe(0);
+    expect(one.stdout.startsWith('最小均衡 — ')).toBe(true);
+    const json = JSON.parse((await cli(['--lang', 'zh-Hant', 'glossary', 'qre', '--json'])).stdout);
+    expect(json.term).toBe('選擇帶隨機性時的預期簽署國數');
+    const near = await cli(['--lang', 'zh-Hant', 'glossary', '最小均']);
+    expect(near.status).toBe(2);
+    expect(near.stderr).toContain('詞彙表裡沒有「最小均」（您是不是要輸入「最小均衡」？）');
+  });
+
   it('--help documents --lang and the locale rule, in both languages', async () => {
     const en = await cli(['--help'], { env: EN_ENV });
     expect(en.stdout).toContain('--lang en or --lang zh-Hant');

@@ -6,6 +6,14 @@
  * the platform's locale data.
  */
 import { describe, expect, it } from 'vitest';
+import { GLOSSARY, PROPOSITIONS } from '../../src/app/glossary.js';
+import {
+  ENTRIES_ZH_HANT,
+  PROPOSITIONS_ZH_HANT,
+  PROPOSITION_GROUPS_ZH_HANT,
+  TERM_LABELS_ZH_HANT,
+} from '../../src/i18n/glossary-zh-hant.js';
+import { BUILTIN_TERMS } from '../../src/model/terms.js';
 import { isTraditionalChineseLocale, languageFromEnv, LANGUAGES, parseLanguage } from '../../src/i18n/language.js';
 import { CATALOGUES, placeholders, SAME_IN_EVERY_LANGUAGE, t } from '../../src/i18n/messages.js';
 import { alpha2Of, alpha3Codes, regionName, stateName } from '../../src/i18n/state-names.js';
@@ -42,6 +50,30 @@ describe('the message catalogue', () => {
     expect(t('run.tally', { signed: 35, abstain: 50, total: 85 }, 'en')).toBe('35 sign · 50 abstain (of 85)');
     expect(t('run.tally', { signed: 35, abstain: 50, total: 85 }, 'zh-Hant')).toBe('35 國簽署 · 50 國不簽（共 85 國）');
     expect(t('run.tally', {}, 'en')).toBe('{signed} sign · {abstain} abstain (of {total})');
+  });
+});
+
+describe('the glossary in Traditional Chinese', () => {
+  const han = /\p{Script=Han}/u;
+  it('every entry has its word and two plain sentences translated, and nothing more', () => {
+    expect(Object.keys(ENTRIES_ZH_HANT).sort()).toEqual(GLOSSARY.map((e) => e.id).sort());
+    for (const e of GLOSSARY) {
+      const zh = ENTRIES_ZH_HANT[e.id]!;
+      expect(han.test(zh.term) || zh.term === e.term, e.id).toBe(true);
+      expect(han.test(zh.plain), e.id).toBe(true);
+      // Two sentences, as in English.
+      expect(zh.plain.split('。').filter((x) => x.trim()).length, e.id).toBe(2);
+      if (zh.technical !== undefined) expect(e.technical, e.id).toBeDefined();
+    }
+  });
+
+  it('every proposition, proposition group and payoff term label is translated', () => {
+    expect(Object.keys(PROPOSITIONS_ZH_HANT).sort()).toEqual(Object.keys(PROPOSITIONS).sort());
+    for (const text of Object.values(PROPOSITIONS_ZH_HANT)) expect(han.test(text)).toBe(true);
+    expect(Object.keys(PROPOSITION_GROUPS_ZH_HANT).sort()).toEqual(
+      [...new Set(Object.keys(PROPOSITIONS).map((id) => id[0]))].sort(),
+    );
+    expect(Object.keys(TERM_LABELS_ZH_HANT).sort()).toEqual(BUILTIN_TERMS.map((t) => t.id).sort());
   });
 });
 
