@@ -69,18 +69,36 @@ export function permutation(n: number, stream: RandomStream): Int32Array {
   return stream.shuffle(p);
 }
 
+/** One step of Mash on a UTF-16 code unit. */
+function mashUnit(state: number, code: number): number {
+  let n = state + code;
+  let h = 0.02519603282416938 * n;
+  n = h >>> 0;
+  h -= n;
+  h *= n;
+  n = h >>> 0;
+  h -= n;
+  return n + h * 0x100000000;
+}
+
 /** Mash's state after hashing `data`, from state `n` (Baagøe's Mash, the string hash that seeds Alea). */
 function mash(n: number, data: string): number {
-  for (let i = 0; i < data.length; i++) {
-    n += data.charCodeAt(i);
-    let h = 0.02519603282416938 * n;
-    n = h >>> 0;
-    h -= n;
-    h *= n;
-    n = h >>> 0;
-    h -= n;
-    n += h * 0x100000000;
-  }
+  for (let i = 0; i < data.length; i++) n = mashUnit(n, data.charCodeAt(i));
+  return n;
+}
+
+const DIGITS = new Uint8Array(20);
+
+/** Mash's state after hashing the decimal digits of a non-negative safe integer, as `String(v)` spells them. */
+function mashNatural(n: number, v: number): number {
+  let count = 0;
+  let rest = v;
+  do {
+    const digit = rest % 10;
+    DIGITS[count++] = digit;
+    rest = (rest - digit) / 10;
+  } while (rest > 0);
+  while (count > 0) n = mashUnit(n, 48 + DIGITS[--count]);
   return n;
 }
 
@@ -97,11 +115,26 @@ const SPACE_3 = mash(mash(SPACE_1, ' '), ' ');
  * library's on many keys).
  */
 export function firstUint32(key: string): number {
+  return firstFromState(mash(SPACE_3, key));
+}
+
+/** The first output of Alea seeded with the key whose Mash state (after the three spaces) is `state`. */
+function firstFromState(state: number): number {
   // Seeding sets s0 = mash(' ') − mash(key) (mod 1), then s1 and s2 the same way; the first
   // step reads only s0 (t = 2091639·s0 + c·2^-32 with c = 1) and returns t's fractional part.
-  let s0 = (SPACE_1 >>> 0) * TWO_TO_MINUS_32 - (mash(SPACE_3, key) >>> 0) * TWO_TO_MINUS_32;
+  let s0 = (SPACE_1 >>> 0) * TWO_TO_MINUS_32 - (state >>> 0) * TWO_TO_MINUS_32;
   if (s0 < 0) s0 += 1;
   const t = 2091639 * s0 + TWO_TO_MINUS_32;
   const next = t - (t | 0);
   return ((next * 0x100000000) | 0) >>> 0;
+}
+
+/**
+ * `firstUint32(`${prefix}${a}/${b}`)` for non-negative integers a and b,
+ * with the prefix hashed once: the per-row seed of a sweep without building
+ * the key (a test checks it equals `firstUint32` of the spelled-out key).
+ */
+export function firstUint32Keyed(prefix: string): (a: number, b: number) => number {
+  const start = mash(SPACE_3, prefix);
+  return (a, b) => firstFromState(mashNatural(mashUnit(mashNatural(start, a), 47), b));
 }

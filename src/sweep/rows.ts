@@ -11,9 +11,12 @@ import { formatFixed, OUTCOME_DECIMALS, PARAMETER_DECIMALS } from './number-form
 import { SCENARIO_OUTCOMES, STATE_OUTCOMES, type OutcomeSolver } from './outcomes.js';
 import { columns, hasNash, hasQre, type SolverChoice, type SweepPlan } from './plan.js';
 import { pointModel, pointOutcome, type PointOutcome } from './point-model.js';
-import { rowSeed, rowStream } from './seeds.js';
+import { RowBuffer } from './row-bytes.js';
+import { rowSeeder, rowStream } from './seeds.js';
 
 export interface RowEvaluator {
+  /** Writes row `index`, with its newline, as UTF-8 at the end of `out`. */
+  rowInto(index: number, out: RowBuffer): void;
   /** The formatted row (with its newline). */
   row(index: number): string;
 }
@@ -47,52 +50,96 @@ export function rowEvaluator(scenario: Scenario, plan: SweepPlan, file?: string)
   const pointAt = designPoints(plan.design);
   const values = new Float64Array(factors.length);
   const outcome = pointOutcome(plan.track.length);
-  const keys = columns(plan).map((c) => JSON.stringify(c));
   const drawn = new Float64Array(uncertain.length);
   const record = plan.recorded !== undefined;
   const R = plan.replications;
-  const master = plan.design.seed;
-  let current = -1;
-  // A grid repeats each factor's few values on many rows: their text is made once.
-  const memo = factors.map(() => new Map<number, string>());
-  const text = (j: number, v: number): string => {
+  const seedOf = rowSeeder(plan.design.seed);
+  const csv = plan.format === 'csv';
+  const encoder = new TextEncoder();
+  // What goes before each field: a comma (CSV), or the JSON key with its brace or comma.
+  const lead = columns(plan).map((c, k) =>
+    encoder.encode(csv ? (k === 0 ? '' : ',') : `${k === 0 ? '{' : ','}${JSON.stringify(c)}:`),
+  );
+  const close = encoder.encode(csv ? '\n' : '}\n');
+  const emptyField = encoder.encode(csv ? '' : 'null');
+  // A grid repeats each factor's few values on many rows: their bytes are made once.
+  const memo = factors.map(() => new Map<number, Uint8Array>());
+  const factorBytes = (j: number, v: number): Uint8Array => {
     const known = memo[j].get(v);
     if (known !== undefined) return known;
-    const made = formatFixed(v, PARAMETER_DECIMALS);
+    const text =
+      factors[j].path !== 'date'
+        ? formatFixed(v, PARAMETER_DECIMALS)
+        : csv
+          ? dateOfDay(v)
+          : JSON.stringify(dateOfDay(v));
+    const made = encoder.encode(text);
     if (memo[j].size < 65_536) memo[j].set(v, made);
     return made;
   };
+  // The outcome columns in order: a whole-scenario outcome reads position 0, a state's its tracked position.
+  const reads: { read: (o: PointOutcome, t: number) => number; t: number; integer: boolean }[] = [];
+  for (const k of SCENARIO_OUTCOMES)
+    if (runs(plan.solver, k.solver)) reads.push({ read: k.read, t: 0, integer: k.integer });
+  for (let t = 0; t < plan.track.length; t++)
+    for (const k of STATE_OUTCOMES)
+      if (runs(plan.solver, k.solver)) reads.push({ read: k.read, t, integer: k.integer });
+  let current = -1;
+
+  function rowInto(index: number, out: RowBuffer): void {
+    const point = Math.floor(index / R);
+    const replication = index - point * R;
+    if (point !== current) {
+      pointAt(point, values);
+      current = point;
+    }
+    for (let j = 0; j < values.length; j++) model.set(j, values[j]);
+    const seed = seedOf(point, replication);
+    if (uncertain.length > 0) {
+      const u = rowStream(seed);
+      for (let k = 0; k < uncertain.length; k++) {
+        drawn[k] = draw(uncertain[k], u);
+        model.set(values.length + k, drawn[k]);
+      }
+    }
+    model.solve(plan.solver, outcome);
+    let c = 0;
+    out.raw(lead[c++]);
+    out.natural(index);
+    out.raw(lead[c++]);
+    out.natural(point);
+    out.raw(lead[c++]);
+    out.natural(replication);
+    for (let j = 0; j < values.length; j++) {
+      out.raw(lead[c++]);
+      out.raw(factorBytes(j, values[j]));
+    }
+    if (record)
+      for (let k = 0; k < drawn.length; k++) {
+        out.raw(lead[c++]);
+        out.ascii(formatFixed(drawn[k], PARAMETER_DECIMALS));
+      }
+    out.raw(lead[c++]);
+    out.natural(seed);
+    for (let k = 0; k < reads.length; k++) {
+      out.raw(lead[c++]);
+      const { read, t, integer } = reads[k];
+      const v = read(outcome, t);
+      if (Number.isNaN(v)) out.raw(emptyField);
+      else if (integer && Number.isSafeInteger(v) && v >= 0) out.natural(v);
+      else out.ascii(outcomeText(v, integer, csv));
+    }
+    out.raw(close);
+  }
+
+  const single = new RowBuffer(1024);
+  const decoder = new TextDecoder();
   return {
+    rowInto,
     row(index) {
-      const point = Math.floor(index / R);
-      const replication = index - point * R;
-      if (point !== current) {
-        pointAt(point, values);
-        current = point;
-      }
-      for (let j = 0; j < values.length; j++) model.set(j, values[j]);
-      const seed = rowSeed(master, point, replication);
-      if (uncertain.length > 0) {
-        const u = rowStream(seed);
-        for (let k = 0; k < uncertain.length; k++) {
-          drawn[k] = draw(uncertain[k], u);
-          model.set(values.length + k, drawn[k]);
-        }
-      }
-      model.solve(plan.solver, outcome);
-      const fields = rowFields(
-        plan,
-        index,
-        point,
-        replication,
-        values,
-        record ? drawn : undefined,
-        seed,
-        outcome,
-        text,
-      );
-      if (plan.format === 'csv') return fields.join(',') + '\n';
-      return '{' + fields.map((f, k) => `${keys[k]}:${f}`).join(',') + '}\n';
+      single.clear();
+      rowInto(index, single);
+      return decoder.decode(single.view());
     },
   };
 }
@@ -102,29 +149,3 @@ const runs = (solver: SolverChoice, needs: OutcomeSolver): boolean =>
 /** An outcome's text; NaN (a QRE the solver could not find) is an empty CSV field or JSON null. */
 export const outcomeText = (v: number, integer: boolean, csv: boolean): string =>
   Number.isNaN(v) ? (csv ? '' : 'null') : integer ? String(v) : formatFixed(v, OUTCOME_DECIMALS);
-
-/** The row's values as text, in column order. */
-function rowFields(
-  plan: SweepPlan,
-  index: number,
-  point: number,
-  replication: number,
-  values: Float64Array,
-  drawn: Float64Array | undefined,
-  seed: number,
-  o: PointOutcome,
-  parameterText: (j: number, v: number) => string,
-): string[] {
-  const f: string[] = [String(index), String(point), String(replication)];
-  plan.design.factors.forEach((factor, j) => {
-    if (factor.path !== 'date') f.push(parameterText(j, values[j]));
-    else f.push(plan.format === 'csv' ? dateOfDay(values[j]) : JSON.stringify(dateOfDay(values[j])));
-  });
-  if (drawn) for (const v of drawn) f.push(formatFixed(v, PARAMETER_DECIMALS));
-  f.push(String(seed));
-  const csv = plan.format === 'csv';
-  for (const k of SCENARIO_OUTCOMES) if (runs(plan.solver, k.solver)) f.push(outcomeText(k.read(o, 0), k.integer, csv));
-  for (let t = 0; t < plan.track.length; t++)
-    for (const k of STATE_OUTCOMES) if (runs(plan.solver, k.solver)) f.push(outcomeText(k.read(o, t), k.integer, csv));
-  return f;
-}

@@ -11,6 +11,7 @@ import { metaPath, identityDifference, newMeta, readMeta, writeMeta, type SweepM
 import { finishOutput, openOutput, partialPath } from './output-file.js';
 import { headerLine, rowIndex, totalRows, type SweepPlan } from './plan.js';
 import { runPool } from './pool.js';
+import { RowBuffer } from './row-bytes.js';
 import { rowEvaluator, type RowEvaluator } from './rows.js';
 import { InputError } from '../errors/input-error.js';
 import { scenarioHash } from './scenario-hash.js';
@@ -71,19 +72,19 @@ async function runInline(
   write: (bytes: Uint8Array, rows: number) => void,
   stopped: () => boolean,
 ): Promise<number> {
-  const encoder = new TextEncoder();
+  const buffer = new RowBuffer();
   let pos = from;
   while (pos < to && !stopped()) {
     const start = pos;
     const end = Math.min(to, pos + INLINE_BLOCK);
-    let text = '';
+    buffer.clear();
     try {
-      for (; pos < end; pos++) text += evaluator.row(shardRow(plan.shard, pos));
+      for (; pos < end; pos++) evaluator.rowInto(shardRow(plan.shard, pos), buffer);
     } catch (error) {
       const message = `row ${shardRow(plan.shard, pos)}: ${(error as Error).message}`;
       throw error instanceof InputError ? new SweepError(message) : new Error(message);
     }
-    write(encoder.encode(text), end - start);
+    write(buffer.view(), end - start);
     // Let signal handlers and the progress view run.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }

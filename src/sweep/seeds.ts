@@ -3,7 +3,7 @@
  * is keyed by what it is for, never by which worker or in what order it
  * runs, so results are byte-identical for any worker count or sharding.
  */
-import { firstUint32, randomStream, type RandomStream } from '../random/stream.js';
+import { firstUint32, firstUint32Keyed, randomStream, type RandomStream } from '../random/stream.js';
 
 /** The stream for a key. */
 export function stream(key: string): RandomStream {
@@ -18,6 +18,11 @@ export function stream(key: string): RandomStream {
  */
 export function rowSeed(master: number, point: number, replication: number): number {
   return firstUint32(`${master}/${point}/${replication}`);
+}
+
+/** `rowSeed` for one master seed, with the `MASTER/` part of the key hashed once: what the row loop calls. */
+export function rowSeeder(master: number): (point: number, replication: number) => number {
+  return firstUint32Keyed(`${master}/`);
 }
 
 /** The stream of a row's Monte Carlo draws. */

@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../errors/input-error.js';
 import { loadFromLayers, loadScenario } from '../scenario/load.js';
+import { RowBuffer } from './row-bytes.js';
 import { rowEvaluator } from './rows.js';
 import { scenarioHash } from './scenario-hash.js';
 import { shardRow } from './shard.js';
@@ -17,7 +18,6 @@ const init = workerData as WorkerInit;
 const port = parentPort!;
 const reply = (message: WorkerReply): void =>
   port.postMessage(message, message.type === 'rows' ? [message.bytes.buffer as ArrayBuffer] : []);
-const encoder = new TextEncoder();
 /** The error as a reply: InputErrors (a bad scenario value, a sweep problem) are the user's to fix, anything else is internal. */
 const failure = (error: unknown, where = ''): WorkerReply => ({
   type: 'error',
@@ -38,18 +38,14 @@ try {
     }
     let pos = message.from;
     try {
-      let text = '';
-      for (; pos < message.to; pos++) text += evaluator.row(shardRow(init.plan.shard, pos));
-      // UTF-8 needs at most 3 bytes per UTF-16 unit; rows are ASCII but ids in JSON keys need not be.
-      const need = 3 * text.length;
-      let buffer = spare.pop();
-      if (buffer === undefined || buffer.byteLength < need) buffer = new ArrayBuffer(Math.max(need, 64 * 1024));
-      const { written } = encoder.encodeInto(text, new Uint8Array(buffer));
+      // Rows are written straight into a buffer the main thread handed back (none allocated in steady state).
+      const out = new RowBuffer(spare.pop() ?? 64 * 1024);
+      for (; pos < message.to; pos++) evaluator.rowInto(shardRow(init.plan.shard, pos), out);
       // Transferred, not copied; the main thread sends the buffer back once written.
       reply({
         type: 'rows',
         id: message.id,
-        bytes: new Uint8Array(buffer, 0, written),
+        bytes: new Uint8Array(out.bytes.buffer, 0, out.length),
         rows: message.to - message.from,
       });
     } catch (error) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldsOf } from '../../src/calibrate/calibrate.js';
-import { firstUint32, permutation, randomStream } from '../../src/random/stream.js';
+import { firstUint32, firstUint32Keyed, permutation, randomStream } from '../../src/random/stream.js';
 
 describe('randomStream', () => {
   it('gives the same numbers for the same seed, a number or its string', () => {
@@ -115,5 +115,21 @@ describe('firstUint32', () => {
           const key = `${master * 12345}/${point}/${r}`;
           expect(firstUint32(key)).toBe(randomStream(key).uint32());
         }
+  });
+});
+
+describe('firstUint32Keyed', () => {
+  it('equals firstUint32 of the spelled-out key `PREFIX${a}/${b}`', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 12 }),
+        fc.oneof(fc.nat(), fc.constantFrom(0, 9, 10, 99, 100, 2 ** 31, 2 ** 53 - 1)),
+        fc.oneof(fc.nat(), fc.constantFrom(0, 10, 1_000_000_007)),
+        (prefix, a, b) => {
+          expect(firstUint32Keyed(prefix)(a, b)).toBe(firstUint32(`${prefix}${a}/${b}`));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

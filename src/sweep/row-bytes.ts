@@ -1,0 +1,77 @@
+/**
+ * A growable byte buffer that sweep rows are written into directly: digits
+ * of whole numbers without building strings, ASCII text char by char, and
+ * pre-encoded pieces (JSON keys, memoised parameter values) copied as
+ * bytes. A row thus costs no string concatenation and no garbage.
+ */
+
+export class RowBuffer {
+  bytes: Uint8Array;
+  length = 0;
+
+  /** A buffer of `capacity` bytes, or over the storage given (a recycled transfer buffer). */
+  constructor(capacity: number | ArrayBuffer = 64 * 1024) {
+    this.bytes = typeof capacity === 'number' ? new Uint8Array(capacity) : new Uint8Array(capacity);
+  }
+
+  /** Makes room for `n` more bytes. */
+  reserve(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    let size = this.bytes.length * 2;
+    while (size < this.length + n) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+
+  byte(b: number): void {
+    this.reserve(1);
+    this.bytes[this.length++] = b;
+  }
+
+  /** Pre-encoded bytes. */
+  raw(piece: Uint8Array): void {
+    this.reserve(piece.length);
+    this.bytes.set(piece, this.length);
+    this.length += piece.length;
+  }
+
+  /** Text known to be ASCII (formatted numbers). */
+  ascii(text: string): void {
+    const n = text.length;
+    this.reserve(n);
+    const b = this.bytes;
+    let at = this.length;
+    for (let i = 0; i < n; i++) b[at++] = text.charCodeAt(i);
+    this.length = at;
+  }
+
+  /** A non-negative safe integer in decimal, as `String(v)` writes it. */
+  natural(v: number): void {
+    if (v < 10) {
+      this.byte(48 + v);
+      return;
+    }
+    let digits = 1;
+    for (let p = 10; p <= v; p *= 10) digits++;
+    this.reserve(digits);
+    const b = this.bytes;
+    let rest = v;
+    for (let at = this.length + digits - 1; at >= this.length; at--) {
+      const digit = rest % 10;
+      b[at] = 48 + digit;
+      rest = (rest - digit) / 10;
+    }
+    this.length += digits;
+  }
+
+  /** Starts over, keeping the storage. */
+  clear(): void {
+    this.length = 0;
+  }
+
+  /** The bytes written, as a view (valid until the next write or clear). */
+  view(): Uint8Array {
+    return this.bytes.subarray(0, this.length);
+  }
+}
