@@ -7,6 +7,7 @@
  */
 import {
   ENTRIES_ZH_HANT,
+  PARAMETER_LABELS_ZH_HANT,
   PROPOSITION_GROUPS_ZH_HANT,
   PROPOSITIONS_SOURCE_ZH_HANT,
   PROPOSITIONS_ZH_HANT,
@@ -285,4 +286,9 @@ export function propositionsSource(language: Language = currentLanguage()): stri
 /** A payoff term's label in a language (the English label as the model gives it, else its translation). */
 export function termLabel(id: string, english: string, language: Language = currentLanguage()): string {
   return language === 'en' ? english : (TERM_LABELS_ZH_HANT[id] ?? english);
+}
+
+/** A setting's label in a language, by its path (`declaration.verification`) or key. */
+export function parameterLabel(path: string, english: string, language: Language = currentLanguage()): string {
+  return language === 'en' ? english : (PARAMETER_LABELS_ZH_HANT[path.split('.').pop() ?? path] ?? english);
 }

@@ -204,6 +204,22 @@ export const TERM_LABELS_ZH_HANT: Readonly<Record<string, string>> = {
   club: '文本之外的俱樂部治理',
 };
 
+/** The settings of the text and the world (src/model/inputs.ts), by key. */
+export const PARAMETER_LABELS_ZH_HANT: Readonly<Record<string, string>> = {
+  verification: '查證',
+  thresholdClarity: '門檻清晰度',
+  thresholdStrictness: '門檻嚴格度',
+  accountability: '問責',
+  enforcement: '執行',
+  differentiation: '依能力區分義務',
+  neutralInterpretation: '中立解釋',
+  humanControl: '人類控制',
+  clubCompatibility: '與俱樂部規則相容',
+  raceIntensity: '競賽強度',
+  raceShock: '競賽敘事',
+  lambda: 'logit 精確度 λ',
+};
+
 /** Where the propositions come from. */
 export const PROPOSITIONS_SOURCE_ZH_HANT =
   '改寫自一篇評論 A Coruña REAIM 峰會（2026 年 2 月）的文章；完整列表見 docs/propositions.md';

@@ -88,13 +88,15 @@ const EN = {
   'explain.signs': 'signs',
   'explain.abstains': 'abstains',
   'explain.heldAt': 'held at {action}',
-  'explain.headline': '{id} — {name}: {verdict} (net gain of signing Δ = {delta} at the least equilibrium)',
-  'explain.contributions': 'Reasons for and against signing, largest first (contributions to Δ):',
-  'explain.flipsTitle': 'What would flip it (one setting at a time, the others as they are):',
+  'explain.headline': '{id} — {name}: {verdict} (Δ = {delta} at the least equilibrium)',
+  'explain.contributions': 'Contributions to the net gain of signing, largest first:',
+  'explain.flipsTitle': 'What would flip it (one parameter at a time, others as they are):',
   'explain.noFlip': 'no flip in range ({verdict} throughout{gap})',
   'explain.closest': '; closest at {at}: Δ = {delta}, {short} short of flipping',
   'explain.above': '{verdict} above {at}',
   'explain.now': 'now',
+  'explain.intercept': 'Shared intercept (the same for every state)',
+  'explain.bias': "{id}'s own bias",
   'explain.noSingle':
     "No single parameter flips {id}. Several at once may: signatory seek <scenario> --target '{id} sign'",
 
@@ -207,6 +209,8 @@ const ZH_HANT: Record<MessageKey, string> = {
   'explain.closest': '；最接近處在 {at}：Δ = {delta}，還差 {short} 才會改變',
   'explain.above': '高於 {at} 時{verdict}',
   'explain.now': '目前',
+  'explain.intercept': '共同截距（每個國家都相同）',
+  'explain.bias': '{id} 的本國偏向',
   'explain.noSingle':
     "沒有任何單一參數能讓 {id} 改變決定。同時改幾個也許可以：signatory seek <情境> --target '{id} sign'",
 

@@ -1,6 +1,9 @@
 /** `signatory compare`: plain text and JSON. */
 import type { Comparison, FlippedState, StateChange } from '../analysis/compare.js';
-import { fixed, padLeft, padRight, jsonNumber, signed } from './format.js';
+import { currentLanguage } from '../i18n/language.js';
+import { t } from '../i18n/messages.js';
+import { stateName } from '../i18n/state-names.js';
+import { displayWidth, fixed, padLeft, padRight, jsonNumber, signed } from './format.js';
 
 /** Terms named per flipped state in the plain report. */
 export const TEXT_TERMS = 3;
@@ -11,42 +14,56 @@ function flipLine(f: FlippedState): string {
     .filter((t) => sign * t.change > 5e-4)
     .slice(0, TEXT_TERMS)
     .map((t) => `${t.id} ${signed(t.change, 3)}`);
-  const held = f.fixedOther ? ` (held at ${f.fixedOther})` : '';
-  const why = movers.length ? `moved by ${movers.join(', ')}` : 'no term moved it';
+  const held = f.fixedOther ? t('compare.heldAt', { action: actionWord(f.fixedOther) }) : '';
+  const why = movers.length ? t('compare.movedBy', { list: movers.join(', ') }) : t('compare.noTermMoved');
   return `  ${padRight(f.id, 4)} Δ ${padLeft(signed(f.deltaBase, 3), 7)} → ${padLeft(signed(f.deltaOther, 3), 7)}${held}   ${why}`;
 }
 
-const verdict = (signs: boolean) => (signs ? 'signs' : 'abstains');
+/** `sign` / `abstain` as the reader's language says it. */
+const actionWord = (action: string) =>
+  currentLanguage() === 'en' || (action !== 'sign' && action !== 'abstain')
+    ? action
+    : t(action === 'sign' ? 'explain.signs' : 'explain.abstains');
+
+const verdict = (signs: boolean) => t(signs ? 'explain.signs' : 'explain.abstains');
 
 /** A state's Δ change, term by term (every term that moved, largest first). */
 function stateChangeLines(st: StateChange): string[] {
   const out = [
-    `${st.id} — ${st.name}: ${verdict(st.signsBase)} → ${verdict(st.signsOther)}, Δ ${signed(st.deltaBase, 3)} → ${signed(st.deltaOther, 3)} (${signed(st.deltaOther - st.deltaBase, 3)}), term by term:`,
+    t('compare.stateChange', {
+      id: st.id,
+      name: stateName(st, currentLanguage()),
+      from: verdict(st.signsBase),
+      to: verdict(st.signsOther),
+      dBase: signed(st.deltaBase, 3),
+      dOther: signed(st.deltaOther, 3),
+      diff: signed(st.deltaOther - st.deltaBase, 3),
+    }),
   ];
   const moved = st.terms.filter((t) => Math.abs(t.change) > 5e-4);
-  for (const t of moved) {
-    const label = t.id === 'baseline' ? 'baseline (intercept + own bias)' : t.id;
+  for (const term of moved) {
+    const label = term.id === 'baseline' ? t('compare.baselineTerm') : term.id;
     out.push(
-      `  ${padRight(label, 32)}${padLeft(signed(t.base, 3), 9)} → ${padLeft(signed(t.other, 3), 7)}   ${padLeft(signed(t.change, 3), 7)}`,
+      `  ${padRight(label, 32)}${padLeft(signed(term.base, 3), 9)} → ${padLeft(signed(term.other, 3), 7)}   ${padLeft(signed(term.change, 3), 7)}`,
     );
   }
-  if (!moved.length) out.push('  no term moved');
+  if (!moved.length) out.push(t('compare.noTerm'));
   return out;
 }
 
 export function comparisonToText(c: Comparison): string {
   const out: string[] = [];
-  out.push(`Compare: ${c.base.name}  →  ${c.other.name}`);
+  out.push(t('compare.title', { base: c.base.name, other: c.other.name }));
   out.push('');
   const row = (label: string, b: string, o: string, d: string) =>
     `  ${padRight(label, 22)}${padLeft(b, 9)}${padLeft(o, 9)}${padLeft(d, 9)}`.trimEnd();
-  out.push(row('', 'base', 'other', 'change'));
+  out.push(row('', t('compare.base'), t('compare.other'), t('compare.change')));
   out.push(
-    row('least equilibrium', String(c.base.least), String(c.other.least), signed(c.other.least - c.base.least, 0)),
+    row(t('compare.least'), String(c.base.least), String(c.other.least), signed(c.other.least - c.base.least, 0)),
   );
   out.push(
     row(
-      'greatest equilibrium',
+      t('compare.greatest'),
       String(c.base.greatest),
       String(c.other.greatest),
       signed(c.other.greatest - c.base.greatest, 0),
@@ -54,31 +71,30 @@ export function comparisonToText(c: Comparison): string {
   );
   out.push(
     row(
-      'QRE expected signers',
+      t('compare.qreMean'),
       fixed(c.base.qreMean, 1),
       fixed(c.other.qreMean, 1),
       signed(c.other.qreMean - c.base.qreMean, 1),
     ),
   );
-  out.push(row('QRE 90% interval', `[${c.base.interval90.join(', ')}]`, `[${c.other.interval90.join(', ')}]`, ''));
-  out.push(row('states', String(c.base.total), String(c.other.total), ''));
-  if (c.base.method !== 'monotone' || c.other.method !== 'monotone')
-    out.push('  (a non-supermodular scenario: round-robin best response, see `signatory run`)');
+  out.push(row(t('compare.interval'), `[${c.base.interval90.join(', ')}]`, `[${c.other.interval90.join(', ')}]`, ''));
+  out.push(row(t('compare.states'), String(c.base.total), String(c.other.total), ''));
+  if (c.base.method !== 'monotone' || c.other.method !== 'monotone') out.push(t('compare.nonMonotone'));
   out.push('');
-  out.push(`Joined (${c.joined.length}): abstain in base, sign in other — the terms whose contribution rose most`);
-  out.push(...(c.joined.length ? c.joined.map(flipLine) : ['  none']));
-  out.push(`Left (${c.left.length}): sign in base, abstain in other — the terms whose contribution fell most`);
-  out.push(...(c.left.length ? c.left.map(flipLine) : ['  none']));
-  out.push('  (term changes compare the contributions at the two least equilibria: direct effects of the');
-  out.push("   changed parameters and indirect ones through the others' decisions, e.g. momentum)");
+  out.push(t('compare.joined', { count: c.joined.length }));
+  out.push(...(c.joined.length ? c.joined.map(flipLine) : [t('run.none')]));
+  out.push(t('compare.left', { count: c.left.length }));
+  out.push(...(c.left.length ? c.left.map(flipLine) : [t('run.none')]));
+  out.push(t('compare.termNote1'));
+  out.push(t('compare.termNote2'));
   for (const st of c.states) out.push('', ...stateChangeLines(st));
-  if (c.onlyInBase.length) out.push(`Only in base: ${c.onlyInBase.join(', ')}`);
-  if (c.onlyInOther.length) out.push(`Only in other: ${c.onlyInOther.join(', ')}`);
+  if (c.onlyInBase.length) out.push(t('compare.onlyBase', { list: c.onlyInBase.join(', ') }));
+  if (c.onlyInOther.length) out.push(t('compare.onlyOther', { list: c.onlyInOther.join(', ') }));
   out.push('');
-  out.push('By bloc: signers in the least equilibrium (QRE expected)');
-  const width = Math.max(8, ...c.blocs.map((b) => b.bloc.length)) + 2;
+  out.push(t('compare.byBloc'));
+  const width = Math.max(8, ...c.blocs.map((b) => displayWidth(b.bloc))) + 2;
   out.push(
-    `  ${padRight('bloc', width)}${padLeft('members', 8)}${padLeft('base', 14)}${padLeft('other', 14)}${padLeft('change', 8)}`,
+    `  ${padRight(t('compare.bloc'), width)}${padLeft(t('compare.members'), 8)}${padLeft(t('compare.base'), 14)}${padLeft(t('compare.other'), 14)}${padLeft(t('compare.change'), 8)}`,
   );
   for (const b of c.blocs) {
     const cell = (x: { least: number; expected: number }) => `${x.least} (${fixed(x.expected, 1)})`;

@@ -97,6 +97,34 @@ describe('--lang', () => {
     expect(near.stderr).toContain('詞彙表裡沒有「最小均」（您是不是要輸入「最小均衡」？）');
   });
 
+  it('explain in Traditional Chinese, the state named in Chinese; the same numbers as in English', async () => {
+    const en = await cli(['explain', BASE, 'USA'], { env: EN_ENV });
+    const zh = await cli(['--lang', 'zh-Hant', 'explain', BASE, '美國'], { env: EN_ENV });
+    expect(zh.status).toBe(0);
+    expect(zh.stdout.split('\n')[0]).toBe('USA — 美國：不簽（在最小均衡下，簽署的淨利益 Δ = -3.268）');
+    expect(zh.stdout).toContain('在競賽中自我約束 [U1 U5 C3 A5 A3 A1 M1]');
+    expect(zh.stdout).toContain('查證');
+    const numbers = (s: string) => s.match(/[-+]?\d+\.\d+/g) ?? [];
+    expect(numbers(zh.stdout)).toEqual(numbers(en.stdout));
+    // The Chinese name works in English too, and in --fix.
+    expect((await cli(['explain', BASE, '中國'], { env: EN_ENV })).stdout).toMatch(/^CHN — China: abstains/);
+    const fixed = await cli(['run', BASE, '--fix', '美國=sign'], { env: EN_ENV });
+    expect(fixed.stdout).toContain('Held fixed: USA=sign');
+  });
+
+  it('compare in Traditional Chinese: headings, verdicts and the held state translated, numbers unchanged', async () => {
+    const other = 'scenarios/what-if/usa-signs.yaml';
+    const en = await cli(['compare', BASE, other, '--state', 'USA'], { env: EN_ENV });
+    const zh = await cli(['compare', BASE, other, '--state', '美國'], { env: ZH_ENV });
+    expect(zh.status).toBe(0);
+    expect(zh.stdout).toMatch(/最小均衡 +35 +42 +\+7/);
+    expect(zh.stdout).toContain('加入（7）');
+    expect(zh.stdout).toContain('（固定為 簽署）');
+    expect(zh.stdout).toContain('USA — 美國：不簽 → 簽署，Δ -3.268 → -3.237（+0.031），逐項：');
+    const numbers = (s: string) => s.match(/[-+]?\d+\.\d+/g) ?? [];
+    expect(numbers(zh.stdout)).toEqual(numbers(en.stdout));
+  });
+
   it('--help documents --lang and the locale rule, in both languages', async () => {
     const en = await cli(['--help'], { env: EN_ENV });
     expect(en.stdout).toContain('--lang en or --lang zh-Hant');
