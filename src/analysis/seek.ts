@@ -8,7 +8,11 @@
  * is a complement, so the least equilibrium moves monotonically in them
  * (Topkis). Both kinds of target are up-sets of profiles, so in the
  * "favourable" order (raises up, lowers down) the feasible set of those
- * parameters is an up-set. Three consequences:
+ * parameters is an up-set. A target of states that abstain
+ * (`GBR abstain`) is a down-set of profiles: the same holds with the
+ * favourable order reversed (raises down, lowers up), so the search runs
+ * unchanged in that order; it cannot be combined with the up-set targets,
+ * which pull the other way. Three consequences:
  *  1. If the most favourable corner fails, no setting within bounds does.
  *  2. An optimal change only ever moves parameters in their favourable
  *     direction (moving back can only lose), by t_k ≥ 0 with L1 cost Σ t_k.
@@ -46,14 +50,18 @@ import { findState } from '../scenario/find-state.js';
 import { stateIndex } from './explain.js';
 import { fixedActions, runScenario, type RunResult } from './run.js';
 
-/** A target: at least `minSigned` signers and every state in `mustSign` signing. */
+/**
+ * A target: at least `minSigned` signers and every state in `mustSign`
+ * signing; or every state in `mustAbstain` abstaining (alone).
+ */
 export interface Target {
   minSigned?: number;
   mustSign: string[];
+  mustAbstain?: string[];
 }
 
 const TARGET_FORMS =
-  "'signed>=N', 'STATE[,STATE…] sign' (ids in any case or English names), or both joined by 'and' (e.g. 'signed>=43 and USA,CHN sign')";
+  "'signed>=N', 'STATE[,STATE…] sign' (ids in any case or English names), or both joined by 'and' (e.g. 'signed>=43 and USA,CHN sign'); or 'STATE[,STATE…] abstain' alone";
 
 /**
  * Parses a target expression strictly. Throws an InputError naming what was
@@ -70,7 +78,7 @@ export function parseTarget(expr: string): Target {
   for (let k = 0; k < pieces.length; k++) {
     let clause = pieces[k].trim();
     // 'and' inside a state's name ("Trinidad and Tobago sign"): join the pieces until a clause ends.
-    while (!/^signed\s*>=/.test(clause) && !/\ssigns?$/.test(clause) && k + 1 < pieces.length)
+    while (!/^signed\s*>=/.test(clause) && !/\s(signs?|abstains?)$/.test(clause) && k + 1 < pieces.length)
       clause = `${clause} and ${pieces[++k].trim()}`;
     const count = /^signed\s*>=\s*(\S+)$/.exec(clause);
     if (count) {
@@ -82,20 +90,30 @@ export function parseTarget(expr: string): Target {
       target.minSigned = n;
       continue;
     }
-    const sign = /^([^,]+(?:,[^,]+)*)\s+signs?$/.exec(clause);
+    const sign = /^([^,]+(?:,[^,]+)*)\s+(signs?|abstains?)$/.exec(clause);
     if (sign) {
-      if (sawSign) throw new InputError(`target '${expr}': 'ID,… sign' is given twice; list every state in one clause`);
-      sawSign = true;
+      const abstain = sign[2].startsWith('abstain');
+      const word = abstain ? 'abstain' : 'sign';
+      if (abstain ? target.mustAbstain : sawSign)
+        throw new InputError(`target '${expr}': 'ID,… ${word}' is given twice; list every state in one clause`);
       const ids = sign[1].split(',').map((s) => s.trim().replace(/\s+/g, ' '));
-      const verb = ids.find((id) => /(^|\s)(sign|signs|signed)(\s|$)/i.test(id));
+      const verb = ids.find((id) => /(^|\s)(sign|signs|signed|abstain|abstains)(\s|$)/i.test(id));
       if (verb !== undefined) throw new InputError(`target '${expr}': cannot read '${verb}'; expected ${TARGET_FORMS}`);
       const dup = ids.find((id, k) => ids.indexOf(id) !== k);
       if (dup) throw new InputError(`target '${expr}': state '${dup}' is named twice`);
-      target.mustSign = ids;
+      if (abstain) target.mustAbstain = ids;
+      else {
+        sawSign = true;
+        target.mustSign = ids;
+      }
       continue;
     }
     throw new InputError(`target '${expr}': cannot read '${clause}'; expected ${TARGET_FORMS}`);
   }
+  if (target.mustAbstain && (sawSign || sawCount))
+    throw new InputError(
+      `target '${expr}': 'ID,… abstain' cannot be combined with 'signed>=N' or 'ID,… sign' (they pull the text opposite ways)`,
+    );
   return target;
 }
 
@@ -104,6 +122,7 @@ export function targetToText(t: Target): string {
   const parts: string[] = [];
   if (t.minSigned !== undefined) parts.push(`signed>=${t.minSigned}`);
   if (t.mustSign.length) parts.push(`${t.mustSign.join(',')} sign`);
+  if (t.mustAbstain?.length) parts.push(`${t.mustAbstain.join(',')} abstain`);
   return parts.join(' and ');
 }
 
@@ -195,7 +214,7 @@ export interface SeekResult {
   /** Versus the scenario's least equilibrium. */
   joined: string[];
   left: string[];
-  /** Target states that do not sign in `run`. */
+  /** Target states that do not take their target decision in `run` (do not sign; with `mustAbstain`, do not abstain). */
   missing: string[];
   /** Which search was used, in words. */
   search: string;
@@ -222,40 +241,58 @@ export function seek(scenario: Scenario, target: Target, options: SeekOptions = 
   const n = scenario.states.length;
   if (target.minSigned !== undefined && target.minSigned > n)
     throw new InputError(`target signed>=${target.minSigned}: the scenario has only ${n} states`);
-  const must = target.mustSign.map((id) => {
-    // 'USA CHN sign': several states without the commas between them.
-    const words = id.split(' ');
-    if (
-      findState(scenario.states, id) < 0 &&
-      words.length > 1 &&
-      words.every((w) => findState(scenario.states, w) >= 0)
-    )
-      throw new InputError(`target: '${id}' is not one state; separate states with commas ('${words.join(',')} sign')`);
-    return stateIndex(scenario, id);
-  });
-  // States named by name or in another case are reported by their ids.
-  const twice = must.find((i, k) => must.indexOf(i) !== k);
-  if (twice !== undefined)
-    throw new InputError(`target '${targetToText(target)}': state ${scenario.states[twice].id} is named twice`);
-  target = { ...target, mustSign: must.map((i) => scenario.states[i].id) };
+  const abstaining = target.mustAbstain ?? [];
+  if (abstaining.length && (target.minSigned !== undefined || target.mustSign.length))
+    throw new InputError(
+      `target '${targetToText(target)}': 'ID,… abstain' cannot be combined with 'signed>=N' or 'ID,… sign'`,
+    );
+  const resolve = (ids: string[], word: string) => {
+    const found = ids.map((id) => {
+      // 'USA CHN sign': several states without the commas between them.
+      const words = id.split(' ');
+      if (
+        findState(scenario.states, id) < 0 &&
+        words.length > 1 &&
+        words.every((w) => findState(scenario.states, w) >= 0)
+      )
+        throw new InputError(
+          `target: '${id}' is not one state; separate states with commas ('${words.join(',')} ${word}')`,
+        );
+      return stateIndex(scenario, id);
+    });
+    // States named by name or in another case are reported by their ids.
+    const twice = found.find((i, k) => found.indexOf(i) !== k);
+    if (twice !== undefined)
+      throw new InputError(`target '${targetToText(target)}': state ${scenario.states[twice].id} is named twice`);
+    return found;
+  };
+  const must = resolve(target.mustSign, 'sign');
+  const mustNot = resolve(abstaining, 'abstain');
+  target = {
+    ...target,
+    mustSign: must.map((i) => scenario.states[i].id),
+    ...(abstaining.length ? { mustAbstain: mustNot.map((i) => scenario.states[i].id) } : {}),
+  };
+  // Toward abstaining, the favourable direction of every monotone parameter is reversed.
+  const towardSign = mustNot.length === 0;
   const params = seekParameters(scenario, options.allowWorld);
   const mono = params.filter((p) => p.monotonicity !== 'two-sided');
   const two = params.filter((p) => p.monotonicity === 'two-sided');
-  const cap = mono.map((p) => (p.monotonicity === 'raises' ? 1 - p.value : p.value));
+  const up = mono.map((p) => (p.monotonicity === 'raises') === towardSign);
+  const cap = mono.map((p, k) => (up[k] ? 1 - p.value : p.value));
   const evaluate = leastEvaluator(scenario);
   const supermodular = isSupermodular(compileScenario(scenario).game);
   let evaluations = 0;
 
   const valuesOf = (t: ArrayLike<number>, tv: ArrayLike<number>): Record<string, number> => {
     const out: Record<string, number> = {};
-    mono.forEach(
-      (p, k) => (out[p.path] = p.monotonicity === 'raises' ? Math.min(1, p.value + t[k]) : Math.max(0, p.value - t[k])),
-    );
+    mono.forEach((p, k) => (out[p.path] = up[k] ? Math.min(1, p.value + t[k]) : Math.max(0, p.value - t[k])));
     two.forEach((p, k) => (out[p.path] = tv[k]));
     return out;
   };
   const meets = (profile: Uint8Array): boolean => {
     for (const i of must) if (profile[i] !== 1) return false;
+    for (const i of mustNot) if (profile[i] !== 0) return false;
     if (target.minSigned !== undefined) {
       let s = 0;
       for (let i = 0; i < n; i++) s += profile[i];
@@ -312,7 +349,7 @@ export function seek(scenario: Scenario, target: Target, options: SeekOptions = 
       run,
       joined: ids.filter((_, i) => least[i] === 1 && baseProfile[i] === 0),
       left: ids.filter((_, i) => least[i] === 0 && baseProfile[i] === 1),
-      missing: must.filter((i) => least[i] !== 1).map((i) => ids[i]),
+      missing: [...must.filter((i) => least[i] !== 1), ...mustNot.filter((i) => least[i] !== 0)].map((i) => ids[i]),
       search,
       evaluations,
       supermodular,

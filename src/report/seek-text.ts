@@ -26,7 +26,9 @@ export function seekToText(r: SeekResult): string {
     out.push(
       ...wrapText(
         `Even the most favourable setting of every searched parameter gives ${least} of ${n} signers` +
-          (r.missing.length ? `, and ${r.missing.join(', ')} still abstain${r.missing.length === 1 ? 's' : ''}.` : '.'),
+          (r.missing.length
+            ? `, and ${r.missing.join(', ')} still ${r.target.mustAbstain?.length ? 'sign' : 'abstain'}${r.missing.length === 1 ? 's' : ''}.`
+            : '.'),
       ),
     );
   } else {

@@ -484,13 +484,8 @@ export function useExplorer(options: ExplorerOptions): Explorer {
           if (seeker.running() && seeker.cancel()) return setMessage({ text: 'Search cancelled.', tone: 'info' });
           if (Object.hasOwn(now.scenario.fixed, state.id))
             return setMessage({ text: `${state.id} is held fixed: press r to free it, then k.`, tone: 'error' });
-          if (state.signs)
-            return setMessage({
-              text: `${state.id} already signs: k looks for the smallest change that makes a state sign.`,
-              tone: 'info',
-            });
           setMessage(undefined);
-          seeker.start(state.id, now.scenario, now.run);
+          seeker.start(state.id, state.signs ? 'abstain' : 'sign', now.scenario, now.run);
         } else if (input === 's')
           setOrder((o) => ({ key: SORT_KEYS[(SORT_KEYS.indexOf(o.key) + 1) % SORT_KEYS.length], reversed: false }));
         else if (input === 'S') setOrder((o) => ({ ...o, reversed: !o.reversed }));

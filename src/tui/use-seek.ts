@@ -5,17 +5,20 @@ import type { Scenario } from '../model/scenario.js';
 import { toPlainScenario } from '../scenario/plain-scenario.js';
 import type { SeekAnswer, SeekReply, SeekRequest } from './seek-protocol.js';
 
+/** The decision a seek looks for: the opposite of the state's. */
+export type SeekGoal = 'sign' | 'abstain';
+
 /** The Why pane's seek: nothing asked, a search running (for how long), its answer, or why it failed. */
 export type SeekView =
   | { state: 'idle' }
-  | { state: 'searching'; id: string; seconds: number }
-  | { state: 'done'; id: string; answer: SeekAnswer }
-  | { state: 'failed'; id: string; message: string };
+  | { state: 'searching'; id: string; goal: SeekGoal; seconds: number }
+  | { state: 'done'; id: string; goal: SeekGoal; answer: SeekAnswer }
+  | { state: 'failed'; id: string; goal: SeekGoal; message: string };
 
 export interface SeekControl {
   view: SeekView;
-  /** Starts the search for "state `id` signs" on `scenario`, whose run is `run` (a running search is cancelled first). */
-  start(id: string, scenario: Scenario, run: RunResult): void;
+  /** Starts the search for "state `id` signs" (or abstains) on `scenario`, whose run is `run` (a running search is cancelled first). */
+  start(id: string, goal: SeekGoal, scenario: Scenario, run: RunResult): void;
   /** True while a search runs (read at the time of the key, not of the last render). */
   running(): boolean;
   /** Stops a running search, or forgets an answer; false when there was nothing to cancel. */
@@ -26,7 +29,7 @@ export interface SeekControl {
 export const SEEK_WORKER = new URL('./seek-worker.js', import.meta.url);
 
 /**
- * `signatory seek` for the selected state, run in a worker thread so the UI
+ * `signatory seek` for the selected state (toward the opposite decision), run in a worker thread so the UI
  * keeps answering keys: the search itself (src/analysis/seek.ts) runs
  * unchanged on the scenario as the UI has it, sent as plain data. Another
  * run (any change) or another state selected cancels the search and
@@ -69,10 +72,13 @@ export function useSeek(run: RunResult, stateId: string | undefined, workerUrl: 
   }, [run, stateId]);
   useEffect(() => stop, []);
 
-  const start = (id: string, scenario: Scenario, forRun: RunResult): void => {
+  const start = (id: string, goal: SeekGoal, scenario: Scenario, forRun: RunResult): void => {
     stop();
     forKey.current = { run: forRun, id };
-    const request: SeekRequest = { scenario: toPlainScenario(scenario), target: { mustSign: [id] } };
+    const request: SeekRequest = {
+      scenario: toPlainScenario(scenario),
+      target: goal === 'sign' ? { mustSign: [id] } : { mustSign: [], mustAbstain: [id] },
+    };
     const began = performance.now();
     const w = new Worker(workerUrl, { workerData: request });
     worker.current = w;
@@ -84,17 +90,17 @@ export function useSeek(run: RunResult, stateId: string | undefined, workerUrl: 
     w.on('message', (reply: SeekReply) =>
       settle(
         reply.type === 'done'
-          ? { state: 'done', id, answer: reply.answer }
-          : { state: 'failed', id, message: reply.message },
+          ? { state: 'done', id, goal, answer: reply.answer }
+          : { state: 'failed', id, goal, message: reply.message },
       ),
     );
-    w.on('error', (error: Error) => settle({ state: 'failed', id, message: error.message }));
-    w.on('exit', (code) => settle({ state: 'failed', id, message: `the search stopped (exit code ${code})` }));
+    w.on('error', (error: Error) => settle({ state: 'failed', id, goal, message: error.message }));
+    w.on('exit', (code) => settle({ state: 'failed', id, goal, message: `the search stopped (exit code ${code})` }));
     timer.current = setInterval(
       () => setView((v) => (v.state === 'searching' ? { ...v, seconds: (performance.now() - began) / 1000 } : v)),
       250,
     );
-    setView({ state: 'searching', id, seconds: 0 });
+    setView({ state: 'searching', id, goal, seconds: 0 });
   };
 
   const cancel = (): boolean => {

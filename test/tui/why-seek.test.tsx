@@ -186,18 +186,33 @@ describe('k in the Why pane: signatory seek for the selected state, in the backg
     );
   });
 
-  it('does not search for a state that signs or is held fixed, and says why', async () => {
-    const run = runScenario(baseline);
-    const signer = run.states.find((s) => s.signs)!.id;
-    const r = open(baseline, SILENT);
-    await why(r, signer);
+  it('for a state that signs, seeks what makes it abstain, as signatory seek --target "ID abstain" does', async () => {
+    const out = await cli(['seek', BASELINE, '--target', 'GBR abstain', '--json']);
+    expect(out.status, out.stderr).toBe(0);
+    const expected = JSON.parse(out.stdout) as Awaited<ReturnType<typeof cliSeek>>;
+    expect(expected.status).toBe('found');
+    const r = open(baseline, WORKER);
+    await why(r, 'GBR');
+    expect(screen(r)).toMatch(/GBR United Kingdom signs/);
     await press(r, 'k');
-    await waitForText(r, `${signer} already signs`);
-    expect(screen(r)).not.toContain('searching…');
+    const done = await waitForText(r, 'L1 distance', 20_000);
+    expect(done).toContain('Smallest change that makes GBR abstain');
+    expect(done).toContain(`L1 distance ${fixed(expected.distance!, 4)}`);
+    for (const c of expected.changes) {
+      expect(done).toContain(c.label);
+      expect(done).toContain(`${fixed(c.from, 4)} → ${fixed(c.to, 4)} (${signed(c.to - c.from, 4)})`);
+    }
+    expect(done).toContain(`Then ${expected.tally.least} of ${baseline.states.length} sign`);
+  });
+
+  it('does not search for a state held fixed, and says why', async () => {
+    const r = open(baseline, SILENT);
+    await press(r, '3');
     await press(r, 'f');
     await waitForText(r, 'held at sign');
     await press(r, 'k');
-    await waitForText(r, 'is held fixed');
+    await waitForText(r, 'USA is held fixed');
+    expect(screen(r)).not.toContain('searching…');
   });
 });
 

@@ -31,6 +31,8 @@ Targets:
   signed>=N                  at least N signers
   ID[,ID…] sign              every named state signs, e.g. USA,CHN sign
   signed>=N and ID,… sign    both
+  ID[,ID…] abstain           every named state abstains (alone: the search
+                             then moves each parameter the other way)
 A state is named by its id in any case or its English name, states
 separated by commas: 'usa, China sign', 'Trinidad and Tobago sign'.
 

@@ -24,8 +24,9 @@ export function seekLines(view: SeekPanelProps['view'], states: number, signedNo
   const para = (text: string, tone?: Line['tone']) => {
     for (const t of wrapCells(text, width)) out.push({ text: t, ...(tone ? { tone } : {}) });
   };
-  const id = view.id;
-  para(`Smallest change that makes ${id} sign (seek)`, 'muted');
+  const { id, goal } = view;
+  const other = goal === 'sign' ? 'abstain' : 'sign';
+  para(`Smallest change that makes ${id} ${goal} (seek)`, 'muted');
   if (view.state === 'searching') {
     para(`searching… ${view.seconds.toFixed(1)} s`);
     para('Esc or k cancels; the other keys still work.', 'muted');
@@ -38,12 +39,12 @@ export function seekLines(view: SeekPanelProps['view'], states: number, signedNo
   const a = view.answer;
   const grid = a.gridded.length ? ` (${a.gridded.map((p) => p.split('.').pop()).join(' × ')} on a grid)` : '';
   if (a.status === 'met') {
-    para(`Already met: ${id} signs with no change.`);
+    para(`Already met: ${id} ${goal}s with no change.`);
   } else if (a.status === 'infeasible') {
-    para(`None found: no setting of the declaration within bounds makes ${id} sign${grid}.`, 'abstain');
+    para(`None found: no setting of the declaration within bounds makes ${id} ${goal}${grid}.`, 'abstain');
     para(
       `Even the most favourable one gives ${a.tally.least} of ${states} signers` +
-        (a.missing.length ? `, and ${a.missing.join(', ')} still abstain${a.missing.length === 1 ? 's' : ''}.` : '.'),
+        (a.missing.length ? `, and ${a.missing.join(', ')} still ${other}${a.missing.length === 1 ? 's' : ''}.` : '.'),
     );
   } else {
     para(
@@ -63,7 +64,7 @@ export function seekLines(view: SeekPanelProps['view'], states: number, signedNo
     const move = a.tally.least - signedNow;
     para(`Then ${a.tally.least} of ${states} sign (${signed(move, 0)}), greatest ${a.tally.greatest}.`);
   }
-  para(`${a.evaluations} equilibrium solves, as signatory seek --target '${id} sign'.`, 'muted');
+  para(`${a.evaluations} equilibrium solves, as signatory seek --target '${id} ${goal}'.`, 'muted');
   return out;
 }
 
