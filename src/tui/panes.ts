@@ -14,7 +14,7 @@ export const PANES: ReadonlyArray<{ id: PaneId; key: string; label: string }> = 
 export const PANE_HINTS: Record<PaneId, string> = {
   params: '↑↓ slider · ←→ ±0.1 · -/+ ±0.01 · r reset · R all · Tab pane · w save · e export · o open · ? keys',
   states: '↑↓ state · Enter why · f fix · r free · s sort · / find · Tab pane · w save · ? keys',
-  why: '↑↓ state · k seek: what makes it sign · f fix · r free · / find · ? keys',
+  why: '↑↓ state · k seek: what flips it · f fix · r free · / find · Tab pane · ? keys',
   cascade: 'space play/pause · ←→ round · Home/End · Tab pane · ? keys',
   blocs: '↑↓ scroll · Tab pane · w save · e export · ? keys',
   timeline: '↑↓ event · Enter its date · [ ] step date · d type a date · Tab pane · ? keys',

@@ -233,6 +233,8 @@ describe('the Why pane never cuts a label', () => {
     expect(shown).toEqual(labels.slice(0, shown.length));
     expect(shown).toContain('Neutral interpretation');
     expect(shown).toContain('Threshold clarity');
+    // The key hints name k whole.
+    expect(frame).toContain('↑↓ state · k seek: what flips it · f fix · r free · / find · Tab pane · ? keys');
   });
 
   it('wraps a term id longer than its column instead of cutting it, at 80 and 140 columns', async () => {

@@ -26,7 +26,7 @@ export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
   ['s · S', 'sort states by Δ, P(sign), name, bloc · reverse'],
   ['/', 'find a state by id or name; Enter shows why'],
   ['Enter', 'on a state: why it signs or abstains; on an event: its date'],
-  ['k', 'Why: seek what makes the state sign, in the background; Esc stops'],
+  ['k', 'Why: seek the smallest change that flips it, in the background'],
   ['space', 'cascade: play / pause the rounds'],
   ['[ ]', 'date: previous / next dated change or event (dated only)'],
   ['d', 'date: type one, YYYY-MM-DD, within the timeline'],
