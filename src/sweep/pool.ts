@@ -12,17 +12,25 @@ import type { ChunkTask, RecycledBuffer, WorkerInit, WorkerReply } from './worke
 /** Unwritten chunks allowed per worker: enough to keep every worker busy while one chunk lags. */
 const WINDOW_PER_WORKER = 4;
 /**
- * Young-generation cap of a worker's heap: rows are short-lived strings, and
- * a small nursery keeps each worker's memory flat at a few MB of garbage.
+ * Young-generation cap of a worker's heap: a row allocates almost nothing (it is written into a
+ * recycled byte buffer), so a small nursery suffices and keeps each worker's memory flat.
  */
 const WORKER_YOUNG_MB = 4;
 /**
- * Old-generation cap of a worker's heap. A worker's live data is small (the
- * scenario and its compiled game; design tables live outside the heap), but
- * V8 lets promoted row strings pile up to far more before a major GC: the cap
- * makes it collect early, so memory stays flat in the number of points.
+ * Old-generation cap of a worker's heap: WORKER_OLD_MB plus WORKER_OLD_MB_PER_1000_STATES for
+ * every 1,000 states. A worker's live data is the scenario as parsed, its compiled game and the
+ * solvers' workspaces, all linear in the number of states (a 13,000-state roster, the largest a
+ * 4 MiB file holds, peaks near 100 MB per worker); rows are written into recycled byte buffers,
+ * not strings, so garbage does not grow with the number of points. The cap makes V8 collect
+ * early, so memory stays flat however long the sweep.
  */
 const WORKER_OLD_MB = 64;
+const WORKER_OLD_MB_PER_1000_STATES = 16;
+
+/** A worker's old-generation cap in MB for a scenario of `states` states. */
+export function workerHeapMb(states: number): number {
+  return WORKER_OLD_MB + Math.ceil((WORKER_OLD_MB_PER_1000_STATES * Math.max(0, states)) / 1000);
+}
 /** Aim for chunks of about this many seconds: large enough to amortise messaging, small enough for smooth progress. */
 const CHUNK_SECONDS = 0.1;
 /** At most this many rows a chunk: its text stays small enough for the young generation. */
@@ -31,6 +39,7 @@ const FIRST_CHUNK = 16;
 
 export interface PoolOptions {
   init: WorkerInit;
+  /** Computing threads in all: the worker threads, plus the main thread when `inline` is given. */
   workers: number;
   /** Shard positions [from, to) to compute. */
   from: number;
@@ -39,19 +48,31 @@ export interface PoolOptions {
   write(bytes: Uint8Array, rows: number): void;
   /** Polled before each chunk is handed out: true stops the run once the chunks out are in. */
   stopped(): boolean;
+  /** States in the scenario: the workers' heap cap grows with it (`workerHeapMb`). */
+  states: number;
+  /**
+   * The main thread's own share: computes positions [from, to) into the bytes a worker would
+   * send (the same evaluator code on the same scenario). Given, the main thread takes chunks
+   * like a worker, from the first moment (while the threads start) and between the writes.
+   */
+  inline?: (from: number, to: number) => Uint8Array;
   /** Where the worker script is (resolved from this module's URL by default, so dist/ works). */
   workerUrl?: URL;
 }
 
+/** A participant: a worker thread, or the main thread itself. */
+type Participant = Worker | 'main';
+
 /** Runs the pool; resolves with the positions written (from + rows) once every handed-out chunk is in. */
 export function runPool(options: PoolOptions): Promise<number> {
-  const { init, from, to } = options;
+  const { init, from, to, inline } = options;
   const url = options.workerUrl ?? new URL('./worker.js', import.meta.url);
-  const count = Math.max(1, Math.min(options.workers, Math.max(1, to - from)));
+  const wanted = Math.max(1, Math.min(options.workers, Math.max(1, to - from)));
+  const threads = inline ? wanted - 1 : wanted;
   return new Promise<number>((resolve, reject) => {
     const workers: Worker[] = [];
-    const idle: Worker[] = [];
-    const pending = new Map<number, { bytes: Uint8Array; rows: number; from: Worker }>();
+    const idle: Participant[] = [];
+    const pending = new Map<number, { bytes: Uint8Array; rows: number; from: Participant }>();
     let nextId = 0;
     let nextWrite = 0;
     let nextStart = from;
@@ -60,6 +81,7 @@ export function runPool(options: PoolOptions): Promise<number> {
     let chunk = FIRST_CHUNK;
     let settled = false;
     const started = new Map<number, number>();
+    const window = WINDOW_PER_WORKER * wanted;
 
     const finish = (error?: Error): void => {
       if (settled) return;
@@ -69,9 +91,10 @@ export function runPool(options: PoolOptions): Promise<number> {
       else resolve(written);
     };
     const done = (): boolean => options.stopped() || nextStart >= to;
-    const dispatch = (w: Worker): void => {
-      if (done() || nextId - nextWrite >= WINDOW_PER_WORKER * count) {
-        idle.push(w);
+    const dispatch = (p: Participant): void => {
+      if (settled) return;
+      if (done() || nextId - nextWrite >= window) {
+        idle.push(p);
         if (inFlight === 0 && done()) finish();
         return;
       }
@@ -79,37 +102,62 @@ export function runPool(options: PoolOptions): Promise<number> {
       nextStart = task.to;
       inFlight++;
       started.set(task.id, performance.now());
-      w.postMessage(task);
+      if (p !== 'main') {
+        p.postMessage(task);
+        return;
+      }
+      // The main thread's chunk runs on a later turn of the event loop, so the workers' replies
+      // and signal handlers are served between its chunks.
+      setImmediate(() => {
+        if (settled) return;
+        let bytes: Uint8Array;
+        try {
+          bytes = inline!(task.from, task.to);
+        } catch (error) {
+          return finish(error as Error);
+        }
+        received(task.id, bytes, task.to - task.from, 'main');
+      });
     };
-    for (let k = 0; k < count; k++) {
+    const received = (id: number, bytes: Uint8Array, rows: number, participant: Participant): void => {
+      if (settled) return;
+      inFlight--;
+      const seconds = (performance.now() - (started.get(id) ?? 0)) / 1000;
+      started.delete(id);
+      if (rows > 0 && seconds > 0)
+        chunk = Math.max(1, Math.min(MAX_CHUNK, Math.round((CHUNK_SECONDS * rows) / seconds)));
+      pending.set(id, { bytes, rows, from: participant });
+      try {
+        for (let next = pending.get(nextWrite); next; next = pending.get(nextWrite)) {
+          pending.delete(nextWrite++);
+          options.write(next.bytes, next.rows);
+          written += next.rows;
+          if (next.from !== 'main') {
+            const recycle: RecycledBuffer = { type: 'recycle', buffer: next.bytes.buffer as ArrayBuffer };
+            next.from.postMessage(recycle, [recycle.buffer]);
+          }
+        }
+      } catch (error) {
+        return finish(error as Error);
+      }
+      dispatch(participant);
+      while (idle.length > 0 && !done() && nextId - nextWrite < window) dispatch(idle.pop()!);
+      if (inFlight === 0 && done()) finish();
+    };
+    if (inline) dispatch('main');
+    for (let k = 0; k < threads; k++) {
       const w = new Worker(url, {
         workerData: init,
-        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: WORKER_OLD_MB },
+        resourceLimits: {
+          maxYoungGenerationSizeMb: WORKER_YOUNG_MB,
+          maxOldGenerationSizeMb: workerHeapMb(options.states),
+        },
       });
       workers.push(w);
       w.on('message', (reply: WorkerReply) => {
         if (reply.type === 'error')
           return finish(reply.user ? new SweepError(reply.message) : new Error(reply.message));
-        inFlight--;
-        const seconds = (performance.now() - (started.get(reply.id) ?? 0)) / 1000;
-        started.delete(reply.id);
-        if (reply.rows > 0 && seconds > 0)
-          chunk = Math.max(1, Math.min(MAX_CHUNK, Math.round((CHUNK_SECONDS * reply.rows) / seconds)));
-        pending.set(reply.id, { bytes: reply.bytes, rows: reply.rows, from: w });
-        try {
-          for (let next = pending.get(nextWrite); next; next = pending.get(nextWrite)) {
-            pending.delete(nextWrite++);
-            options.write(next.bytes, next.rows);
-            written += next.rows;
-            const recycle: RecycledBuffer = { type: 'recycle', buffer: next.bytes.buffer as ArrayBuffer };
-            next.from.postMessage(recycle, [recycle.buffer]);
-          }
-        } catch (error) {
-          return finish(error as Error);
-        }
-        dispatch(w);
-        while (idle.length > 0 && !done() && nextId - nextWrite < WINDOW_PER_WORKER * count) dispatch(idle.pop()!);
-        if (inFlight === 0 && done()) finish();
+        received(reply.id, reply.bytes, reply.rows, w);
       });
       w.on('error', (error) => finish(error));
       w.on('exit', (code) => {

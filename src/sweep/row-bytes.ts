@@ -31,9 +31,15 @@ export class RowBuffer {
 
   /** Pre-encoded bytes. */
   raw(piece: Uint8Array): void {
-    this.reserve(piece.length);
-    this.bytes.set(piece, this.length);
-    this.length += piece.length;
+    const n = piece.length;
+    this.reserve(n);
+    // Row pieces are a few bytes: a loop beats the call into a native copy.
+    if (n < 32) {
+      const b = this.bytes;
+      let at = this.length;
+      for (let i = 0; i < n; i++) b[at++] = piece[i];
+    } else this.bytes.set(piece, this.length);
+    this.length += n;
   }
 
   /** Text known to be ASCII (formatted numbers). */
@@ -52,8 +58,8 @@ export class RowBuffer {
       this.byte(48 + v);
       return;
     }
-    let digits = 1;
-    for (let p = 10; p <= v; p *= 10) digits++;
+    let digits = 2;
+    for (let p = 100; p <= v; p *= 10) digits++;
     this.reserve(digits);
     const b = this.bytes;
     let rest = v;

@@ -56,6 +56,20 @@ function writeAll(fd: number, bytes: Uint8Array): void {
   for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
+/**
+ * Computes shard positions [from, to) into `out` with the main thread's evaluator; an error names
+ * its row (a bad value the user can fix is a SweepError, anything else internal).
+ */
+function computeRows(evaluator: RowEvaluator, plan: SweepPlan, from: number, to: number, out: RowBuffer): void {
+  let pos = from;
+  try {
+    for (; pos < to; pos++) evaluator.rowInto(shardRow(plan.shard, pos), out);
+  } catch (error) {
+    const message = `row ${shardRow(plan.shard, pos)}: ${(error as Error).message}`;
+    throw error instanceof InputError ? new SweepError(message) : new Error(message);
+  }
+}
+
 /** Rows per block when the main thread computes them (`--workers 1`): progress and Ctrl-C are polled between blocks. */
 const INLINE_BLOCK = 512;
 
@@ -78,12 +92,8 @@ async function runInline(
     const start = pos;
     const end = Math.min(to, pos + INLINE_BLOCK);
     buffer.clear();
-    try {
-      for (; pos < end; pos++) evaluator.rowInto(shardRow(plan.shard, pos), buffer);
-    } catch (error) {
-      const message = `row ${shardRow(plan.shard, pos)}: ${(error as Error).message}`;
-      throw error instanceof InputError ? new SweepError(message) : new Error(message);
-    }
+    computeRows(evaluator, plan, start, end, buffer);
+    pos = end;
     write(buffer.view(), end - start);
     // Let signal handlers and the progress view run.
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -181,6 +191,13 @@ export async function runSweep(req: SweepRequest): Promise<SweepOutcome> {
               ...(req.layers ? { layers: req.layers } : {}),
             },
             workers: req.workers,
+            states: scenario.states.length,
+            // The main thread computes too: it is otherwise idle but for writing, and starts at once.
+            inline: (from, to) => {
+              const out = new RowBuffer(16 * 1024);
+              computeRows(evaluator, plan, from, to, out);
+              return out.view();
+            },
             from: start,
             to: total,
             write,
