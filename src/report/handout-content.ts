@@ -9,7 +9,10 @@ import type { CascadeStep } from '../analysis/cascade.js';
 import type { FlippedState, StateChange } from '../analysis/compare.js';
 import type { Explanation } from '../analysis/explain.js';
 import type { RunResult, StateOutcome } from '../analysis/run.js';
-import { propositionLine } from '../app/glossary.js';
+import { localEntry, parameterLabel, propositionLine, termLabel } from '../app/glossary.js';
+import { currentLanguage } from '../i18n/language.js';
+import { t } from '../i18n/messages.js';
+import { stateName } from '../i18n/state-names.js';
 import { fixed, percent, signed } from './format.js';
 import { word, type Handout } from './handout-data.js';
 import { tallySvg, termsSvg } from './handout-svg.js';
@@ -24,19 +27,31 @@ export type Block =
   | { kind: 'chart'; svg: string }
   | { kind: 'definitions'; items: { term: string; technical?: string; text: string }[] };
 
-const verdict = (signs: boolean): string => (signs ? 'signs' : 'abstains');
-const technical = (id: string): string => word(id).technical ?? word(id).term;
+const verdict = (signs: boolean): string => t(signs ? 'explain.signs' : 'explain.abstains');
+const technical = (id: string): string => {
+  const e = localEntry(word(id));
+  return e.technical ?? e.term;
+};
+/** `sign` / `abstain` as held by a scenario: the word itself in English, the verdict in another language. */
+const heldWord = (action: string): string =>
+  currentLanguage() === 'en' || (action !== 'sign' && action !== 'abstain') ? action : verdict(action === 'sign');
+/** A state's name in the reader's language. */
+const nameOf = (s: { id: string; name: string }): string => stateName(s, currentLanguage());
 
 function headerBlocks(h: Handout): Block[] {
   const { scenario } = h.run;
   const out: Block[] = [{ kind: 'heading', level: 1, text: scenario.name }];
-  if (h.compare) out.push({ kind: 'paragraph', text: `Compared with: ${h.compare.run.scenario.name}` });
+  if (h.compare)
+    out.push({ kind: 'paragraph', text: t('handout.comparedWith', { name: h.compare.run.scenario.name }) });
   for (const p of scenario.description.split(/\n\s*\n/).filter((x) => x.trim()))
     out.push({ kind: 'paragraph', text: p.trim().replace(/\s+/g, ' ') });
-  if (scenario.date) out.push({ kind: 'note', text: `Evaluated at ${scenario.date}.` });
+  if (scenario.date) out.push({ kind: 'note', text: t('handout.evaluatedAt', { date: scenario.date }) });
   const held = Object.entries(scenario.fixed);
   if (held.length)
-    out.push({ kind: 'note', text: `Held fixed by the scenario: ${held.map(([id, a]) => `${id} ${a}`).join(', ')}.` });
+    out.push({
+      kind: 'note',
+      text: t('handout.heldFixed', { list: held.map(([id, a]) => `${id} ${heldWord(a)}`).join(', ') }),
+    });
   return out;
 }
 
@@ -44,43 +59,31 @@ function tallyBlocks(h: Handout): Block[] {
   const { run } = h;
   const { equilibria, qre, tally, scenario } = run;
   const n = scenario.states.length;
-  const out: Block[] = [{ kind: 'heading', level: 2, text: 'How many sign', technical: 'the tally' }];
+  const out: Block[] = [{ kind: 'heading', level: 2, text: t('handout.howMany'), technical: t('handout.howManyTech') }];
   const rows: string[][] = [];
-  const of = (k: number) => `${k} of ${n}`;
+  const of = (k: number) => t('handout.of', { k, n });
   if (equilibria.method === 'monotone') {
-    rows.push([
-      `Starting from nobody, states join one wave at a time (${technical('least')})`,
-      of(equilibria.least.signed),
-    ]);
-    rows.push([
-      `Starting from everybody, states drop out one wave at a time (${technical('greatest')})`,
-      of(equilibria.greatest.signed),
-    ]);
+    rows.push([t('handout.fromNobody', { technical: technical('least') }), of(equilibria.least.signed)]);
+    rows.push([t('handout.fromEverybody', { technical: technical('greatest') }), of(equilibria.greatest.signed)]);
   } else {
+    rows.push([t('handout.fromNobodyBR'), equilibria.least.found ? of(equilibria.least.signed) : t('handout.cycles')]);
     rows.push([
-      'Starting from nobody, best response one state at a time (a pure equilibrium)',
-      equilibria.least.found ? of(equilibria.least.signed) : 'none found: it cycles',
-    ]);
-    rows.push([
-      'Starting from everybody, best response one state at a time',
-      equilibria.greatest.found ? of(equilibria.greatest.signed) : 'none found: it cycles',
+      t('handout.fromEverybodyBR'),
+      equilibria.greatest.found ? of(equilibria.greatest.signed) : t('handout.cycles'),
     ]);
   }
   const converged = qre.least.converged && qre.greatest.converged;
   if (converged) {
-    rows.push([`Expected signers if choices are noisy (QRE, λ = ${qre.lambda})`, fixed(tally.mean, 1)]);
+    rows.push([t('handout.qre', { lambda: qre.lambda }), fixed(tally.mean, 1)]);
     rows.push([
-      `The range the tally falls in nine times out of ten (${technical('interval')})`,
-      `${tally.interval90[0]} to ${tally.interval90[1]}`,
+      t('handout.interval', { technical: technical('interval') }),
+      t('handout.range', { lo: tally.interval90[0], hi: tally.interval90[1] }),
     ]);
-    rows.push([`Chance that a majority, at least ${h.majority}, sign (P(≥ ${h.majority}))`, percent(run.pMajority, 1)]);
-  } else
-    rows.push([
-      `Expected signers if choices are noisy (QRE, λ = ${qre.lambda})`,
-      'not found: the solver did not converge',
-    ]);
-  out.push({ kind: 'table', head: ['', 'signers'], rows, numeric: [false, true] });
-  if (equilibria.method !== 'monotone') out.push({ kind: 'note', text: `Note: ${equilibria.note}.` });
+    rows.push([t('handout.majority', { k: h.majority }), percent(run.pMajority, 1)]);
+  } else rows.push([t('handout.qre', { lambda: qre.lambda }), t('handout.notConverged')]);
+  out.push({ kind: 'table', head: ['', t('handout.signers')], rows, numeric: [false, true] });
+  if (equilibria.method !== 'monotone')
+    out.push({ kind: 'note', text: t('run.note', { note: equilibria.note ?? '' }) });
   if (converged) {
     out.push({
       kind: 'chart',
@@ -94,21 +97,25 @@ function tallyBlocks(h: Handout): Block[] {
     });
     out.push({
       kind: 'note',
-      text:
-        'Each bar is the chance that exactly that many states sign when every state signs with its own probability ' +
-        '(the QRE); the dashed lines mark the equilibria and a majority.',
+      text: t('handout.chartNote'),
     });
   }
   return out;
 }
 
-const stateLabel = (s: Pick<StateOutcome, 'id' | 'name'>): string => `${s.name} (${s.id})`;
+const stateLabel = (s: Pick<StateOutcome, 'id' | 'name'>): string => `${nameOf(s)} (${s.id})`;
 
 function blocBlocks(h: Handout): Block[] {
-  const out: Block[] = [{ kind: 'heading', level: 2, text: 'Who signs, by group', technical: 'the tally by bloc' }];
+  const out: Block[] = [{ kind: 'heading', level: 2, text: t('handout.byGroup'), technical: t('handout.byGroupTech') }];
   out.push({
     kind: 'table',
-    head: ['group', 'members', 'sign (least eq.)', 'sign (greatest eq.)', 'expected if noisy (QRE)'],
+    head: [
+      t('handout.group'),
+      t('compare.members'),
+      t('handout.signLeast'),
+      t('handout.signGreatest'),
+      t('handout.expectedNoisy'),
+    ],
     rows: h.blocs.map((b) => [
       b.bloc,
       String(b.members.length),
@@ -118,96 +125,110 @@ function blocBlocks(h: Handout): Block[] {
     ]),
     numeric: [false, true, true, true, true],
   });
-  out.push({ kind: 'note', text: 'A state in several groups counts in each.' });
+  out.push({ kind: 'note', text: t('handout.severalGroups') });
   const signers = h.run.states.filter((s) => s.signs);
   const abstainers = h.run.states.filter((s) => !s.signs);
   const names = (list: StateOutcome[]) =>
-    list.length ? list.map((s) => `${stateLabel(s)}${s.fixed ? '*' : ''}`).join(', ') : 'none';
-  out.push({ kind: 'heading', level: 3, text: `Sign (${signers.length})`, technical: 'least equilibrium' });
+    list.length ? list.map((s) => `${stateLabel(s)}${s.fixed ? '*' : ''}`).join(', ') : t('handout.none');
+  out.push({
+    kind: 'heading',
+    level: 3,
+    text: t('handout.sign', { count: signers.length }),
+    technical: t('compare.least'),
+  });
   out.push({ kind: 'paragraph', text: names(signers) });
-  out.push({ kind: 'heading', level: 3, text: `Abstain (${abstainers.length})`, technical: 'least equilibrium' });
+  out.push({
+    kind: 'heading',
+    level: 3,
+    text: t('handout.abstain', { count: abstainers.length }),
+    technical: t('compare.least'),
+  });
   out.push({ kind: 'paragraph', text: names(abstainers) });
-  if (h.run.states.some((s) => s.fixed)) out.push({ kind: 'note', text: '* held fixed by the scenario' });
+  if (h.run.states.some((s) => s.fixed)) out.push({ kind: 'note', text: t('handout.heldMark') });
   return out;
 }
 
 function flipVerdict(f: Explanation['flips'][number]): string {
   if (f.flips.length === 0) {
     const gap = f.closest
-      ? `; closest at ${fixed(f.closest.at, 2)}, still ${fixed(Math.abs(f.closest.delta), 3)} short`
+      ? t('handout.closest', { at: fixed(f.closest.at, 2), short: fixed(Math.abs(f.closest.delta), 3) })
       : '';
-    return `no value flips it (${verdict(f.current)} throughout${gap})`;
+    return t('handout.noValueFlips', { verdict: verdict(f.current), gap });
   }
-  return f.flips.map((x) => `${x.signsAbove ? 'signs' : 'abstains'} above ${fixed(x.at, 3)}`).join('; ');
+  return f.flips
+    .map((x) => t('explain.above', { verdict: verdict(x.signsAbove), at: fixed(x.at, 3) }))
+    .join(currentLanguage() === 'en' ? '; ' : '；');
 }
 
 function stateBlocks(e: Explanation): Block[] {
-  const decision = e.fixed ? `is held at ${e.fixed}` : verdict(e.signs);
+  const decision = e.fixed ? t('handout.isHeldAt', { action: heldWord(e.fixed) }) : verdict(e.signs);
+  const name = nameOf(e);
   const out: Block[] = [
-    { kind: 'heading', level: 2, text: `Why ${e.name} (${e.id}) ${decision}`, technical: 'Δ, term by term' },
     {
-      kind: 'paragraph',
-      text:
-        `Net gain of signing for ${e.name}: Δ = ${signed(e.delta, 3)} at the least equilibrium. ` +
-        'A state signs when Δ is above zero; each reason below adds to it or takes from it.',
+      kind: 'heading',
+      level: 2,
+      text: t('handout.why', { name, id: e.id, decision }),
+      technical: t('handout.whyTech'),
     },
+    { kind: 'paragraph', text: t('handout.netGain', { name, delta: signed(e.delta, 3) }) },
     {
       kind: 'chart',
       svg: termsSvg(
-        `${e.id}: net gain of signing, reason by reason`,
+        t('handout.termsChart', { id: e.id }),
         e.contributions.map((c) => ({ id: c.id, value: c.value })),
         e.delta,
       ),
     },
     {
       kind: 'table',
-      head: ['reason (term)', 'what it stands for', 'propositions', 'adds to Δ'],
-      rows: e.contributions.map((c) => [c.id, c.label, c.propositions.join(' '), signed(c.value, 3)]),
+      head: [t('handout.reason'), t('handout.standsFor'), t('handout.propositions'), t('handout.addsTo')],
+      rows: e.contributions.map((c) => [c.id, contributionLabel(e, c), c.propositions.join(' '), signed(c.value, 3)]),
       numeric: [false, false, false, true],
     },
   ];
   if (e.flips.length) {
-    out.push({ kind: 'heading', level: 3, text: `What would flip ${e.id}`, technical: technical('flip') });
+    out.push({ kind: 'heading', level: 3, text: t('handout.whatFlips', { id: e.id }), technical: technical('flip') });
     out.push({
       kind: 'table',
-      head: ['setting', 'now', 'what happens as it changes, the rest as it is'],
-      rows: e.flips.map((f) => [f.label, fixed(f.value, 2), flipVerdict(f)]),
+      head: [t('handout.setting'), t('explain.now'), t('handout.asItChanges')],
+      rows: e.flips.map((f) => [parameterLabel(f.parameter, f.label), fixed(f.value, 2), flipVerdict(f)]),
       numeric: [false, true, false],
     });
     if (!e.signs && !e.fixed && e.flips.every((f) => f.flips.length === 0))
       out.push({
         kind: 'note',
-        text: `No single setting flips ${e.id}. Several at once may: signatory seek SCENARIO --target '${e.id} sign'.`,
+        text: t('handout.noSingle', { id: e.id }),
       });
   }
   return out;
 }
 
-function tipperCell(t: CascadeStep): string {
-  const named = t.tippers.slice(0, TEXT_TIPPERS).map((x) => `${x.id} ${signed(x.bilateral, 3)} (round ${x.round})`);
-  const more = t.tippers.length > TEXT_TIPPERS ? [`${t.tippers.length - TEXT_TIPPERS} more`] : [];
-  return [...named, ...more].join(', ') || 'none';
+function tipperCell(step: CascadeStep): string {
+  const named = step.tippers
+    .slice(0, TEXT_TIPPERS)
+    .map((x) => t('handout.tipper', { id: x.id, value: signed(x.bilateral, 3), round: x.round }));
+  const more =
+    step.tippers.length > TEXT_TIPPERS ? [t('handout.more', { count: step.tippers.length - TEXT_TIPPERS })] : [];
+  return [...named, ...more].join(', ') || t('handout.none');
 }
 
 function cascadeBlocks(h: Handout): Block[] {
   const c = h.cascade;
-  const out: Block[] = [
-    { kind: 'heading', level: 2, text: 'How the signatures spread, round by round', technical: technical('cascade') },
-  ];
+  const out: Block[] = [{ kind: 'heading', level: 2, text: t('handout.spread'), technical: technical('cascade') }];
   if (!c.monotone)
     out.push({
       kind: 'note',
-      text: 'Not supermodular: the rounds are round-robin sweeps and may switch both ways; no tipping analysis.',
+      text: t('handout.notMonotone'),
     });
   if (c.heldAtSign.length)
-    out.push({ kind: 'paragraph', text: `Held at sign from the start: ${c.heldAtSign.join(', ')}.` });
+    out.push({ kind: 'paragraph', text: t('handout.heldAtSign', { list: c.heldAtSign.join(', ') }) });
   if (c.rounds.length === 0) {
-    out.push({ kind: 'paragraph', text: 'Nobody signs first: no state gains from signing alone.' });
+    out.push({ kind: 'paragraph', text: t('handout.nobodyFirst') });
     return out;
   }
   out.push({
     kind: 'table',
-    head: ['round', 'new signers', 'in all', 'who'],
+    head: [t('handout.round'), t('handout.newSigners'), t('handout.inAll'), t('handout.who')],
     rows: c.rounds.map((r) => [String(r.round), String(r.ids.length), String(r.cumulative), r.ids.join(', ')]),
     numeric: [true, true, true, false],
   });
@@ -215,26 +236,30 @@ function cascadeBlocks(h: Handout): Block[] {
     out.push({
       kind: 'heading',
       level: 3,
-      text: 'Who tipped them',
-      technical: 'Δ alone + momentum + ties = Δ when it signed',
+      text: t('handout.tipped'),
+      technical: t('handout.tippedTech'),
     });
     out.push({
       kind: 'paragraph',
-      text:
-        'For each state that signed after the first round: its Δ with nobody signing, plus the pull of everyone ' +
-        'who had signed before (momentum), plus its ties to particular earlier signers (rival relief, patron), ' +
-        'gives its Δ in the round it signed.',
+      text: t('handout.tippedText'),
     });
     out.push({
       kind: 'table',
-      head: ['round', 'state', 'Δ alone', 'momentum', 'ties to earlier signers', 'Δ when it signed'],
-      rows: c.tipped.map((t) => [
-        String(t.round),
-        t.id,
-        signed(t.deltaAlone, 3),
-        `${signed(t.momentumTotal, 3)} (${t.earlierSigners} signers)`,
-        tipperCell(t),
-        signed(t.deltaWhenSigned, 3),
+      head: [
+        t('handout.round'),
+        t('handout.state'),
+        t('handout.deltaAlone'),
+        t('handout.momentum'),
+        t('handout.ties'),
+        t('handout.deltaWhen'),
+      ],
+      rows: c.tipped.map((step) => [
+        String(step.round),
+        step.id,
+        signed(step.deltaAlone, 3),
+        t('handout.momentumCell', { value: signed(step.momentumTotal, 3), count: step.earlierSigners }),
+        tipperCell(step),
+        signed(step.deltaWhenSigned, 3),
       ]),
       numeric: [true, false, true, true, false, true],
     });
@@ -247,12 +272,12 @@ function flipRow(f: FlippedState): string[] {
   const movers = f.terms
     .filter((t) => sign * t.change > 5e-4)
     .slice(0, 3)
-    .map((t) => `${t.id} ${signed(t.change, 3)}`);
-  const held = f.fixedOther ? ` (held at ${f.fixedOther})` : '';
+    .map((term) => `${term.id} ${signed(term.change, 3)}`);
+  const held = f.fixedOther ? t('compare.heldAt', { action: heldWord(f.fixedOther) }) : '';
   return [
-    `${f.name} (${f.id})`,
+    `${nameOf(f)} (${f.id})`,
     `${signed(f.deltaBase, 3)} → ${signed(f.deltaOther, 3)}${held}`,
-    movers.join(', ') || 'no term moved it',
+    movers.join(', ') || t('compare.noTermMoved'),
   ];
 }
 
@@ -262,22 +287,22 @@ function changeBlocks(st: StateChange): Block[] {
     {
       kind: 'heading',
       level: 3,
-      text: `${st.name} (${st.id}): ${st.signsBase === st.signsOther ? `${verdict(st.signsBase)} in both` : `${verdict(st.signsBase)} → ${verdict(st.signsOther)}`}`,
-      technical: `Δ ${signed(st.deltaBase, 3)} → ${signed(st.deltaOther, 3)}, term by term`,
+      text: `${nameOf(st)} (${st.id}): ${st.signsBase === st.signsOther ? t('handout.inBoth', { verdict: verdict(st.signsBase) }) : `${verdict(st.signsBase)} → ${verdict(st.signsOther)}`}`,
+      technical: t('handout.changeTech', { from: signed(st.deltaBase, 3), to: signed(st.deltaOther, 3) }),
     },
     moved.length
       ? {
           kind: 'table',
-          head: ['reason (term)', 'before', 'after', 'change'],
-          rows: moved.map((t) => [
-            t.id === 'baseline' ? 'baseline (intercept + own bias)' : t.id,
-            signed(t.base, 3),
-            signed(t.other, 3),
-            signed(t.change, 3),
+          head: [t('handout.reason'), t('handout.before'), t('handout.after'), t('compare.change')],
+          rows: moved.map((term) => [
+            term.id === 'baseline' ? t('compare.baselineTerm') : term.id,
+            signed(term.base, 3),
+            signed(term.other, 3),
+            signed(term.change, 3),
           ]),
           numeric: [false, true, true, true],
         }
-      : { kind: 'paragraph', text: 'No reason moved.' },
+      : { kind: 'paragraph', text: t('handout.noReasonMoved') },
   ];
 }
 
@@ -287,8 +312,8 @@ function compareBlocks(h: Handout, other: RunResult): Block[] {
     {
       kind: 'heading',
       level: 2,
-      text: `What changes in ${other.scenario.name}`,
-      technical: 'comparison of the two scenarios',
+      text: t('handout.whatChanges', { name: other.scenario.name }),
+      technical: t('handout.whatChangesTech'),
     },
   ];
   const row = (label: string, b: number, o: number, digits: number) => [
@@ -299,51 +324,55 @@ function compareBlocks(h: Handout, other: RunResult): Block[] {
   ];
   out.push({
     kind: 'table',
-    head: ['', 'before', 'after', 'change'],
+    head: ['', t('handout.before'), t('handout.after'), t('compare.change')],
     rows: [
-      row(`signers, ${technical('least')}`, c.base.least, c.other.least, 0),
-      row(`signers, ${technical('greatest')}`, c.base.greatest, c.other.greatest, 0),
-      row('expected signers if choices are noisy (QRE)', c.base.qreMean, c.other.qreMean, 1),
+      row(t('handout.signersRow', { technical: technical('least') }), c.base.least, c.other.least, 0),
+      row(t('handout.signersRow', { technical: technical('greatest') }), c.base.greatest, c.other.greatest, 0),
+      row(t('handout.expectedRow'), c.base.qreMean, c.other.qreMean, 1),
       [
         `${technical('interval')}`,
-        `${c.base.interval90[0]} to ${c.base.interval90[1]}`,
-        `${c.other.interval90[0]} to ${c.other.interval90[1]}`,
+        t('handout.range', { lo: c.base.interval90[0], hi: c.base.interval90[1] }),
+        t('handout.range', { lo: c.other.interval90[0], hi: c.other.interval90[1] }),
         '',
       ],
-      ['states present', String(c.base.total), String(c.other.total), ''],
+      [t('handout.statesPresent'), String(c.base.total), String(c.other.total), ''],
     ],
     numeric: [false, true, true, true],
   });
   const flips = (title: string, list: FlippedState[], technicalName: string) => {
     out.push({ kind: 'heading', level: 3, text: `${title} (${list.length})`, technical: technicalName });
     if (list.length)
-      out.push({ kind: 'table', head: ['state', 'Δ before → after', 'moved most by'], rows: list.map(flipRow) });
-    else out.push({ kind: 'paragraph', text: 'None.' });
+      out.push({
+        kind: 'table',
+        head: [t('handout.state'), t('handout.deltaBeforeAfter'), t('handout.movedMost')],
+        rows: list.map(flipRow),
+      });
+    else out.push({ kind: 'paragraph', text: t('handout.noneSentence') });
   };
-  flips('Who joins', c.joined, 'abstains before, signs after');
-  flips('Who leaves', c.left, 'signs before, abstains after');
+  flips(t('handout.joins'), c.joined, t('handout.joinsTech'));
+  flips(t('handout.leaves'), c.left, t('handout.leavesTech'));
   out.push({
     kind: 'note',
-    text:
-      "A reason's change compares its contribution at the two least equilibria: the direct effect of what changed " +
-      "and the indirect one through the others' decisions (momentum, rivals, patron).",
+    text: t('handout.reasonNote'),
   });
   for (const st of c.states) out.push(...changeBlocks(st));
-  if (c.onlyInBase.length) out.push({ kind: 'paragraph', text: `Only before: ${c.onlyInBase.join(', ')}.` });
-  if (c.onlyInOther.length) out.push({ kind: 'paragraph', text: `Only after: ${c.onlyInOther.join(', ')}.` });
+  if (c.onlyInBase.length)
+    out.push({ kind: 'paragraph', text: t('handout.onlyBefore', { list: c.onlyInBase.join(', ') }) });
+  if (c.onlyInOther.length)
+    out.push({ kind: 'paragraph', text: t('handout.onlyAfter', { list: c.onlyInOther.join(', ') }) });
   out.push({
     kind: 'heading',
     level: 3,
-    text: 'By group',
-    technical: 'the tally by bloc',
+    text: t('handout.byGroupShort'),
+    technical: t('handout.byGroupTech'),
   });
   out.push({
     kind: 'note',
-    text: 'Signers at the least equilibrium, and in brackets the expected number if choices are noisy (QRE).',
+    text: t('handout.blocNote'),
   });
   out.push({
     kind: 'table',
-    head: ['group', 'members', 'before', 'after', 'change'],
+    head: [t('handout.group'), t('compare.members'), t('handout.before'), t('handout.after'), t('compare.change')],
     rows: c.blocs.map((b) => [
       b.bloc,
       String(b.members),
@@ -356,25 +385,40 @@ function compareBlocks(h: Handout, other: RunResult): Block[] {
   return out;
 }
 
+/** A proposition's line without its id: `[all states] The first signers pay: …`. */
+function propositionText(id: string): string {
+  return propositionLine(id).slice(id.length).trimStart();
+}
+
+/** A contribution's label in the reader's language. */
+function contributionLabel(e: Explanation, c: Explanation['contributions'][number]): string {
+  if (currentLanguage() === 'en') return c.label;
+  if (c.id === 'intercept') return t('explain.intercept');
+  if (c.id === 'bias') return t('explain.bias', { id: e.id });
+  return termLabel(c.id, c.label);
+}
+
 function glossaryBlocks(h: Handout): Block[] {
   const terms = new Set(h.states.flatMap((e) => e.contributions.flatMap((c) => c.propositions)));
   const out: Block[] = [
-    { kind: 'heading', level: 2, text: 'Words used here', technical: 'glossary' },
+    { kind: 'heading', level: 2, text: t('handout.words'), technical: t('handout.wordsTech') },
     {
       kind: 'definitions',
-      items: h.glossary.map((e) => ({
-        term: e.term,
-        ...(e.technical ? { technical: e.technical } : {}),
-        text: e.plain,
-      })),
+      items: h.glossary
+        .map((g) => localEntry(g))
+        .map((e) => ({
+          term: e.term,
+          ...(e.technical ? { technical: e.technical } : {}),
+          text: e.plain,
+        })),
     },
   ];
   if (terms.size)
     out.push(
-      { kind: 'heading', level: 3, text: 'The propositions the reasons encode', technical: 'docs/propositions.md' },
+      { kind: 'heading', level: 3, text: t('handout.propsTitle'), technical: 'docs/propositions.md' },
       {
         kind: 'definitions',
-        items: [...terms].sort().map((id) => ({ term: id, text: propositionLine(id).replace(/^\S+ /, '') })),
+        items: [...terms].sort().map((id) => ({ term: id, text: propositionText(id) })),
       },
     );
   return out;
@@ -397,5 +441,5 @@ export function handoutBlocks(h: Handout): Block[] {
 /** The handout's title: the scenario's name, and the other's with a comparison. */
 export function handoutTitle(h: Handout): string {
   const name = h.run.scenario.name;
-  return h.compare ? `${name} compared with ${h.compare.run.scenario.name}` : name;
+  return h.compare ? t('handout.titleCompare', { name, other: h.compare.run.scenario.name }) : name;
 }

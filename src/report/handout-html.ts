@@ -5,6 +5,8 @@
  * from a scenario is escaped: controls visibly (src/text/printable.ts), then
  * markup. Pure: data in, HTML out.
  */
+import { currentLanguage, type Language } from '../i18n/language.js';
+import { t } from '../i18n/messages.js';
 import { handoutBlocks, handoutTitle, type Block } from './handout-content.js';
 import type { Handout } from './handout-data.js';
 import { escapeXml } from './handout-svg.js';
@@ -13,9 +15,16 @@ export type Paper = 'a4' | 'letter';
 
 const esc = escapeXml;
 
-const STYLE = (paper: Paper) => `
+/** The font stack by language: Latin fonts first for English, CJK fonts that have Traditional Chinese glyphs for zh-Hant. */
+const FONTS: Readonly<Record<Language, string>> = {
+  en: '"DejaVu Sans", "Helvetica Neue", Arial, sans-serif',
+  'zh-Hant':
+    '"Noto Sans CJK TC", "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", "Heiti TC", "DejaVu Sans", Arial, sans-serif',
+};
+
+const STYLE = (paper: Paper, language: Language) => `
 :root { color-scheme: light; }
-body { margin: 0; background: #f4f4f1; color: #1b1b1b; font: 15px/1.45 "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; }
+body { margin: 0; background: #f4f4f1; color: #1b1b1b; font: 15px/1.45 ${FONTS[language]}; }
 main { max-width: 182mm; margin: 0 auto; padding: 10mm 12mm 14mm; background: white; }
 h1 { font-size: 1.6em; margin: 0 0 0.3em; }
 h2 { font-size: 1.25em; margin: 1.4em 0 0.4em; padding-bottom: 0.15em; border-bottom: 2px solid #2c6fb0; }
@@ -48,7 +57,9 @@ footer { margin-top: 2em; font-size: 0.8em; color: #555; }
 function block(b: Block): string {
   switch (b.kind) {
     case 'heading': {
-      const tech = b.technical ? ` <span class="technical">(${esc(b.technical)})</span>` : '';
+      const tech = b.technical
+        ? ` <span class="technical">${esc(t('handout.technical', { technical: b.technical }))}</span>`
+        : '';
       return `<h${b.level}>${esc(b.text)}${tech}</h${b.level}>`;
     }
     case 'paragraph':
@@ -67,7 +78,7 @@ function block(b: Block): string {
       return `<dl>\n${b.items
         .map(
           (i) =>
-            `<div><dt>${esc(i.term)}${i.technical ? ` <span class="technical">(${esc(i.technical)})</span>` : ''}</dt><dd>${esc(i.text)}</dd></div>`,
+            `<div><dt>${esc(i.term)}${i.technical ? ` <span class="technical">${esc(t('handout.technical', { technical: i.technical }))}</span>` : ''}</dt><dd>${esc(i.text)}</dd></div>`,
         )
         .join('\n')}\n</dl>`;
   }
@@ -87,18 +98,18 @@ export function blocksToHtml(
   const paper = options.paper ?? 'a4';
   return [
     '<!DOCTYPE html>',
-    '<html lang="en">',
+    `<html lang="${currentLanguage()}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(title)}</title>`,
-    `<style>${STYLE(paper)}</style>`,
+    `<style>${STYLE(paper, currentLanguage())}</style>`,
     '</head>',
     '<body>',
     '<main>',
     ...blocks.map(block),
-    options.command ? `<footer>Made with: <code>${esc(options.command)}</code></footer>` : '',
+    options.command ? `<footer>${esc(t('handout.madeWith'))} <code>${esc(options.command)}</code></footer>` : '',
     '</main>',
     '</body>',
     '</html>',

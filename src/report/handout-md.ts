@@ -5,6 +5,7 @@
  * controls visibly (src/text/printable.ts), then every character Markdown
  * would read as markup or raw HTML. Pure: data in, Markdown out.
  */
+import { t } from '../i18n/messages.js';
 import { printableLine } from '../text/printable.js';
 import { handoutBlocks, type Block } from './handout-content.js';
 import type { Handout } from './handout-data.js';
@@ -25,7 +26,7 @@ const esc = escapeMarkdown;
 function block(b: Block): string | undefined {
   switch (b.kind) {
     case 'heading':
-      return `${'#'.repeat(b.level)} ${esc(b.text)}${b.technical ? ` (${esc(b.technical)})` : ''}`;
+      return `${'#'.repeat(b.level)} ${esc(b.text)}${b.technical ? ` ${esc(t('handout.technical', { technical: b.technical }))}` : ''}`;
     case 'paragraph':
       return esc(b.text);
     case 'note':
@@ -39,7 +40,10 @@ function block(b: Block): string | undefined {
     }
     case 'definitions':
       return b.items
-        .map((i) => `- **${esc(i.term)}**${i.technical ? ` (${esc(i.technical)})` : ''}: ${esc(i.text)}`)
+        .map(
+          (i) =>
+            `- **${esc(i.term)}**${i.technical ? ` ${esc(t('handout.technical', { technical: i.technical }))}` : ''}${esc(t('handout.colon'))}${esc(i.text)}`,
+        )
         .join('\n');
   }
 }
@@ -48,7 +52,7 @@ function block(b: Block): string | undefined {
 export function handoutToMarkdown(h: Handout, options: { command?: string } = {}): string {
   return blocksToMarkdown(handoutBlocks(h), {
     ...options,
-    note: 'Tables and text only; the HTML handout (--format html) has the charts.',
+    note: t('handout.mdNote'),
   });
 }
 
@@ -56,6 +60,7 @@ export function handoutToMarkdown(h: Handout, options: { command?: string } = {}
 export function blocksToMarkdown(blocks: readonly Block[], options: { command?: string; note?: string } = {}): string {
   const parts = blocks.map(block).filter((x): x is string => x !== undefined);
   if (options.note) parts.splice(1, 0, `*${escapeMarkdown(options.note)}*`);
-  if (options.command) parts.push(`*Made with:* \`${printableLine(options.command).replace(/`/g, "'")}\``);
+  if (options.command)
+    parts.push(`*${t('handout.madeWith')}* \`${printableLine(options.command).replace(/`/g, "'")}\``);
   return parts.join('\n\n') + '\n';
 }

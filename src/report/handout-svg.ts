@@ -4,6 +4,7 @@
  * a scenario is escaped twice: controls visibly (src/text/printable.ts),
  * then markup. Pure: data in, SVG text out.
  */
+import { t as tr } from '../i18n/messages.js';
 import { printableLine } from '../text/printable.js';
 import { percent, signed } from './format.js';
 import { ticks } from '../sweep/ticks.js';
@@ -70,10 +71,8 @@ export function tallySvg(t: TallyChart): string {
   const digits = yTicks.every((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-9) ? 0 : 1;
   const x = (k: number) => M.left + (k - lo) * slot;
   const y = (p: number) => M.top + ph - (p / yMax) * ph;
-  const out = svgOpen(W, H, 'How many sign if choices are noisy: the chance of each tally');
-  out.push(
-    `<text x="${W / 2}" y="18" text-anchor="middle" font-size="13">Chance of each number of signers (QRE tally distribution)</text>`,
-  );
+  const out = svgOpen(W, H, tr('svg.tallyLabel'));
+  out.push(`<text x="${W / 2}" y="18" text-anchor="middle" font-size="13">${escapeXml(tr('svg.tallyTitle'))}</text>`);
   for (const v of yTicks) {
     out.push(
       `<line x1="${M.left}" y1="${f1(y(v))}" x2="${M.left + pw}" y2="${f1(y(v))}" stroke="#e2e2e2"/>`,
@@ -96,9 +95,7 @@ export function tallySvg(t: TallyChart): string {
       `<text x="${f1(cx)}" y="${M.top + ph + 16}" text-anchor="middle">${k}</text>`,
     );
   }
-  out.push(
-    `<text x="${M.left + pw / 2}" y="${H - 6}" text-anchor="middle">number of signers (darker: the 90% interval)</text>`,
-  );
+  out.push(`<text x="${M.left + pw / 2}" y="${H - 6}" text-anchor="middle">${escapeXml(tr('svg.tallyAxis'))}</text>`);
   const mark = (k: number, label: string, colour: string, dy: number, dash: string) => {
     const cx = x(k) + slot / 2;
     out.push(
@@ -106,11 +103,11 @@ export function tallySvg(t: TallyChart): string {
       `<text x="${f1(cx + 3)}" y="${M.top + 6 + dy}" fill="${colour}" font-size="11" stroke="white" stroke-width="3" paint-order="stroke">${escapeXml(label)}</text>`,
     );
   };
-  mark(t.majority, `majority ${t.majority}`, '#444444', 0, '2 3');
-  if (t.least === t.greatest) mark(t.least, `equilibrium ${t.least}`, ABSTAIN_COLOUR, 14, '6 3');
+  mark(t.majority, tr('svg.majority', { k: t.majority }), '#444444', 0, '2 3');
+  if (t.least === t.greatest) mark(t.least, tr('svg.equilibrium', { k: t.least }), ABSTAIN_COLOUR, 14, '6 3');
   else {
-    mark(t.least, `least ${t.least}`, ABSTAIN_COLOUR, 14, '6 3');
-    mark(t.greatest, `greatest ${t.greatest}`, ABSTAIN_COLOUR, 28, '6 3');
+    mark(t.least, tr('svg.least', { k: t.least }), ABSTAIN_COLOUR, 14, '6 3');
+    mark(t.greatest, tr('svg.greatest', { k: t.greatest }), ABSTAIN_COLOUR, 28, '6 3');
   }
   out.push('</svg>');
   return out.join('\n');
