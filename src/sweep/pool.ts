@@ -157,13 +157,21 @@ export function runPool(options: PoolOptions): Promise<number> {
       w.on('message', (reply: WorkerReply) => {
         if (reply.type === 'error')
           return finish(reply.user ? new SweepError(reply.message) : new Error(reply.message));
+        // A worker gets its first chunk once it is ready: a chunk given to a thread still
+        // starting would hold back the writes, and with them everyone else's chunks.
+        // Two chunks each: the second waits in the worker's queue, so the worker never idles while
+        // the main thread, busy with a chunk of its own, has not yet read the first one's reply.
+        if (reply.type === 'ready') {
+          dispatch(w);
+          dispatch(w);
+          return;
+        }
         received(reply.id, reply.bytes, reply.rows, w);
       });
       w.on('error', (error) => finish(error));
       w.on('exit', (code) => {
         if (!settled && code !== 0) finish(new Error(`a sweep worker exited with code ${code}`));
       });
-      dispatch(w);
     }
     if (from >= to) finish();
   });

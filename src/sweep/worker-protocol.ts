@@ -29,6 +29,8 @@ export interface RecycledBuffer {
 }
 
 export type WorkerReply =
+  /** The worker has built its evaluator and takes chunks from now on. */
+  | { type: 'ready' }
   | { type: 'rows'; id: number; bytes: Uint8Array; rows: number }
   /** `user`: the scenario's or the command's fault (e.g. a custom term non-linear at a swept value), reported as bad input. */
   | { type: 'error'; message: string; user: boolean };

@@ -31,6 +31,7 @@ try {
   if (scenarioHash(scenario) !== init.hash) throw new SweepError(`${init.file} changed while the sweep was starting`);
   const evaluator = rowEvaluator(scenario, init.plan, init.file);
   const spare: ArrayBuffer[] = [];
+  reply({ type: 'ready' });
   port.on('message', (message: ChunkTask | RecycledBuffer) => {
     if (message.type === 'recycle') {
       spare.push(message.buffer);
