@@ -13,7 +13,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dist, fmt, median, option, quick, root, runMeasured } from './common.js';
+import { dist, fmt, median, option, printMachine, quick, root, runMeasured } from './common.js';
 import { syntheticScenarioFile } from './synthetic-scenario.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'signatory-bench-'));
@@ -33,26 +33,7 @@ const paths = ['declaration.verification', 'declaration.thresholdClarity'];
 // USA and CHN on the baseline; the first two states of any other scenario (the synthetic one has neither).
 const ids = scenario.states.map((s) => s.id);
 const track = ['USA', 'CHN'].every((id) => ids.includes(id)) ? ['USA', 'CHN'] : ids.slice(0, 2);
-console.log(
-  `signatory sweep benchmarks · ${scenario.name} (${scenario.states.length} states) · node ${process.version} · ${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()}`,
-);
-console.log(
-  `load average at start: ${os
-    .loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ')}`,
-);
-// Machine speed, to read the figures below: a dependent multiply-add chain over 85 doubles
-// (one pass over the states) takes about 0.1 µs on a 3 GHz desktop core.
-{
-  const xs = Float64Array.from({ length: 85 }, (_, i) => i / 85);
-  let acc = 0;
-  const start = performance.now();
-  for (let r = 0; r < 1e6; r++) for (let i = 0; i < 85; i++) acc += xs[i] * 1.0001;
-  console.log(
-    `machine: one 85-element pass ${(((performance.now() - start) / 1e6) * 1000).toFixed(2)} µs${acc > 0 ? '' : ' '}\n`,
-  );
-}
+printMachine(`signatory sweep benchmarks · ${scenario.name} (${scenario.states.length} states)`);
 
 /** Solves per second of `solve(k)` over `seconds`, median of `rounds` rounds. */
 function rate(solve, seconds, rounds) {

@@ -17,7 +17,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dist, fmt, median, option, quick, root, runMeasured } from './common.js';
+import { dist, fmt, median, option, printMachine, quick, root, runMeasured } from './common.js';
 
 const runs = Number(option('--runs', quick ? 3 : 5));
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'signatory-grid-'));
@@ -43,24 +43,7 @@ const QRE = [
 const points = (spec) =>
   spec.filter((a) => a.includes('=0:1:')).reduce((acc, a) => acc * Number(a.slice(a.lastIndexOf(':') + 1)), 1);
 
-console.log(
-  `signatory sweep grid benchmarks · node ${process.version} · ${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()} · ${runs} runs each`,
-);
-console.log(
-  `load average at start: ${os
-    .loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ')}`,
-);
-{
-  const xs = Float64Array.from({ length: 85 }, (_, i) => i / 85);
-  let acc = 0;
-  const start = performance.now();
-  for (let r = 0; r < 1e6; r++) for (let i = 0; i < 85; i++) acc += xs[i] * 1.0001;
-  console.log(
-    `machine: one dependent 85-element multiply-add pass ${(((performance.now() - start) / 1e6) * 1000).toFixed(2)} µs${acc > 0 ? '' : ' '}\n`,
-  );
-}
+printMachine(`signatory sweep grid benchmarks · ${runs} runs each`);
 
 const stats = (xs) =>
   `median ${median(xs).toFixed(2)} s (min ${Math.min(...xs).toFixed(2)}, max ${Math.max(...xs).toFixed(2)})`;
