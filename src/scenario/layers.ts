@@ -12,7 +12,7 @@ import { MAX_EXTENDS_CHAIN } from './limits.js';
 import { child, errorAt, type Located } from './located.js';
 import type { Layer } from './merge.js';
 import { nfgToScenarioText, parseNfg } from './nfg.js';
-import { parseDocumentText } from './parse-document.js';
+import { parseDocumentCached } from './parse-cache.js';
 import { readScenarioFile } from './read-text.js';
 
 /** A file name as the user should see it: relative to cwd. */
@@ -66,7 +66,7 @@ function readLayer(visit: Visit, kind: Layer['kind'], text: string | undefined, 
       text === undefined && GAME_FILE.test(visit.absolute)
         ? nfgToScenarioText(parseNfg(raw, visit.shown), visit.shown)
         : raw;
-    data = parseDocumentText(source, visit.shown) as Record<string, unknown>;
+    data = parseDocumentCached(source, visit.shown) as Record<string, unknown>;
   } catch (error) {
     // A referenced file that does not even parse may not be a scenario at all: its position is
     // named, but not the parser's reason, which can quote the file's text (a tag, an alias).

@@ -195,7 +195,7 @@ function describeTop(value: unknown): string {
 }
 
 /** Exact nesting depth of the built tree, iteratively (aliases may nest what the text did not). */
-function checkDepth(root: unknown, file: string): void {
+export function checkDepth(root: unknown, file: string): void {
   const stack: [unknown, number][] = [[root, 1]];
   while (stack.length > 0) {
     const [value, depth] = stack.pop()!;
