@@ -65,6 +65,19 @@ export function bar(value: number, max: number, width: number, char = '█'): st
   return char.repeat(cells);
 }
 
+/** The longest start of `s` that takes at most `n` columns. */
+export function cutToWidth(s: string, n: number): string {
+  let out = '';
+  let width = 0;
+  for (const ch of s) {
+    const w = displayWidth(ch);
+    if (width + w > n) break;
+    out += ch;
+    width += w;
+  }
+  return out;
+}
+
 /** Wide characters (CJK ideographs, kana, hangul, fullwidth forms): a line may break between any two of them. */
 const WIDE =
   /[\u1100-\u115F\u2E80-\u303E\u3040-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u;

@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.js';
 import { Box } from 'ink';
 import path from 'node:path';
 import type { Scenario } from '../model/scenario.js';
@@ -199,13 +200,19 @@ export function App({
 
   const main =
     x.mode === 'help' ? (
-      <HelpPane width={mainWidth} height={lines - 4} top={x.helpTop} title="Keys" lines={helpLines(mainWidth)} />
+      <HelpPane
+        width={mainWidth}
+        height={lines - 4}
+        top={x.helpTop}
+        title={t('help.keysTitle')}
+        lines={helpLines(mainWidth)}
+      />
     ) : x.mode === 'about' ? (
       <HelpPane
         width={mainWidth}
         height={lines - 4}
         top={x.helpTop}
-        title="About this scenario"
+        title={t('help.aboutTitle')}
         lines={aboutLines(base.name, base.description, base.date, mainWidth)}
       />
     ) : (
@@ -235,26 +242,28 @@ export function App({
   const discard = x.discard;
   const promptLine = discard
     ? {
-        label: `Discard the unsaved what-if (${discard.changes} change${discard.changes === 1 ? '' : 's'}) and ${
-          discard.then === 'quit' ? 'quit' : `open ${discard.file.label}`
-        }? `,
+        label: t('prompt.discard', {
+          count: discard.changes,
+          changes: t(discard.changes === 1 ? 'prompt.change' : 'prompt.changes'),
+          then: discard.then === 'quit' ? t('prompt.quit') : t('prompt.open', { file: discard.file.label }),
+        }),
         text: '',
-        hint: 'y discard · w save it first · n keep it',
+        hint: t('prompt.discardHint'),
       }
     : x.prompt
       ? x.prompt.confirm
-        ? { label: `${x.prompt.text} exists. Overwrite it? `, text: '', hint: 'y overwrite · n choose another name' }
+        ? { label: t('prompt.overwrite', { file: x.prompt.text }), text: '', hint: t('prompt.overwriteHint') }
         : x.prompt.kind === 'date'
-          ? { label: 'Go to date (YYYY-MM-DD): ', text: x.prompt.text, hint: 'Enter go · Esc cancel' }
+          ? { label: t('prompt.date'), text: x.prompt.text, hint: t('prompt.enterGo') }
           : x.prompt.naming
-            ? { label: 'Name of the what-if: ', text: x.prompt.name ?? '', hint: 'Enter save · Esc cancel' }
+            ? { label: t('prompt.name'), text: x.prompt.name ?? '', hint: t('prompt.enterSave') }
             : {
-                label: x.prompt.kind === 'save' ? 'Save what-if as: ' : 'Export result as: ',
+                label: x.prompt.kind === 'save' ? t('prompt.save') : t('prompt.export'),
                 text: x.prompt.text,
-                hint: x.prompt.kind === 'save' ? 'Enter then name it · Esc cancel' : 'Enter write · Esc cancel',
+                hint: x.prompt.kind === 'save' ? t('prompt.enterName') : t('prompt.enterWrite'),
               }
       : x.search !== undefined
-        ? { label: 'Find state: ', text: x.search, hint: 'Enter why · Esc done' }
+        ? { label: t('prompt.find'), text: x.search, hint: t('prompt.findHint') }
         : undefined;
 
   return (

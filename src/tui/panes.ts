@@ -1,23 +1,51 @@
-/** The panes of the explorer and the keys that open them. */
+/** The panes of the explorer and the keys that open them; labels and hints in the reader's language (src/i18n). */
+import { t } from '../i18n/messages.js';
+
 export type PaneId = 'params' | 'states' | 'why' | 'cascade' | 'blocs' | 'timeline';
 
+const pane = (id: PaneId, key: string) => ({
+  id,
+  key,
+  /** The tab's label, in the current language when read. */
+  get label(): string {
+    return t(`pane.${id}`);
+  },
+});
+
 export const PANES: ReadonlyArray<{ id: PaneId; key: string; label: string }> = [
-  { id: 'params', key: '1', label: 'Parameters' },
-  { id: 'states', key: '2', label: 'States' },
-  { id: 'why', key: '3', label: 'Why' },
-  { id: 'cascade', key: '4', label: 'Cascade' },
-  { id: 'blocs', key: '5', label: 'Blocs' },
-  { id: 'timeline', key: '6', label: 'Timeline' },
+  pane('params', '1'),
+  pane('states', '2'),
+  pane('why', '3'),
+  pane('cascade', '4'),
+  pane('blocs', '5'),
+  pane('timeline', '6'),
 ];
 
-/** The keys that matter in each pane, for the bottom line. */
-export const PANE_HINTS: Record<PaneId, string> = {
-  params: '↑↓ slider · ←→ ±0.1 · -/+ ±0.01 · r reset · R all · Tab pane · w save · e export · o open · ? keys',
-  states: '↑↓ state · Enter why · f fix · r free · s sort · / find · Tab pane · w save · ? keys',
-  why: '↑↓ state · k seek: what flips it · f fix · r free · / find · Tab pane · ? keys',
-  cascade: 'space play/pause · ←→ round · Home/End · Tab pane · ? keys',
-  blocs: '↑↓ scroll · Tab pane · w save · e export · ? keys',
-  timeline: '↑↓ event · Enter its date · [ ] step date · d type a date · Tab pane · ? keys',
+/** A pane's title: what it shows in plain words, its technical name beside. */
+export function paneTitle(id: PaneId): string {
+  return t(`title.${id}`);
+}
+
+/** The keys that matter in each pane, for the bottom line (in the current language when read). */
+export const PANE_HINTS: Readonly<Record<PaneId, string>> = {
+  get params() {
+    return t('hints.params');
+  },
+  get states() {
+    return t('hints.states');
+  },
+  get why() {
+    return t('hints.why');
+  },
+  get cascade() {
+    return t('hints.cascade');
+  },
+  get blocs() {
+    return t('hints.blocs');
+  },
+  get timeline() {
+    return t('hints.timeline');
+  },
 };
 
 /** Screens at least this wide keep the sliders on the left beside the other panes. */

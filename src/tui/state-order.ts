@@ -1,4 +1,5 @@
 /** Orders of the states table. */
+import { t } from '../i18n/messages.js';
 import type { StateOutcome } from '../analysis/run.js';
 
 export type SortKey = 'delta' | 'pSign' | 'name' | 'bloc';
@@ -6,6 +7,11 @@ export type SortKey = 'delta' | 'pSign' | 'name' | 'bloc';
 export const SORT_KEYS: readonly SortKey[] = ['delta', 'pSign', 'name', 'bloc'];
 
 export const SORT_LABELS: Record<SortKey, string> = { delta: 'Δ', pSign: 'P(sign)', name: 'name', bloc: 'bloc' };
+
+/** A sort key's label in the current language. */
+export function sortLabel(key: SortKey): string {
+  return key === 'delta' ? 'Δ' : t(`sort.${key}`);
+}
 
 /** Natural direction of each order: the most eager signers first, names A→Z. */
 const DESCENDING_BY_DEFAULT: Record<SortKey, boolean> = { delta: true, pSign: true, name: false, bloc: false };

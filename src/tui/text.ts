@@ -1,22 +1,22 @@
 /**
- * Cell-exact text helpers for fixed-width rows (the UI's characters are all
- * one cell wide). Every text from a file reaches the screen through `cell`,
+ * Cell-exact text helpers for fixed-width rows, measured in terminal columns
+ * (a Chinese character takes two). Every text from a file reaches the screen through `cell`,
  * `cellRight` or `shown`, which escape control characters (src/text/printable.ts).
  */
-import { padLeft, padRight } from '../report/format.js';
+import { cutToWidth, displayWidth, padLeft, padRight } from '../report/format.js';
 import { printableLine } from '../text/printable.js';
 
 /** Cuts to n cells with an ellipsis, then pads to exactly n; controls from files are shown escaped first. */
 export function cell(text: string, n: number): string {
   if (n <= 0) return '';
   const s = printableLine(text);
-  return padRight(s.length > n ? `${s.slice(0, Math.max(0, n - 1))}…` : s, n);
+  return padRight(displayWidth(s) > n ? `${cutToWidth(s, Math.max(0, n - 1))}…` : s, n);
 }
 
 /** Right-aligned to exactly n cells, controls shown escaped. */
 export function cellRight(text: string, n: number): string {
   const s = printableLine(text);
-  return padLeft(s.length > n ? s.slice(0, n) : s, n);
+  return padLeft(displayWidth(s) > n ? cutToWidth(s, n) : s, n);
 }
 
 /** A probability as a whole percentage that never shows 0% or 100% for a value strictly between. */
@@ -44,14 +44,15 @@ export function wrapWords(text: string, width: number): string[] {
     .split(/ +/)
     .filter((x) => x !== '')) {
     let rest = word;
-    while (rest.length > w) {
+    while (displayWidth(rest) > w) {
       if (line) lines.push(line);
       line = '';
-      lines.push(rest.slice(0, w));
-      rest = rest.slice(w);
+      const piece = cutToWidth(rest, w) || [...rest][0]!;
+      lines.push(piece);
+      rest = rest.slice(piece.length);
     }
     if (!line) line = rest;
-    else if (line.length + 1 + rest.length <= w) line += ` ${rest}`;
+    else if (displayWidth(line) + 1 + displayWidth(rest) <= w) line += ` ${rest}`;
     else {
       lines.push(line);
       line = rest;

@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.js';
 import { useApp, useInput } from 'ink';
 import path from 'node:path';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -127,8 +128,7 @@ function initialStateId(scenario: Scenario): string | undefined {
 
 /** What the last edit did, in a line: the date's move, the tally's move and who flipped. */
 export function flipSummary(session: Session): Message {
-  if (session.previousSigned === undefined)
-    return { text: 'Press ? for the keys. ←→ move a slider, Tab changes pane.', tone: 'info' };
+  if (session.previousSigned === undefined) return { text: t('status.start'), tone: 'info' };
   const moved = session.previousDate !== undefined && session.previousDate !== session.base.date;
   const summary = tallySummary(session);
   return moved

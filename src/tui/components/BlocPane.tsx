@@ -4,6 +4,7 @@ import { fixed } from '../../report/format.js';
 import { useTheme } from '../use-theme.js';
 import { cell } from '../text.js';
 import { TallyBar } from './TallyBar.js';
+import { paneTitle } from '../panes.js';
 import { PaneTitle } from './PaneTitle.js';
 
 export interface BlocPaneProps {
@@ -26,7 +27,7 @@ export function BlocPane({ blocs, top, focused, width, height }: BlocPaneProps) 
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate">
-        <PaneTitle title="Blocs" focused={focused} />
+        <PaneTitle title={paneTitle('blocs')} focused={focused} />
         <Text color={theme.muted}>
           {' '}
           sign (least eq.) / members · greatest · QRE expected{blocs.length > rows ? ' · ↑↓ scroll' : ''}

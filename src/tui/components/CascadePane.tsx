@@ -1,3 +1,4 @@
+import { t } from '../../i18n/messages.js';
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { cascadeOf } from '../../analysis/cascade.js';
@@ -6,6 +7,7 @@ import { TEXT_TIPPERS, tippedLine } from '../../report/cascade-text.js';
 import { useTheme } from '../use-theme.js';
 import { cell, wrapWords } from '../text.js';
 import { TallyBar } from './TallyBar.js';
+import { paneTitle } from '../panes.js';
 import { PaneTitle } from './PaneTitle.js';
 
 export interface CascadePaneProps {
@@ -48,23 +50,20 @@ export function CascadePane({ run, step, playing, focused, width, height }: Casc
   const cascade = useMemo(() => cascadeOf(run, TEXT_TIPPERS), [run]);
   const tipped = cascade.tipped.filter((t) => t.round === step);
   const tipLines = tipped.length
-    ? [
-        `Who tipped round ${step}: Δ alone + momentum + ties to earlier signers = Δ then`,
-        ...tipped.map((t) => tippedLine(t)),
-      ].flatMap((l, k) =>
+    ? [t('cascade.tui.tipped', { round: step }), ...tipped.map((t) => tippedLine(t))].flatMap((l, k) =>
         wrapWords(l, width - 2).map((w, i) => ({ text: `${i === 0 ? '' : '  '}${w}`, head: k === 0 })),
       )
     : [];
   const lines = [
     {
       key: 0,
-      label: 'start',
-      text: held.length ? `held at sign: ${held.join(' ')}` : 'no signatures',
+      label: t('cascade.tui.start'),
+      text: held.length ? t('cascade.tui.heldAtSign', { list: held.join(' ') }) : t('cascade.tui.noSignatures'),
       count: signedAfter(run, 0),
     },
     ...rounds.map((r, k) => ({
       key: k + 1,
-      label: `round ${k + 1}`,
+      label: t('cascade.tui.round', { round: k + 1 }),
       text: `+${r.length}  ${r.map((i) => ids[i]).join(' ')}`,
       count: signedAfter(run, k + 1),
     })),
@@ -92,19 +91,22 @@ export function CascadePane({ run, step, playing, focused, width, height }: Casc
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate">
-        <PaneTitle title="Cascade" focused={focused} />
+        <PaneTitle title={paneTitle('cascade')} focused={focused} />
         <Text color={theme.muted}>
-          {'  '}from no signatures · {playing ? 'playing' : 'paused'} · space play/pause · ←→ round · Home/End
+          {t('cascade.tui.controls', { state: t(playing ? 'cascade.tui.playing' : 'cascade.tui.paused') })}
         </Text>
       </Text>
       <Text wrap="truncate">
-        <Text>{cell(step === 0 ? 'start' : `round ${step}/${rounds.length}`, 12)}</Text>
+        <Text>
+          {cell(
+            step === 0 ? t('cascade.tui.start') : t('cascade.tui.roundOf', { round: step, count: rounds.length }),
+            12,
+          )}
+        </Text>
         <TallyBar least={now} greatest={now} total={n} width={Math.max(10, width - 30)} />
         <Text bold> {now} sign</Text>
       </Text>
-      {rounds.length === 0 ? (
-        <Text color={theme.muted}>Nobody signs first: no state gains from signing alone.</Text>
-      ) : null}
+      {rounds.length === 0 ? <Text color={theme.muted}>{t('cascade.tui.nobodyFirst')}</Text> : null}
       {rows.slice(top, top + listRows).map((r, k) => (
         <Text
           key={`${r.round}-${k}`}
@@ -123,7 +125,7 @@ export function CascadePane({ run, step, playing, focused, width, height }: Casc
       ))}
       {tipRows > 0 && tipRows < tipLines.length ? (
         <Text color={theme.muted} wrap="truncate">
-          {`  … ${tipped.length} states in this round; signatory run --rounds lists every one`}
+          {t('cascade.tui.more', { count: tipped.length })}
         </Text>
       ) : null}
     </Box>

@@ -1,3 +1,5 @@
+import { t } from '../../i18n/messages.js';
+import { displayWidth } from '../../report/format.js';
 import { Box, Text } from 'ink';
 import { useTheme } from '../use-theme.js';
 import { cell } from '../text.js';
@@ -25,16 +27,16 @@ export interface HeaderProps {
 export function Header({ name, description, fileLabel, states, changed, date, dateMoved = false, width }: HeaderProps) {
   const theme = useTheme();
   // The date stays on screen however long the name: it belongs to the right-hand part.
-  const when = date ? ` · at ${date}` : '';
-  const right = ' ? keys · q quit';
-  const info = ` · ${states} states · ${fileLabel}${changed ? ' · what-if' : ''}`;
+  const when = date ? t('header.at', { date }) : '';
+  const right = t('header.keys');
+  const info = `${t('header.states', { count: states, file: fileLabel })}${changed ? t('header.whatIf') : ''}`;
   // The name wins over the file label when the line is short.
-  const nameWidth = Math.max(8, Math.min(name.length, width - right.length - when.length - 12));
-  const infoWidth = Math.max(0, width - right.length - when.length - nameWidth);
+  const nameWidth = Math.max(8, Math.min(displayWidth(name), width - displayWidth(right) - displayWidth(when) - 12));
+  const infoWidth = Math.max(0, width - displayWidth(right) - displayWidth(when) - nameWidth);
   const about = description.replace(/\s+/g, ' ').trim();
   // A description longer than the line says where the rest is.
-  const more = ' · i more';
-  const shown = about.length > width ? `${cell(about, width - more.length)}${more}` : cell(about, width);
+  const more = t('header.more');
+  const shown = displayWidth(about) > width ? `${cell(about, width - displayWidth(more))}${more}` : cell(about, width);
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate">

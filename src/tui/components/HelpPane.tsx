@@ -1,3 +1,4 @@
+import { t, type MessageKey } from '../../i18n/messages.js';
 import { Box, Text } from 'ink';
 import { GLOSSARY } from '../../app/glossary.js';
 import { glossaryEntryLines } from '../../report/glossary-text.js';
@@ -15,31 +16,46 @@ export interface HelpPaneProps {
   lines: readonly HelpLine[];
 }
 
-/** Every key of the UI, grouped by pane; also in docs/tui.md. */
-export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
-  ['1–6 · Tab', 'panes: Parameters, States, Why, Cascade, Blocs, Timeline'],
-  ['↑ ↓', 'pick a slider / a state; PgUp PgDn Home End scroll'],
-  ['← →', 'slider −/+ 0.1 (λ: 1); cascade: previous/next round'],
-  ['- + · ⇧← ⇧→', 'slider −/+ 0.01 (λ: 0.1)'],
-  ['r · R', 'reset this slider (or free this state) · reset everything'],
-  ['f', 'fix the selected state: free → sign → abstain → free'],
-  ['s · S', 'sort states by Δ, P(sign), name, bloc · reverse'],
-  ['/', 'find a state by id or name; Enter shows why'],
-  ['Enter', 'on a state: why it signs or abstains; on an event: its date'],
-  ['k', 'Why: seek the smallest change that flips it, in the background'],
-  ['space', 'cascade: play / pause the rounds'],
-  ['[ ]', 'date: previous / next dated change or event (dated only)'],
-  ['d', 'date: type one, YYYY-MM-DD, within the timeline'],
-  ['o', 'open another scenario (asks first if the what-if is unsaved)'],
-  ['w', 'save the what-if: a new file that extends this one, then its name'],
-  ['e', 'export the result: JSON, or a handout if named .html or .md'],
-  ['?', 'this help and the glossary: ↑↓ PgUp PgDn scroll, other keys close'],
-  ['i', "the scenario's name and full description, scrolled the same way"],
-  ['q · Ctrl-C', 'quit (q asks before dropping an unsaved what-if)'],
+/** Every key of the UI, grouped by pane, as catalogue keys of what they do; also in docs/tui.md. */
+const KEYS: ReadonlyArray<readonly [string, MessageKey]> = [
+  ['1–6 · Tab', 'key.panes'],
+  ['↑ ↓', 'key.updown'],
+  ['← →', 'key.leftright'],
+  ['- + · ⇧← ⇧→', 'key.fine'],
+  ['r · R', 'key.reset'],
+  ['f', 'key.fix'],
+  ['s · S', 'key.sort'],
+  ['/', 'key.find'],
+  ['Enter', 'key.enter'],
+  ['k', 'key.seek'],
+  ['space', 'key.space'],
+  ['[ ]', 'key.step'],
+  ['d', 'key.date'],
+  ['o', 'key.open'],
+  ['w', 'key.save'],
+  ['e', 'key.export'],
+  ['?', 'key.help'],
+  ['i', 'key.about'],
+  ['q · Ctrl-C', 'key.quit'],
 ];
 
-export const LEGEND =
-  '▲▼ flipped with the last change · * changed slider or held state · █ sign ▓ only in greatest ░ abstain';
+/** Every key of the UI and what it does, in the current language. */
+export function keyHelp(): ReadonlyArray<readonly [string, string]> {
+  return KEYS.map(([k, what]) => [k, t(what)] as const);
+}
+
+/** The keys in English, as docs/tui.md lists them. */
+export const KEY_HELP: ReadonlyArray<readonly [string, string]> = KEYS.map(
+  ([k, what]) => [k, t(what, {}, 'en')] as const,
+);
+
+/** The legend in English. */
+export const LEGEND = t('help.legend', {}, 'en');
+
+/** The symbols' legend, in the current language. */
+export function legend(): string {
+  return t('help.legend');
+}
 
 export interface HelpLine {
   text: string;
@@ -54,10 +70,10 @@ const KEY_WIDTH = 14;
 export function helpLines(width: number): HelpLine[] {
   const out: HelpLine[] = [];
   const textWidth = Math.max(10, width - KEY_WIDTH);
-  for (const [k, what] of KEY_HELP)
+  for (const [k, what] of keyHelp())
     wrapWords(what, textWidth).forEach((text, i) => out.push(i === 0 ? { key: k, text } : { key: '', text }));
-  for (const text of wrapWords(LEGEND, width)) out.push({ text, style: 'muted' });
-  out.push({ text: '' }, { text: ' Glossary ', style: 'heading' });
+  for (const text of wrapWords(legend(), width)) out.push({ text, style: 'muted' });
+  out.push({ text: '' }, { text: t('help.glossary'), style: 'heading' });
   for (const entry of GLOSSARY) {
     const [first, ...rest] = glossaryEntryLines(entry, width);
     out.push({ text: first, style: 'term' }, ...rest.map((text) => ({ text })));
@@ -68,7 +84,7 @@ export function helpLines(width: number): HelpLine[] {
 /** The scenario's name, date and whole description, wrapped (`i`). */
 export function aboutLines(name: string, description: string, date: string | undefined, width: number): HelpLine[] {
   const out: HelpLine[] = wrapWords(name, width).map((text) => ({ text, style: 'term' as const }));
-  if (date) out.push({ text: `at ${date}`, style: 'muted' });
+  if (date) out.push({ text: t('help.at', { date }), style: 'muted' });
   out.push({ text: '' });
   // Paragraphs (blank lines in the file) stay apart.
   description
@@ -96,9 +112,9 @@ export function HelpPane({ width, height, top, title, lines }: HelpPaneProps) {
         <Text color={theme.muted}>
           {'  '}
           {first > 0 || more
-            ? `lines ${first + 1}–${Math.min(lines.length, first + rows)} of ${lines.length} · ↑↓ PgUp PgDn scroll · `
+            ? t('help.lines', { from: first + 1, to: Math.min(lines.length, first + rows), count: lines.length })
             : ''}
-          any other key closes
+          {t('help.close')}
         </Text>
       </Text>
       {lines.slice(first, first + rows).map((l, i) =>

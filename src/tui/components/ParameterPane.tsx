@@ -1,9 +1,12 @@
+import { parameterLabel } from '../../app/glossary.js';
+import { t } from '../../i18n/messages.js';
 import { Box, Text } from 'ink';
 import type { Scenario } from '../../model/scenario.js';
 import { SLIDERS, sliderValue } from '../parameters.js';
 import { useTheme } from '../use-theme.js';
 import { cell } from '../text.js';
 import { Slider } from './Slider.js';
+import { paneTitle } from '../panes.js';
 import { PaneTitle } from './PaneTitle.js';
 
 export interface ParameterPaneProps {
@@ -32,16 +35,16 @@ export function ParameterPane({ base, current, selected, focused, width, height 
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate">
-        <PaneTitle title="Parameters" focused={focused} />
+        <PaneTitle title={paneTitle('params')} focused={focused} />
         <Text color={theme.muted}>
-          {'  '}↑↓ pick · ←→ ±{spec.coarse} · -/+ ±{spec.fine} · r reset · R all
-          {changedCount ? ` · ${changedCount} changed` : ''}
+          {t('params.hint', { coarse: spec.coarse, fine: spec.fine })}
+          {changedCount ? t('params.changed', { count: changedCount }) : ''}
         </Text>
       </Text>
       {SLIDERS.slice(first, first + visible).map((s, k) => (
         <Slider
           key={s.path}
-          label={s.info.label}
+          label={parameterLabel(s.path, s.info.label)}
           value={sliderValue(current, s)}
           baseValue={sliderValue(base, s)}
           min={s.info.min}

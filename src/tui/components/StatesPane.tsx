@@ -1,9 +1,13 @@
+import { currentLanguage } from '../../i18n/language.js';
+import { t } from '../../i18n/messages.js';
+import { stateName } from '../../i18n/state-names.js';
 import { Box, Text } from 'ink';
 import type { StateOutcome } from '../../analysis/run.js';
 import { signed } from '../../report/format.js';
-import { SORT_LABELS, type SortOrder } from '../state-order.js';
+import { sortLabel, type SortOrder } from '../state-order.js';
 import { useTheme } from '../use-theme.js';
 import { cell, cellRight, percentCell } from '../text.js';
+import { paneTitle } from '../panes.js';
 import { PaneTitle } from './PaneTitle.js';
 
 export interface StatesPaneProps {
@@ -37,31 +41,32 @@ export function StatesPane({ states, selected, flipped, order, focused, width, h
   const nameWidth = Math.max(10, Math.min(28, width - 55));
   const blocWidth = Math.max(0, width - (2 + 4 + 1 + nameWidth + 1 + 10 + 1 + 7 + 1 + 5 + 2));
   const alphabetic = order.key === 'name' || order.key === 'bloc';
-  const direction = alphabetic ? (order.reversed ? 'Z→A' : 'A→Z') : order.reversed ? 'smallest first' : 'largest first';
+  const direction = alphabetic
+    ? t(order.reversed ? 'states.direction.za' : 'states.direction.az')
+    : t(order.reversed ? 'states.direction.small' : 'states.direction.large');
   const signers = states.filter((s) => s.signs).length;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate">
-        <PaneTitle title="States" focused={focused} />
+        <PaneTitle title={paneTitle('states')} focused={focused} />
         <Text color={theme.muted}>
-          {'  '}by {SORT_LABELS[order.key]} {direction} · {signers}/{states.length} sign · s sort · S reverse · f fix ·
-          / find
-          {flipped.size ? ` · ${flipped.size} flipped ▲▼` : ''}
+          {t('states.header', { by: sortLabel(order.key), direction, signed: signers, total: states.length })}
+          {flipped.size ? t('states.flipped', { count: flipped.size }) : ''}
         </Text>
       </Text>
       <Text wrap="truncate" color={theme.muted}>
-        {`  ${cell('id', 4)} ${cell('name', nameWidth)} ${cell('decision', 10)} ${cellRight('Δ', 7)} ${cellRight('P', 5)}  ${cell('blocs', blocWidth)}`}
+        {`  ${cell('id', 4)} ${cell(t('states.name'), nameWidth)} ${cell(t('states.decision'), 10)} ${cellRight('Δ', 7)} ${cellRight('P', 5)}  ${cell(t('states.blocs'), blocWidth)}`}
       </Text>
       {states.slice(top, top + visible).map((s, k) => {
         const row = top + k;
         const flip = flipped.get(s.id);
         const mark = flip === undefined ? ' ' : flip ? '▲' : '▼';
-        const decision = `${s.signs ? '✓ sign' : '· abstain'}${s.fixed ? '*' : ''}`;
+        const decision = `${t(s.signs ? 'states.sign' : 'states.abstain')}${s.fixed ? '*' : ''}`;
         const isSelected = row === selected;
         return (
           <Text key={s.id} wrap="truncate" inverse={isSelected} bold={flip !== undefined}>
             <Text color={flip !== undefined ? theme.changed : undefined}>{`${isSelected ? '▸' : ' '}${mark}`}</Text>
-            <Text>{`${cell(s.id, 4)} ${cell(s.name, nameWidth)} `}</Text>
+            <Text>{`${cell(s.id, 4)} ${cell(stateName(s, currentLanguage()), nameWidth)} `}</Text>
             <Text color={s.signs ? theme.sign : theme.abstain}>{cell(decision, 10)}</Text>
             <Text>{` ${cellRight(signed(s.delta, 2), 7)} ${cellRight(percentCell(s.pSign), 5)}  `}</Text>
             <Text color={theme.muted}>{cell(s.blocs.join(' '), blocWidth)}</Text>

@@ -1,4 +1,5 @@
 import { Text } from 'ink';
+import { displayWidth } from '../../report/format.js';
 import { useTheme } from '../use-theme.js';
 
 export interface Tab {
@@ -29,7 +30,7 @@ export function TabBar({ tabs, active, width }: TabBarProps) {
         </Text>
       ))}
       <Text color={theme.muted}>
-        {'─'.repeat(Math.max(0, width - tabs.reduce((w, t) => w + t.label.length + 5, 0)))}
+        {'─'.repeat(Math.max(0, width - tabs.reduce((w, t) => w + displayWidth(t.label) + 5, 0)))}
       </Text>
     </Text>
   );

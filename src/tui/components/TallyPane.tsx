@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { majorityOf, type RunResult } from '../../analysis/run.js';
-import { fixed, percent } from '../../report/format.js';
+import { t } from '../../i18n/messages.js';
+import { displayWidth, fixed, padRight, percent } from '../../report/format.js';
 import { useTheme } from '../use-theme.js';
 import { Histogram } from './Histogram.js';
 import { TallyBar } from './TallyBar.js';
@@ -27,21 +28,21 @@ export function TallyPane({ run, previousSigned, width, histogramHeight }: Tally
     previousSigned === undefined || previousSigned === least.signed
       ? ''
       : ` (${least.signed > previousSigned ? '+' : ''}${least.signed - previousSigned})`;
-  const counts = `${least.signed} sign${move} · ${n - least.signed} abstain`;
-  const barWidth = Math.max(10, width - LABEL - counts.length - 2);
-  const label = (s: string) => <Text color={theme.muted}>{s.padEnd(LABEL)}</Text>;
+  const counts = t('tally.counts', { signed: least.signed, move, abstain: n - least.signed });
+  const barWidth = Math.max(10, width - LABEL - displayWidth(counts) - 2);
+  const label = (s: string) => <Text color={theme.muted}>{padRight(s, LABEL)}</Text>;
   const range =
     run.equilibria.method === 'monotone'
       ? least.signed === greatest.signed
-        ? `unique: least and greatest equilibria agree on ${least.signed}`
-        : `${least.signed}–${greatest.signed} signers between the least and greatest equilibria`
-      : `round-robin (negative interaction): ${greatest.signed} from all-sign`;
+        ? t('tally.unique', { n: least.signed })
+        : t('tally.range', { lo: least.signed, hi: greatest.signed })
+      : t('tally.roundRobin', { n: greatest.signed });
   const { tally } = run;
   const qreOk = run.qre.least.converged && run.qre.greatest.converged;
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate">
-        {label('Least eq.')}
+        {label(t('tally.least'))}
         <TallyBar least={least.signed} greatest={greatest.signed} total={n} width={barWidth} />
         <Text> </Text>
         <Text bold color={move ? theme.changed : undefined}>
@@ -49,23 +50,29 @@ export function TallyPane({ run, previousSigned, width, histogramHeight }: Tally
         </Text>
       </Text>
       <Text wrap="truncate">
-        {label('Greatest')}
+        {label(t('tally.greatest'))}
         <Text color={least.signed === greatest.signed ? undefined : theme.range}>{range}</Text>
       </Text>
       <Text wrap="truncate">
-        {label(`QRE λ ${fixed(run.qre.lambda, run.qre.lambda < 10 ? 1 : 0)}`)}
+        {label(t('tally.qre'))}
         {qreOk ? (
           <Text>
-            expected {fixed(tally.mean, 1)} · 90% [{tally.interval90[0]}, {tally.interval90[1]}] · P(≥ {majorityOf(n)}){' '}
-            {percent(run.pMajority, 1)}
-            {run.qre.method === 'continuation' ? ' · principal branch' : ''}
+            {t('tally.expected', {
+              mean: fixed(tally.mean, 1),
+              lambda: fixed(run.qre.lambda, run.qre.lambda < 10 ? 1 : 0),
+              lo: tally.interval90[0],
+              hi: tally.interval90[1],
+              k: majorityOf(n),
+              p: percent(run.pMajority, 1),
+            })}
+            {run.qre.method === 'continuation' ? t('tally.principal') : ''}
           </Text>
         ) : (
-          <Text color={theme.changed}>not converged: no QRE to show</Text>
+          <Text color={theme.changed}>{t('tally.notConverged')}</Text>
         )}
       </Text>
       <Box>
-        {label('Tally dist.')}
+        {label(t('tally.dist'))}
         {qreOk ? (
           <Histogram
             pmf={tally.pmf}

@@ -4,6 +4,7 @@ import type { ChangeNote } from '../dates.js';
 import type { EventFile, EventTally } from '../events.js';
 import { useTheme } from '../use-theme.js';
 import { cell, cellRight } from '../text.js';
+import { paneTitle } from '../panes.js';
 import { PaneTitle } from './PaneTitle.js';
 import { scrollTop } from './StatesPane.js';
 
@@ -100,7 +101,7 @@ export function TimelinePane(props: TimelinePaneProps) {
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate">
-        <PaneTitle title="Timeline" focused={focused} />
+        <PaneTitle title={paneTitle('timeline')} focused={focused} />
         <Text bold={dated} color={dated ? theme.accent : theme.muted}>
           {status}
         </Text>
