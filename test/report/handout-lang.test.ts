@@ -51,4 +51,19 @@ describe('a handout in Traditional Chinese', () => {
     expect(zh).toContain('亞美尼亞 (ARM)');
     expect(zh).toContain('- **最小均衡** （最小純策略納許均衡）：');
   });
+
+  it('the worksheet and its answer key: Chinese questions, commands that ask for Chinese, the same answers', async () => {
+    const out = path.join(dir, 'ws.md');
+    const r = await cli(['--lang', 'zh-Hant', 'report', '--worksheet', '--format', 'md', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const sheet = readFileSync(out, 'utf8');
+    const key = readFileSync(path.join(dir, 'ws-answers.md'), 'utf8');
+    expect(sheet).toContain('# 誰簽署？為什麼？學習單');
+    expect(sheet).toContain('| 基準情境中有多少國家簽署（最小均衡）？ |   |   |');
+    expect(sheet).toContain('| npx signatory --lang zh-Hant run scenarios/a-coruna-2026.yaml --rounds |');
+    expect(key).toContain('| 基準情境中有多少國家簽署（最小均衡）？ | 85 國中的 35 國 |');
+    const enOut = path.join(dir, 'ws-en.md');
+    expect((await cli(['report', '--worksheet', '--format', 'md', '--out', enOut])).status).toBe(0);
+    expect(decimals(key)).toEqual(decimals(readFileSync(path.join(dir, 'ws-en-answers.md'), 'utf8')));
+  });
 });
