@@ -411,7 +411,7 @@ const ZH_HANT: Record<MessageKey, string> = {
   'cli.unknownLanguage': '不支援的語言「{word}」{hint}；可用的語言：{list}',
   'cli.missingValue': '選項「{word}」需要一個值',
   'cli.unexpectedArgument': '多出了參數「{word}」',
-  'cli.missingFile': '缺少{what}',
+  'cli.missingFile': '缺少參數：{what}',
   'cli.fileNotFound': '{file}：找不到這個檔案（需要一個可讀取的檔案）',
   'cli.unknownState':
     '找不到國家「{word}」{hint}；請輸入國家代碼、英文名稱或中文名稱（這個情境共有 {count} 個國家：{some}）',

@@ -7,7 +7,7 @@ import type { Scenario } from '../model/scenario.js';
 import { quote } from './describe.js';
 import { ScenarioError } from './errors.js';
 import { withValues } from './paths.js';
-import { findState } from './find-state.js';
+import { findState, unknownStateMessage } from './find-state.js';
 import { didYouMean } from './suggest.js';
 
 /** Plain decimal numbers only: no hex, no Infinity, no empty string (which Number() would accept). */
@@ -52,6 +52,7 @@ export function applyFixes(scenario: Scenario, fixes: readonly string[]): void {
         '--fix',
         given,
         `expected a state id or English name of this scenario, got unknown state ${quote(given)}${didYouMean(given, known)}`,
+        { key: 'cli.optionPrefix', params: { option: '--fix' }, inner: unknownStateMessage(scenario.states, given) },
       );
     }
     const id = scenario.states[i].id;

@@ -70,6 +70,9 @@ describe('--lang', () => {
     expect(state.stderr).toMatch(/^signatory：找不到國家「usx」（您是不是要輸入「USA」？）/);
     const fix = await cli(['run', BASE, '--fix', 'usx=sign'], { env: ZH_ENV });
     expect(fix.status).toBe(2);
+    expect(fix.stderr).toMatch(/^signatory：--fix：找不到國家「usx」（您是不是要輸入「USA」？）/);
+    const missing = await cli(['run'], { env: ZH_ENV });
+    expect(missing.stderr).toBe('signatory：缺少參數：a scenario FILE（請見「signatory run --help」）\n');
     const file = await cli(['run', 'no-such-file.yaml'], { env: ZH_ENV });
     expect(file.status).toBe(2);
     expect(file.stderr).toBe('signatory：no-such-file.yaml：找不到這個檔案（需要一個可讀取的檔案）\n');
