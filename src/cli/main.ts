@@ -16,6 +16,7 @@ import {
   setLanguage,
   type Language,
 } from '../i18n/language.js';
+import { COMMAND_SUMMARIES_ZH_HANT } from '../i18n/command-summaries.js';
 import { isMessageKey, t } from '../i18n/messages.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { closest, didYouMean } from '../scenario/suggest.js';
@@ -91,6 +92,11 @@ export function chooseLanguage(
   return { argv: rest, language };
 }
 
+/** A command's one-line summary in the current language. */
+function summaryOf(c: { name: string; summary: string }): string {
+  return currentLanguage() === 'zh-Hant' ? (COMMAND_SUMMARIES_ZH_HANT[c.name] ?? c.summary) : c.summary;
+}
+
 async function mainHelp(): Promise<string> {
   const commands = await Promise.all(COMMANDS.map((c) => c.load()));
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -101,7 +107,7 @@ ${t('help.usage')}
 ${t('help.noCommand')}
 
 ${t('help.commands')}
-${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+${commands.map((c) => `  ${c.name.padEnd(width)}  ${summaryOf(c)}`).join('\n')}
 
   signatory COMMAND --help    ${t('help.commandHelp')}
   signatory --version         ${t('help.version')}

@@ -134,5 +134,9 @@ describe('--lang', () => {
     expect(en.stdout).toContain('LC_ALL, LC_MESSAGES, LANG');
     const zh = await cli(['--help'], { env: ZH_ENV });
     expect(zh.stdout).toContain('用法：signatory [--lang en|zh-Hant]');
+    // Every command listed with a Chinese summary.
+    const listed = zh.stdout.split('\n').filter((l) => /^ {2}[a-z]+ {2,}/.test(l));
+    expect(listed.length).toBe(en.stdout.split('\n').filter((l) => /^ {2}[a-z]+ {2,}/.test(l)).length);
+    for (const line of listed) expect(line, line).toMatch(/\p{Script=Han}/u);
   });
 });
