@@ -67,7 +67,10 @@ describe('the explorer in Traditional Chinese', () => {
     await press(r, '5');
     fits(await waitForText(r, '依集團看誰簽署（集團）'));
     await press(r, '6');
-    fits(await waitForText(r, '隨時間的事件（時間軸）'));
+    const timeline = await waitForText(r, '隨時間的事件（時間軸）');
+    expect(timeline).toContain('事件日期');
+    expect(timeline).toMatch(/這個情境沒有日期|日期 \d{4}-\d{2}-\d{2}/);
+    fits(timeline);
   });
 
   it('the help: every key in Chinese, the glossary in Chinese, wrapped to the width', async () => {

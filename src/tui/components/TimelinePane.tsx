@@ -1,5 +1,6 @@
+import { t } from '../../i18n/messages.js';
 import { Box, Text } from 'ink';
-import { fixed } from '../../report/format.js';
+import { fixed, padRight } from '../../report/format.js';
 import type { ChangeNote } from '../dates.js';
 import type { EventFile, EventTally } from '../events.js';
 import { useTheme } from '../use-theme.js';
@@ -41,9 +42,10 @@ const QRE = 6;
 const PROBLEM_INSTRUMENT = 18;
 
 function changeLine(label: string, notes: readonly ChangeNote[]): string {
-  if (!notes.length) return label === 'since' ? 'since  no dated change in force yet' : 'next   no later dated change';
+  const name = padRight(t(label === 'since' ? 'timeline.since' : 'timeline.next'), 6);
+  if (!notes.length) return `${name} ${t(label === 'since' ? 'timeline.noneSince' : 'timeline.noneNext')}`;
   const what = notes.map((n) => `${n.who}: ${n.reason}`).join(' · ');
-  return `${label.padEnd(6)} ${notes[0].from}  ${what}`;
+  return `${name} ${notes[0].from}  ${what}`;
 }
 
 function observedCell(e: EventFile, tally: EventTally | undefined): string {
@@ -57,9 +59,9 @@ function detailLine(e: EventFile | undefined, tally: EventTally | undefined): st
   if (!e) return '';
   if (e.problem) return `${e.label}: ${e.problem}`;
   const head = `${e.label}${e.kind ? ` (${e.kind})` : ''}: ${e.instrument}`;
-  if (!tally) return `${head} · computing…`;
-  if (!tally.ok) return `${e.label}: could not load: ${tally.error}`;
-  return `model: least ${tally.least} · greatest ${tally.greatest} · QRE ${fixed(tally.qreMean, 1)} of ${tally.total} · ${head}`;
+  if (!tally) return `${head}${t('timeline.computing')}`;
+  if (!tally.ok) return `${e.label}: ${t('timeline.couldNotLoad', { error: tally.error })}`;
+  return `${t('timeline.model', { least: tally.least, greatest: tally.greatest, qre: fixed(tally.qreMean, 1), total: tally.total })} · ${head}`;
 }
 
 /**
@@ -91,13 +93,13 @@ export function TimelinePane(props: TimelinePaneProps) {
   const top = scrollTop(selected, events.length, visible);
   const at = stops.indexOf(date ?? '');
   const status = dated
-    ? `  at ${date ?? 'no date'}${loadedDate && loadedDate !== date ? ` (loaded at ${loadedDate})` : ''} · [ ] step · d type a date`
-    : '  this scenario is undated';
+    ? `${t('timeline.at', { date: date ?? t('timeline.noDate') })}${loadedDate && loadedDate !== date ? t('timeline.loadedAt', { date: loadedDate }) : ''}${t('timeline.keys')}`
+    : t('timeline.undated');
   const coverageLine = dated
-    ? `${coverage?.start && coverage.end ? `coverage ${coverage.start} → ${coverage.end}` : 'no coverage limits'} · ${stops.length} dates to step through${at >= 0 ? ` (this is ${at + 1})` : ''}`
-    : 'It has no dated values (no `timeline`), so its world does not move with a date.';
-  const problemOf = (e: EventFile, t: EventTally | undefined) =>
-    e.problem ?? (t && !t.ok ? `could not load: ${t.error}` : undefined);
+    ? `${coverage?.start && coverage.end ? t('timeline.coverage', { start: coverage.start, end: coverage.end }) : t('timeline.noCoverage')}${t('timeline.stops', { count: stops.length })}${at >= 0 ? t('timeline.thisIs', { n: at + 1 }) : ''}`
+    : t('timeline.noValues');
+  const problemOf = (e: EventFile, tally: EventTally | undefined) =>
+    e.problem ?? (tally && !tally.ok ? t('timeline.couldNotLoad', { error: tally.error }) : undefined);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate">
@@ -115,8 +117,8 @@ export function TimelinePane(props: TimelinePaneProps) {
       </Text>
       <Text wrap="truncate" color={theme.muted}>
         {events.length
-          ? `  ${cell('event date', DATE)}  ${cell('instrument', instrumentWidth)} ${cellRight('observed', OBSERVED)} ${cellRight('least', LEAST)} ${cellRight('QRE', QRE)}`
-          : cell(`No event files in ${eventsLabel}.`, width)}
+          ? `  ${cell(t('timeline.eventDate'), DATE)}  ${cell(t('timeline.instrument'), instrumentWidth)} ${cellRight(t('timeline.observed'), OBSERVED)} ${cellRight(t('timeline.least'), LEAST)} ${cellRight('QRE', QRE)}`
+          : cell(t('timeline.noEvents', { folder: eventsLabel }), width)}
       </Text>
       {events.slice(top, top + visible).map((e, k) => {
         const row = top + k;
@@ -124,7 +126,7 @@ export function TimelinePane(props: TimelinePaneProps) {
         const problem = problemOf(e, tally);
         const isSelected = row === selected;
         const here = dated && e.date !== undefined && e.date === date;
-        const lead = `${isSelected ? '▸' : ' '}${here ? '•' : ' '}${cell(e.date ?? 'no date', DATE)}  `;
+        const lead = `${isSelected ? '▸' : ' '}${here ? '•' : ' '}${cell(e.date ?? t('timeline.noDate'), DATE)}  `;
         if (problem) {
           // One line: the instrument short, then why the file gives no numbers.
           return (
