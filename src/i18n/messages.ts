@@ -419,6 +419,16 @@ const EN = {
   'timeline.observed': 'observed',
   'timeline.least': 'least',
   'timeline.noEvents': 'No event files in {folder}.',
+
+  'status.noChange': 'Tally {now}: no state changed its decision.',
+  'status.tally': 'Tally {before} → {now}',
+  'status.nowSign': '▲ now sign: {list}',
+  'status.nowAbstain': '▼ now abstain: {list}',
+  'status.saved': 'Saved what-if to {file}',
+  'status.exported': 'Exported result to {file}',
+  'status.opened': 'Opened {file}: {count} states.',
+  'blocs.header': ' sign (least eq.) / members · greatest · QRE expected',
+  'blocs.scroll': ' · ↑↓ scroll',
 };
 
 export type MessageKey = keyof typeof EN;
@@ -816,6 +826,16 @@ const ZH_HANT: Record<MessageKey, string> = {
   'timeline.observed': '實際',
   'timeline.least': '最小',
   'timeline.noEvents': '{folder} 裡沒有事件檔。',
+
+  'status.noChange': '簽署數 {now}：沒有國家改變決定。',
+  'status.tally': '簽署數 {before} → {now}',
+  'status.nowSign': '▲ 改為簽署：{list}',
+  'status.nowAbstain': '▼ 改為不簽：{list}',
+  'status.saved': '假設情境已存到 {file}',
+  'status.exported': '結果已匯出到 {file}',
+  'status.opened': '已開啟 {file}：{count} 國。',
+  'blocs.header': ' 簽署（最小均衡）/ 成員 · 最大均衡 · QRE 預期',
+  'blocs.scroll': ' · ↑↓ 捲動',
 };
 
 /** Every catalogue, by language. */

@@ -140,10 +140,10 @@ function tallySummary(session: Session): Message {
   const now = session.run.equilibria.least.signed;
   const up = [...session.flipped].filter(([, s]) => s).map(([id]) => id);
   const down = [...session.flipped].filter(([, s]) => !s).map(([id]) => id);
-  if (!up.length && !down.length) return { text: `Tally ${now}: no state changed its decision.`, tone: 'info' };
-  const parts = [`Tally ${session.previousSigned} → ${now}`];
-  if (up.length) parts.push(`▲ now sign: ${up.join(' ')}`);
-  if (down.length) parts.push(`▼ now abstain: ${down.join(' ')}`);
+  if (!up.length && !down.length) return { text: t('status.noChange', { now }), tone: 'info' };
+  const parts = [t('status.tally', { before: session.previousSigned ?? now, now })];
+  if (up.length) parts.push(t('status.nowSign', { list: up.join(' ') }));
+  if (down.length) parts.push(t('status.nowAbstain', { list: down.join(' ') }));
   return { text: parts.join(' · '), tone: 'change' };
 }
 
@@ -265,7 +265,7 @@ export function useExplorer(options: ExplorerOptions): Explorer {
       const note = lost.length ? ` · on load, the dated value at ${session.base.date} replaces ${lost.join(', ')}` : '';
       const named = p.kind === 'save' ? ` as "${p.name?.trim() || defaultWhatIfName(session)}"` : '';
       setMessage({
-        text: `${p.kind === 'save' ? 'Saved what-if' : 'Exported result'} to ${shownName}${named}${note}`,
+        text: `${t(p.kind === 'save' ? 'status.saved' : 'status.exported', { file: shownName })}${named}${note}`,
         tone: 'info',
       });
       setPrompt(undefined);
@@ -298,7 +298,7 @@ export function useExplorer(options: ExplorerOptions): Explorer {
       setSavedKey(undefined);
       setSelectedId(initialStateId(scenario));
       setBlocTop(0);
-      setMessage({ text: `Opened ${file.label}: ${scenario.states.length} states.`, tone: 'info' });
+      setMessage({ text: t('status.opened', { file: file.label, count: scenario.states.length }), tone: 'info' });
       setMode('normal');
     } catch (error) {
       setMessage({ text: (error as Error).message, tone: 'error' });

@@ -58,6 +58,9 @@ describe('the explorer in Traditional Chinese', () => {
     expect(frame).toMatch(/USA\s+美國\s+· 不簽/);
     expect(frame).toContain('依 Δ 由大到小');
     fits(frame);
+    // Fixing the United States at sign: the status line says what changed, in Chinese.
+    await press(r, 'f');
+    fits(await waitForText(r, /簽署數 35 → 42 · ▲ 改為簽署：/));
   });
 
   it('the cascade, blocs and timeline panes have Chinese titles', async () => {

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/messages.js';
 import { Box, Text } from 'ink';
 import type { BlocTally } from '../../analysis/blocs.js';
 import { fixed } from '../../report/format.js';
@@ -29,8 +30,8 @@ export function BlocPane({ blocs, top, focused, width, height }: BlocPaneProps) 
       <Text wrap="truncate">
         <PaneTitle title={paneTitle('blocs')} focused={focused} />
         <Text color={theme.muted}>
-          {' '}
-          sign (least eq.) / members · greatest · QRE expected{blocs.length > rows ? ' · ↑↓ scroll' : ''}
+          {t('blocs.header')}
+          {blocs.length > rows ? t('blocs.scroll') : ''}
         </Text>
       </Text>
       {blocs.slice(first, first + rows).map((b) => (
