@@ -126,7 +126,7 @@ describe('the explorer on the A Coruña baseline', () => {
     await press(r, '/');
     for (const c of 'chin') await press(r, c);
     await press(r, KEYS.enter);
-    await waitForText(r, /Why\s+CHN China/);
+    await waitForText(r, /\(Δ by term\)\s+CHN China/);
   });
 
   it('uses the extra room of a large terminal: sliders beside the panes', () => {

@@ -63,6 +63,17 @@ describe('the explorer in Traditional Chinese', () => {
     fits(await waitForText(r, /簽署數 35 → 42 · ▲ 改為簽署：/));
   });
 
+  it('the Why pane: title, verdict, the settings that would flip it and the seek panel in Chinese', async () => {
+    const r = open();
+    await press(r, '3');
+    const frame = await waitForText(r, '為什麼這樣決定（逐項 Δ）');
+    expect(frame).toMatch(/USA 美國 不簽 · Δ -3\.268 · 簽署機率/);
+    fits(await waitForText(r, /查證\s+0\.00 不會改變（不簽）/));
+    await press(r, 'k');
+    fits(await waitForText(r, '讓 USA 簽署的最小修改（seek）'));
+    await press(r, KEYS.escape);
+  });
+
   it('the cascade, blocs and timeline panes have Chinese titles', async () => {
     const r = open();
     await press(r, '4');

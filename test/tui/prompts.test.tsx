@@ -108,7 +108,7 @@ describe('text fields in the explorer', () => {
     await press(r, 'chnx\u007f');
     await waitFor(() => field(r, 'Find state: ') === 'chn', 'the search to read chn');
     await press(r, KEYS.enter);
-    await waitForText(r, /Why\s+CHN China/);
+    await waitForText(r, /\(Δ by term\)\s+CHN China/);
   });
 });
 

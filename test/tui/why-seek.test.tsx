@@ -50,7 +50,7 @@ async function why(r: ReturnType<typeof open>, id: string) {
   await press(r, '/');
   await press(r, id);
   await press(r, KEYS.enter);
-  await waitForText(r, new RegExp(`Why {2}${id} `));
+  await waitForText(r, new RegExp(`\\(Δ by term\\) {2}${id} `));
 }
 
 /** The text of the column that starts where `marker` does, its lines joined with single spaces. */
@@ -151,7 +151,7 @@ describe('k in the Why pane: signatory seek for the selected state, in the backg
     await press(r, '3');
     await waitForText(r, 'searching…');
     // Another state: the answer would no longer apply.
-    const selectedState = () => screen(r).match(/Why {2}(\S+) /)?.[1];
+    const selectedState = () => screen(r).match(/\(Δ by term\) {2}(\S+) /)?.[1];
     const before = selectedState();
     expect(before).toBe('USA');
     // The US has the lowest Δ, so it is the last row of the table sorted by Δ: ↑ moves.

@@ -1,3 +1,5 @@
+import { parameterLabel } from '../../app/glossary.js';
+import { t } from '../../i18n/messages.js';
 import { Box, Text } from 'ink';
 import type { ParameterFlip } from '../../analysis/parameter-flip.js';
 import { fixed } from '../../report/format.js';
@@ -24,23 +26,29 @@ export interface FlipListProps {
  * "signs ≤ 0.41" if lowering it does.
  */
 export function flipVerdict(f: ParameterFlip): string {
-  if (f.nearest === null) return `no flip (${f.current ? 'signs' : 'abstains'})`;
+  const verb = (signs: boolean) => t(signs ? 'explain.signs' : 'explain.abstains');
+  if (f.nearest === null) return t('flip.none', { verdict: verb(f.current) });
   const flip = f.flips.find((x) => x.at === f.nearest)!;
   const up = f.value < flip.at;
   const becomes = up ? flip.signsAbove : !flip.signsAbove;
-  return `${becomes ? 'signs' : 'abstains'} ${up ? '≥' : '≤'} ${fixed(flip.at, 3)}${f.flips.length > 1 ? ` (+${f.flips.length - 1})` : ''}`;
+  return t('flip.at', {
+    verdict: verb(becomes),
+    op: up ? '≥' : '≤',
+    at: fixed(flip.at, 3),
+    more: f.flips.length > 1 ? ` (+${f.flips.length - 1})` : '',
+  });
 }
 
 /** The selected state's flip thresholds, one parameter at a time, others as they are. */
 export function FlipList({ flips, total, width, rows, labels, heldFixed }: FlipListProps) {
   const theme = useTheme();
   // The label column fits the longest label when the value and verdict still fit beside it; a longer label wraps.
-  const verdictWidth = widestCells(['no flip (abstains)', ...flips.map(flipVerdict)]);
+  const verdictWidth = widestCells([t('flip.none', { verdict: t('explain.abstains') }), ...flips.map(flipVerdict)]);
   const labelWidth = Math.max(8, Math.min(widestCells(labels), width - 6 - verdictWidth));
   const shownFlips: { f: ParameterFlip; lines: string[] }[] = [];
   let used = 1;
   for (const f of flips) {
-    const lines = wrapCells(f.label, labelWidth);
+    const lines = wrapCells(parameterLabel(f.parameter, f.label), labelWidth);
     if (used + lines.length > rows) break;
     used += lines.length;
     shownFlips.push({ f, lines });
@@ -57,7 +65,7 @@ export function FlipList({ flips, total, width, rows, labels, heldFixed }: FlipL
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate" color={theme.muted}>
-        {flips.length < total ? `What flips it … ${flips.length}/${total}` : 'What flips it (one at a time)'}
+        {flips.length < total ? t('flip.progress', { done: flips.length, total }) : t('flip.heading')}
       </Text>
       {shownFlips.flatMap(({ f, lines: [first, ...more] }) => [
         <Text key={f.parameter} wrap="truncate">

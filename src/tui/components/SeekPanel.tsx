@@ -1,3 +1,6 @@
+import { t } from '../../i18n/messages.js';
+import { currentLanguage } from '../../i18n/language.js';
+import { parameterLabel } from '../../app/glossary.js';
 import { Box, Text } from 'ink';
 import { fixed, signed } from '../../report/format.js';
 import type { SeekView } from '../use-seek.js';
@@ -22,49 +25,64 @@ const num = (x: number | null): string => (x === null ? '–' : fixed(x, 4));
 export function seekLines(view: SeekPanelProps['view'], states: number, signedNow: number, width: number): Line[] {
   const out: Line[] = [];
   const para = (text: string, tone?: Line['tone']) => {
-    for (const t of wrapCells(text, width)) out.push({ text: t, ...(tone ? { tone } : {}) });
+    for (const line of wrapCells(text, width)) out.push({ text: line, ...(tone ? { tone } : {}) });
   };
   const { id, goal } = view;
+  const en = currentLanguage() === 'en';
+  // The goal as the sentence says it: `sign` / `abstain` in English, the verb in another language.
+  const word = (action: 'sign' | 'abstain') =>
+    en ? action : t(action === 'sign' ? 'explain.signs' : 'explain.abstains');
   const other = goal === 'sign' ? 'abstain' : 'sign';
-  para(`Smallest change that makes ${id} ${goal} (seek)`, 'muted');
+  para(t('seek.title', { id, goal: word(goal) }), 'muted');
   if (view.state === 'searching') {
-    para(`searching… ${view.seconds.toFixed(1)} s`);
-    para('Esc or k cancels; the other keys still work.', 'muted');
+    para(t('seek.searching', { seconds: view.seconds.toFixed(1) }));
+    para(t('seek.cancel'), 'muted');
     return out;
   }
   if (view.state === 'failed') {
-    para(`The search failed: ${view.message}`, 'error');
+    para(t('seek.failed', { message: view.message }), 'error');
     return out;
   }
   const a = view.answer;
-  const grid = a.gridded.length ? ` (${a.gridded.map((p) => p.split('.').pop()).join(' × ')} on a grid)` : '';
+  const grid = a.gridded.length
+    ? t('seek.grid', { list: a.gridded.map((p) => parameterLabel(p, p.split('.').pop() ?? p)).join(' × ') })
+    : '';
   if (a.status === 'met') {
-    para(`Already met: ${id} ${goal}s with no change.`);
+    para(t('seek.met', { id, goal: word(goal) }));
   } else if (a.status === 'infeasible') {
-    para(`None found: no setting of the declaration within bounds makes ${id} ${goal}${grid}.`, 'abstain');
+    para(t('seek.none', { id, goal: word(goal), grid }), 'abstain');
     para(
-      `Even the most favourable one gives ${a.tally.least} of ${states} signers` +
-        (a.missing.length ? `, and ${a.missing.join(', ')} still ${other}${a.missing.length === 1 ? 's' : ''}.` : '.'),
+      t('seek.best', { least: a.tally.least, states }) +
+        (a.missing.length
+          ? t('seek.still', {
+              list: a.missing.join(', '),
+              other: word(other),
+              s: en && a.missing.length === 1 ? 's' : '',
+            })
+          : en
+            ? '.'
+            : '。'),
     );
   } else {
     para(
-      `L1 distance ${num(a.distance)}, ` +
-        (a.exact ? `exact${grid}` : `an upper bound (the minimum is at least ${num(a.lowerBound)}${grid})`),
+      t('seek.distance', { distance: num(a.distance) }) +
+        (a.exact ? t('seek.exact', { grid }) : t('seek.bound', { bound: num(a.lowerBound), grid })),
     );
     // Labels in a column as wide as the longest when the values still fit beside it; otherwise each wraps.
     const values = a.changes.map((c) => `${num(c.from)} → ${num(c.to)} (${signed(c.to! - c.from!, 4)})`);
     const valueWidth = widestCells(values);
-    const labelWidth = Math.min(widestCells(a.changes.map((c) => c.label)), Math.max(8, width - valueWidth - 1));
+    const labelOf = (c: (typeof a.changes)[number]) => parameterLabel(c.path, c.label);
+    const labelWidth = Math.min(widestCells(a.changes.map(labelOf)), Math.max(8, width - valueWidth - 1));
     a.changes.forEach((c, k) => {
-      const label = wrapCells(c.label, labelWidth);
+      const label = wrapCells(labelOf(c), labelWidth);
       const value = wrapCells(values[k], Math.max(1, width - labelWidth - 1));
       for (let row = 0; row < Math.max(label.length, value.length); row++)
         out.push({ text: `${padCells(label[row] ?? '', labelWidth)} ${value[row] ?? ''}`.trimEnd(), tone: 'sign' });
     });
     const move = a.tally.least - signedNow;
-    para(`Then ${a.tally.least} of ${states} sign (${signed(move, 0)}), greatest ${a.tally.greatest}.`);
+    para(t('seek.then', { least: a.tally.least, states, move: signed(move, 0), greatest: a.tally.greatest }));
   }
-  para(`${a.evaluations} equilibrium solves, as signatory seek --target '${id} ${goal}'.`, 'muted');
+  para(t('seek.solves', { count: a.evaluations, id, goal }), 'muted');
   return out;
 }
 

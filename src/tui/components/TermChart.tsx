@@ -1,3 +1,4 @@
+import { t } from '../../i18n/messages.js';
 import { Box, Text } from 'ink';
 import type { TermContribution } from '../../analysis/explain.js';
 import { signed } from '../../report/format.js';
@@ -46,8 +47,8 @@ export function TermChart({ contributions, width, rows }: TermChartProps) {
     shown = [
       ...shown.slice(0, k),
       {
-        id: `+${rest.length} more`,
-        label: 'smaller terms',
+        id: t('terms.more', { count: rest.length }),
+        label: t('terms.smaller'),
         propositions: [],
         value: rest.reduce((a, c) => a + c.value, 0),
       },

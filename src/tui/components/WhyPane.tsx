@@ -1,3 +1,8 @@
+import { parameterLabel } from '../../app/glossary.js';
+import { paneTitle } from '../panes.js';
+import { stateName } from '../../i18n/state-names.js';
+import { t } from '../../i18n/messages.js';
+import { currentLanguage } from '../../i18n/language.js';
 import { Box, Text } from 'ink';
 import type { Explanation } from '../../analysis/explain.js';
 import { EXPLAINED_PARAMETERS } from '../../analysis/parameter-flip.js';
@@ -35,9 +40,11 @@ export interface WhyPaneProps {
 }
 
 /** Why the selected state decides as it does, what would flip it, and the US–China game. */
-const FLIP_LABELS = EXPLAINED_PARAMETERS.map((p) => p.info.label);
+/** The settings' labels in the current language. */
+const flipLabels = (): string[] =>
+  EXPLAINED_PARAMETERS.map((p) => parameterLabel(`${p.section}.${p.info.key}`, p.info.label));
 /** The flip list's value and verdict beside its labels ("0.30 no flip (abstains)"). */
-const FLIP_VALUES = 6 + 'no flip (abstains)'.length;
+const FLIP_VALUES = 6 + 'no flip (abstains)'.length; // the English verdict, the widest in either language
 /** The term chart is given at least this many cells. */
 const MIN_CHART = 30;
 
@@ -54,25 +61,26 @@ export function WhyPane({
   height,
 }: WhyPaneProps) {
   const theme = useTheme();
-  const verdict = e.fixed ? `held at ${e.fixed}` : e.signs ? 'signs' : 'abstains';
+  const verb = (signs: boolean) => t(signs ? 'explain.signs' : 'explain.abstains');
+  const held = (action: 'sign' | 'abstain') => (currentLanguage() === 'en' ? action : verb(action === 'sign'));
+  const verdict = e.fixed ? t('why.held', { action: held(e.fixed) }) : verb(e.signs);
+  const name = stateName(e, currentLanguage());
   const bodyRows = Math.max(1, height - 1 - (subgame ? 1 : 0));
   // The flip list gets room for its longest label when the chart keeps MIN_CHART cells; the rest is the chart's.
-  const chartWidth = Math.max(MIN_CHART, width - widestCells(FLIP_LABELS) - FLIP_VALUES - 1);
+  const labels = flipLabels();
+  const chartWidth = Math.max(MIN_CHART, width - widestCells(labels) - FLIP_VALUES - 1);
   const flipWidth = width - chartWidth - 1;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate">
-        <PaneTitle title="Why" focused={focused} />
-        <Text bold> {shown(`${e.id} ${e.name}`)}</Text>
+        <PaneTitle title={paneTitle('why')} focused={focused} />
+        <Text bold> {shown(`${e.id} ${name}`)}</Text>
         <Text color={e.signs ? theme.sign : theme.abstain} bold>
           {' '}
           {verdict}
         </Text>
-        <Text>
-          {' '}
-          · Δ {signed(e.delta, 3)} · P(sign) {percentCell(pSign)}
-        </Text>
-        <Text color={theme.muted}> · k seek · f fix</Text>
+        <Text>{t('why.header', { delta: signed(e.delta, 3), p: percentCell(pSign) })}</Text>
+        <Text color={theme.muted}>{t('why.keys')}</Text>
       </Text>
       <Box height={bodyRows}>
         <TermChart contributions={e.contributions} width={chartWidth} rows={bodyRows} />
@@ -85,7 +93,7 @@ export function WhyPane({
               total={flips.total}
               width={flipWidth}
               rows={bodyRows}
-              labels={FLIP_LABELS}
+              labels={labels}
               heldFixed={e.fixed !== undefined}
             />
           )}
