@@ -31,33 +31,3 @@ export function percentCell(p: number): string {
 export function shown(text: string): string {
   return printableLine(text);
 }
-
-/**
- * Words laid into lines of at most `width` cells (a word longer than a line
- * is cut into pieces), controls escaped first; at least one line.
- */
-export function wrapWords(text: string, width: number): string[] {
-  const w = Math.max(1, width);
-  const lines: string[] = [];
-  let line = '';
-  for (const word of printableLine(text)
-    .split(/ +/)
-    .filter((x) => x !== '')) {
-    let rest = word;
-    while (displayWidth(rest) > w) {
-      if (line) lines.push(line);
-      line = '';
-      const piece = cutToWidth(rest, w) || [...rest][0]!;
-      lines.push(piece);
-      rest = rest.slice(piece.length);
-    }
-    if (!line) line = rest;
-    else if (displayWidth(line) + 1 + displayWidth(rest) <= w) line += ` ${rest}`;
-    else {
-      lines.push(line);
-      line = rest;
-    }
-  }
-  if (line || lines.length === 0) lines.push(line);
-  return lines;
-}

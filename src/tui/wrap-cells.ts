@@ -1,7 +1,8 @@
 /**
- * Labels measured and wrapped by display width (string-width, as Ink
+ * Text measured and wrapped by display width (string-width, as Ink
  * measures them): a CJK character takes two cells, a combining mark none.
- * Used where a label must wrap rather than be cut.
+ * Every TUI pane that wraps rather than cuts uses `wrapCells`; padding is
+ * `padRight` (src/report/format.ts), which counts the same cells.
  */
 import stringWidth from 'string-width';
 import { printableLine } from '../text/printable.js';
@@ -56,9 +57,4 @@ export function wrapCells(text: string, width: number): string[] {
   }
   if (line || lines.length === 0) lines.push(line);
   return lines;
-}
-
-/** The text padded with spaces to `width` cells (never cut: wrap it first). */
-export function padCells(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 }

@@ -20,7 +20,7 @@ import { loadScenario } from '../../src/scenario/load.js';
 import { App } from '../../src/tui/App.js';
 import { LEGEND } from '../../src/tui/components/HelpPane.js';
 import { editLine } from '../../src/tui/line-edit.js';
-import { wrapWords } from '../../src/tui/text.js';
+import { wrapCells } from '../../src/tui/wrap-cells.js';
 import { BASELINE, KEYS, press, SCENARIOS, screen, tallyText, TWENTY, waitFor, waitForText } from './helpers.js';
 
 let baseline: Scenario;
@@ -221,7 +221,7 @@ describe('at 80 columns nothing is cut', () => {
     await press(r, KEYS.down, 3);
     const legend = await waitForText(r, '░ abstain');
     const joined = legend.replace(/\n/g, ' ').replace(/\s+/g, ' ');
-    expect(joined).toContain(wrapWords(LEGEND, 79).join(' '));
+    expect(joined).toContain(wrapCells(LEGEND, 79).join(' '));
     // The glossary, down to its last entry.
     await press(r, '\u001b[F'); // End
     const last = GLOSSARY.at(-1)!;

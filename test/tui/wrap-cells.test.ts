@@ -2,13 +2,14 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { cellsOf, padCells, wrapCells } from '../../src/tui/wrap-cells.js';
+import { padRight } from '../../src/report/format.js';
+import { cellsOf, wrapCells } from '../../src/tui/wrap-cells.js';
 
 describe('wrapCells', () => {
   it('counts a CJK character as two cells', () => {
     expect(cellsOf('中華民國')).toBe(8);
     expect(wrapCells('人工智慧 軍事 應用', 6)).toEqual(['人工智', '慧', '軍事', '應用']);
-    expect(padCells('中', 4)).toBe('中  ');
+    expect(padRight('中', 4)).toBe('中  ');
   });
 
   it('keeps every line within the width and every character of the text, in order', () => {

@@ -5,7 +5,8 @@ import { cascadeOf } from '../../analysis/cascade.js';
 import type { RunResult } from '../../analysis/run.js';
 import { TEXT_TIPPERS, tippedLine } from '../../report/cascade-text.js';
 import { useTheme } from '../use-theme.js';
-import { cell, wrapWords } from '../text.js';
+import { cell } from '../text.js';
+import { wrapCells } from '../wrap-cells.js';
 import { TallyBar } from './TallyBar.js';
 import { paneTitle } from '../panes.js';
 import { PaneTitle } from './PaneTitle.js';
@@ -51,7 +52,7 @@ export function CascadePane({ run, step, playing, focused, width, height }: Casc
   const tipped = cascade.tipped.filter((t) => t.round === step);
   const tipLines = tipped.length
     ? [t('cascade.tui.tipped', { round: step }), ...tipped.map((t) => tippedLine(t))].flatMap((l, k) =>
-        wrapWords(l, width - 2).map((w, i) => ({ text: `${i === 0 ? '' : '  '}${w}`, head: k === 0 })),
+        wrapCells(l, width - 2).map((w, i) => ({ text: `${i === 0 ? '' : '  '}${w}`, head: k === 0 })),
       )
     : [];
   const lines = [
@@ -71,7 +72,7 @@ export function CascadePane({ run, step, playing, focused, width, height }: Casc
   // A round's ids wrap onto as many rows as they need, under the first row's text.
   const textWidth = Math.max(10, width - LEAD);
   const rows = lines.flatMap((l) =>
-    wrapWords(l.text, textWidth).map((text, i) => ({
+    wrapCells(l.text, textWidth).map((text, i) => ({
       round: l.key,
       first: i === 0,
       label: l.label,

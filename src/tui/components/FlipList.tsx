@@ -2,9 +2,9 @@ import { parameterLabel } from '../../app/glossary.js';
 import { t } from '../../i18n/messages.js';
 import { Box, Text } from 'ink';
 import type { ParameterFlip } from '../../analysis/parameter-flip.js';
-import { fixed } from '../../report/format.js';
+import { fixed, padRight } from '../../report/format.js';
 import { useTheme } from '../use-theme.js';
-import { padCells, widestCells, wrapCells } from '../wrap-cells.js';
+import { widestCells, wrapCells } from '../wrap-cells.js';
 
 export interface FlipListProps {
   /** Thresholds computed so far (they arrive one parameter at a time). */
@@ -69,7 +69,7 @@ export function FlipList({ flips, total, width, rows, labels, heldFixed }: FlipL
       </Text>
       {shownFlips.flatMap(({ f, lines: [first, ...more] }) => [
         <Text key={f.parameter} wrap="truncate">
-          <Text>{padCells(first, labelWidth)} </Text>
+          <Text>{padRight(first, labelWidth)} </Text>
           <Text color={theme.muted}>{fixed(f.value, 2)} </Text>
           <Text color={f.nearest === null ? theme.muted : f.current ? theme.abstain : theme.sign}>
             {flipVerdict(f)}

@@ -3,7 +3,8 @@ import { Box, Text } from 'ink';
 import { GLOSSARY } from '../../app/glossary.js';
 import { glossaryEntryLines } from '../../report/glossary-text.js';
 import { useTheme } from '../use-theme.js';
-import { cell, wrapWords } from '../text.js';
+import { cell } from '../text.js';
+import { wrapCells } from '../wrap-cells.js';
 
 export interface HelpPaneProps {
   width: number;
@@ -71,8 +72,8 @@ export function helpLines(width: number): HelpLine[] {
   const out: HelpLine[] = [];
   const textWidth = Math.max(10, width - KEY_WIDTH);
   for (const [k, what] of keyHelp())
-    wrapWords(what, textWidth).forEach((text, i) => out.push(i === 0 ? { key: k, text } : { key: '', text }));
-  for (const text of wrapWords(legend(), width)) out.push({ text, style: 'muted' });
+    wrapCells(what, textWidth).forEach((text, i) => out.push(i === 0 ? { key: k, text } : { key: '', text }));
+  for (const text of wrapCells(legend(), width)) out.push({ text, style: 'muted' });
   out.push({ text: '' }, { text: t('help.glossary'), style: 'heading' });
   for (const entry of GLOSSARY) {
     const [first, ...rest] = glossaryEntryLines(entry, width);
@@ -83,7 +84,7 @@ export function helpLines(width: number): HelpLine[] {
 
 /** The scenario's name, date and whole description, wrapped (`i`). */
 export function aboutLines(name: string, description: string, date: string | undefined, width: number): HelpLine[] {
-  const out: HelpLine[] = wrapWords(name, width).map((text) => ({ text, style: 'term' as const }));
+  const out: HelpLine[] = wrapCells(name, width).map((text) => ({ text, style: 'term' as const }));
   if (date) out.push({ text: t('help.at', { date }), style: 'muted' });
   out.push({ text: '' });
   // Paragraphs (blank lines in the file) stay apart.
@@ -92,7 +93,7 @@ export function aboutLines(name: string, description: string, date: string | und
     .filter((p) => p.trim() !== '')
     .forEach((p, k) => {
       if (k > 0) out.push({ text: '' });
-      out.push(...wrapWords(p.replace(/\s+/g, ' ').trim(), width).map((text) => ({ text })));
+      out.push(...wrapCells(p.replace(/\s+/g, ' ').trim(), width).map((text) => ({ text })));
     });
   return out;
 }

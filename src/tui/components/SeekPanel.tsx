@@ -2,10 +2,10 @@ import { t } from '../../i18n/messages.js';
 import { currentLanguage } from '../../i18n/language.js';
 import { parameterLabel } from '../../app/glossary.js';
 import { Box, Text } from 'ink';
-import { fixed, signed } from '../../report/format.js';
+import { fixed, padRight, signed } from '../../report/format.js';
 import type { SeekView } from '../use-seek.js';
 import { useTheme } from '../use-theme.js';
-import { padCells, widestCells, wrapCells } from '../wrap-cells.js';
+import { widestCells, wrapCells } from '../wrap-cells.js';
 
 export interface SeekPanelProps {
   view: Exclude<SeekView, { state: 'idle' }>;
@@ -77,7 +77,7 @@ export function seekLines(view: SeekPanelProps['view'], states: number, signedNo
       const label = wrapCells(labelOf(c), labelWidth);
       const value = wrapCells(values[k], Math.max(1, width - labelWidth - 1));
       for (let row = 0; row < Math.max(label.length, value.length); row++)
-        out.push({ text: `${padCells(label[row] ?? '', labelWidth)} ${value[row] ?? ''}`.trimEnd(), tone: 'sign' });
+        out.push({ text: `${padRight(label[row] ?? '', labelWidth)} ${value[row] ?? ''}`.trimEnd(), tone: 'sign' });
     });
     const move = a.tally.least - signedNow;
     para(t('seek.then', { least: a.tally.least, states, move: signed(move, 0), greatest: a.tally.greatest }));

@@ -1,10 +1,10 @@
 import { t } from '../../i18n/messages.js';
 import { Box, Text } from 'ink';
 import type { TermContribution } from '../../analysis/explain.js';
-import { signed } from '../../report/format.js';
+import { padRight, signed } from '../../report/format.js';
 import { useTheme } from '../use-theme.js';
 import { cellRight } from '../text.js';
-import { padCells, widestCells, wrapCells } from '../wrap-cells.js';
+import { widestCells, wrapCells } from '../wrap-cells.js';
 
 export interface TermChartProps {
   /** Contributions to Δ, largest magnitude first (as explainState gives them). */
@@ -65,7 +65,7 @@ export function TermChart({ contributions, width, rows }: TermChartProps) {
         const [first, ...more] = linesOf(c);
         return [
           <Text key={c.id} wrap="truncate">
-            <Text>{padCells(first, idWidth)}</Text>
+            <Text>{padRight(first, idWidth)}</Text>
             <Text>{cellRight(signed(c.value, 2), VALUE_WIDTH)} </Text>
             <Text color={theme.abstain}>{left}</Text>
             <Text color={theme.muted}>│</Text>
@@ -73,7 +73,7 @@ export function TermChart({ contributions, width, rows }: TermChartProps) {
           </Text>,
           ...more.map((line, k) => (
             <Text key={`${c.id}:${k}`} wrap="truncate">
-              <Text>{padCells(line, idWidth)}</Text>
+              <Text>{padRight(line, idWidth)}</Text>
               <Text>{' '.repeat(VALUE_WIDTH + 1 + half)}</Text>
               <Text color={theme.muted}>│</Text>
             </Text>
