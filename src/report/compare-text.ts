@@ -56,8 +56,8 @@ export function comparisonToText(c: Comparison): string {
   out.push(t('compare.title', { base: c.base.name, other: c.other.name }));
   out.push('');
   const row = (label: string, b: string, o: string, d: string) =>
-    `  ${padRight(label, 22)}${padLeft(b, 9)}${padLeft(o, 9)}${padLeft(d, 9)}`.trimEnd();
-  out.push(row('', t('compare.base'), t('compare.other'), t('compare.change')));
+    `  ${padRight(label, 36)}${padLeft(b, 9)}${padLeft(o, 9)}${padLeft(d, 9)}`.trimEnd();
+  out.push(row(t('compare.signers'), t('compare.base'), t('compare.other'), t('compare.change')));
   out.push(
     row(t('compare.least'), String(c.base.least), String(c.other.least), signed(c.other.least - c.base.least, 0)),
   );

@@ -134,14 +134,14 @@ function blocBlocks(h: Handout): Block[] {
     kind: 'heading',
     level: 3,
     text: t('handout.sign', { count: signers.length }),
-    technical: t('compare.least'),
+    technical: technical('least'),
   });
   out.push({ kind: 'paragraph', text: names(signers) });
   out.push({
     kind: 'heading',
     level: 3,
     text: t('handout.abstain', { count: abstainers.length }),
-    technical: t('compare.least'),
+    technical: technical('least'),
   });
   out.push({ kind: 'paragraph', text: names(abstainers) });
   if (h.run.states.some((s) => s.fixed)) out.push({ kind: 'note', text: t('handout.heldMark') });

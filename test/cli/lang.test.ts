@@ -120,7 +120,7 @@ describe('--lang', () => {
     const en = await cli(['compare', BASE, other, '--state', 'USA'], { env: EN_ENV });
     const zh = await cli(['compare', BASE, other, '--state', '美國'], { env: ZH_ENV });
     expect(zh.status).toBe(0);
-    expect(zh.stdout).toMatch(/最小均衡 +35 +42 +\+7/);
+    expect(zh.stdout).toMatch(/逐輪加入時（最小均衡） +35 +42 +\+7/);
     expect(zh.stdout).toContain('加入（7）');
     expect(zh.stdout).toContain('（固定為 簽署）');
     expect(zh.stdout).toContain('USA — 美國：不簽 → 簽署，Δ -3.268 → -3.237（+0.031），逐項：');

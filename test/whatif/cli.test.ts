@@ -7,8 +7,8 @@ describe('signatory compare', () => {
   it('plain: tallies side by side, flips with their terms, blocs', async () => {
     const r = await cli(['compare', BASE, 'scenarios/what-if/enforcement.yaml']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/least equilibrium\s+35\s+29\s+-6/);
-    expect(r.stdout).toMatch(/QRE 90% interval/);
+    expect(r.stdout).toMatch(/if states join in waves \(least eq\.\)\s+35\s+29\s+-6/);
+    expect(r.stdout).toMatch(/90% interval, noisy choices \(QRE\)/);
     expect(r.stdout).toMatch(/Left \(6\)/);
     expect(r.stdout).toMatch(/DEU .*moved by adoption/);
     expect(r.stdout).toMatch(/By bloc/);
