@@ -18,8 +18,8 @@ describe('--lang', () => {
     expect(en.stdout).toContain('35 sign · 50 abstain (of 85)   if states join in waves (least equilibrium)');
     expect(zh.stdout).toContain('35 國簽署 · 50 國不簽（共 85 國）');
     expect(zh.stdout).toContain('（最小均衡）');
-    expect(zh.stdout).toContain('（QRE，λ = 4）：40.3，90% 區間 [36, 45]');
-    expect(zh.stdout).toContain('（P(≥ 43)）：19.5%');
+    expect(zh.stdout).toContain('（QRE，λ = 4）：40.0，90% 區間 [36, 44]');
+    expect(zh.stdout).toContain('（P(≥ 43)）：16.9%');
     // Every number of the English report is in the Chinese one, in the same order.
     const numbers = (s: string) => s.match(/\d+(\.\d+)?/g) ?? [];
     expect(numbers(zh.stdout)).toEqual(numbers(en.stdout));
@@ -104,7 +104,7 @@ describe('--lang', () => {
     const en = await cli(['explain', BASE, 'USA'], { env: EN_ENV });
     const zh = await cli(['--lang', 'zh-Hant', 'explain', BASE, '美國'], { env: EN_ENV });
     expect(zh.status).toBe(0);
-    expect(zh.stdout.split('\n')[0]).toBe('USA — 美國：不簽（在最小均衡下，簽署的淨利益 Δ = -3.268）');
+    expect(zh.stdout.split('\n')[0]).toBe('USA — 美國：不簽（在最小均衡下，簽署的淨利益 Δ = -3.249）');
     expect(zh.stdout).toContain('在競賽中自我約束 [U1 U5 C3 A5 A3 A1 M1]');
     expect(zh.stdout).toContain('查證');
     const numbers = (s: string) => s.match(/[-+]?\d+\.\d+/g) ?? [];
@@ -120,10 +120,10 @@ describe('--lang', () => {
     const en = await cli(['compare', BASE, other, '--state', 'USA'], { env: EN_ENV });
     const zh = await cli(['compare', BASE, other, '--state', '美國'], { env: ZH_ENV });
     expect(zh.status).toBe(0);
-    expect(zh.stdout).toMatch(/逐輪加入時（最小均衡） +35 +42 +\+7/);
-    expect(zh.stdout).toContain('加入（7）');
+    expect(zh.stdout).toMatch(/逐輪加入時（最小均衡） +35 +40 +\+5/);
+    expect(zh.stdout).toContain('加入（5）');
     expect(zh.stdout).toContain('（固定為 簽署）');
-    expect(zh.stdout).toContain('USA — 美國：不簽 → 簽署，Δ -3.268 → -3.237（+0.031），逐項：');
+    expect(zh.stdout).toContain('USA — 美國：不簽 → 簽署，Δ -3.249 → -3.228（+0.021），逐項：');
     const numbers = (s: string) => s.match(/[-+]?\d+\.\d+/g) ?? [];
     expect(numbers(zh.stdout)).toEqual(numbers(en.stdout));
   });

@@ -40,7 +40,7 @@ describe('the explorer in Traditional Chinese', () => {
     const frame = screen(open());
     expect(frame).toContain('35 國簽署 · 50 國不簽');
     expect(frame).toContain('逐輪加入');
-    expect(frame).toContain('預期 40.3 國（QRE λ 4.0）· 90% [36, 45] · 過半數 P(≥ 43) 19.5%');
+    expect(frame).toContain('預期 40.0 國（QRE λ 4.0）· 90% [36, 44] · 過半數 P(≥ 43) 16.9%');
     expect(frame).toContain(' 1 參數 ');
     expect(frame).toContain(' 6 時間軸 ');
     expect(frame).toContain('文本怎麼寫（參數）');
@@ -60,14 +60,14 @@ describe('the explorer in Traditional Chinese', () => {
     fits(frame);
     // Fixing the United States at sign: the status line says what changed, in Chinese.
     await press(r, 'f');
-    fits(await waitForText(r, /簽署數 35 → 42 · ▲ 改為簽署：/));
+    fits(await waitForText(r, /簽署數 35 → 40 · ▲ 改為簽署：/));
   });
 
   it('the Why pane: title, verdict, the settings that would flip it and the seek panel in Chinese', async () => {
     const r = open();
     await press(r, '3');
     const frame = await waitForText(r, '為什麼這樣決定（逐項 Δ）');
-    expect(frame).toMatch(/USA 美國 不簽 · Δ -3\.268 · 簽署機率/);
+    expect(frame).toMatch(/USA 美國 不簽 · Δ -3\.249 · 簽署機率/);
     fits(await waitForText(r, /查證\s+0\.00 不會改變（不簽）/));
     await press(r, 'k');
     fits(await waitForText(r, '讓 USA 簽署的最小修改（seek）'));
