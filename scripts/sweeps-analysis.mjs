@@ -15,7 +15,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
+import { capture } from './lib/capture.mjs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,17 +58,6 @@ const STEPS = [
   ],
   ['plot', 'mc.csv', '--x', 'states.CHN.grayZone', '--z', 'CHN.p', '--scatter', '--svg', 'chn-grayzone.svg'],
 ];
-
-function capture() {
-  const chunks = [];
-  const stream = new Writable({
-    write(chunk, encoding, done) {
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding));
-      done();
-    },
-  });
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
 
 /** Runs `signatory ARGS…` in-process in `cwd`; the scenario path resolved from the repository. */
 async function run(main, args, cwd) {

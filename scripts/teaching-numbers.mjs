@@ -16,7 +16,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
+import { capture } from './lib/capture.mjs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,18 +58,6 @@ export function shellWords(line) {
   }
   if (inWord) words.push(word);
   return words;
-}
-
-/** A writable stream that keeps what is written to it. */
-function capture() {
-  const chunks = [];
-  const stream = new Writable({
-    write(chunk, encoding, done) {
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding));
-      done();
-    },
-  });
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
 /**

@@ -53,8 +53,10 @@ export function jsonExact(value: unknown): boolean {
       if (!Number.isFinite(v) || Object.is(v, -0)) return false;
       continue;
     }
-    if (Array.isArray(v)) stack.push(...v);
-    else if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) stack.push(...Object.values(v));
+    // One at a time: spreading a list of 100,000 items into push() would overflow the call stack.
+    if (Array.isArray(v)) for (const item of v) stack.push(item);
+    else if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
+      for (const key in v) stack.push((v as Record<string, unknown>)[key]);
     else return false;
   }
   return true;
