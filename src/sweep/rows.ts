@@ -17,8 +17,6 @@ import { rowSeeder, rowStream } from './seeds.js';
 export interface RowEvaluator {
   /** Writes row `index`, with its newline, as UTF-8 at the end of `out`. */
   rowInto(index: number, out: RowBuffer): void;
-  /** The formatted row (with its newline). */
-  row(index: number): string;
 }
 
 /** A draw of an uncertain input, clamped to its bounds. */
@@ -132,16 +130,7 @@ export function rowEvaluator(scenario: Scenario, plan: SweepPlan, file?: string)
     out.raw(close);
   }
 
-  const single = new RowBuffer(1024);
-  const decoder = new TextDecoder();
-  return {
-    rowInto,
-    row(index) {
-      single.clear();
-      rowInto(index, single);
-      return decoder.decode(single.view());
-    },
-  };
+  return { rowInto };
 }
 
 const runs = (solver: SolverChoice, needs: OutcomeSolver): boolean =>
