@@ -106,6 +106,8 @@ export interface Compiler {
   snapshot(): CompiledScenario;
 }
 
+const EMPTY = new Float64Array(0);
+
 /** Part numbers, in PART_NAMES order. */
 const [CONSTANT, MOMENTUM, RIVALS, PATRON] = [0, 1, 2, 3];
 
@@ -195,8 +197,14 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
   let baselineDirty = true;
   // a is summed through stages: stage[0] = intercept + bias, stage[t + 1] = stage[t] + term t's
   // constant part, stage[T] being game.a: a change to term t re-adds from stage[t] on only,
-  // with the additions of a plain left-to-right sum.
+  // with the additions of a plain left-to-right sum. The additions run up to four terms per
+  // pass (addStages), so only some stages are written: `valid` says which hold their sum, and
+  // `kept` the stages a recompile has started from, which passes end on so the next such
+  // recompile finds them.
   const stage = Array.from({ length: T + 1 }, (_, t) => (t === T ? game.a : new Float64Array(n)));
+  const valid = new Uint8Array(T + 1);
+  const kept = new Uint8Array(T + 1);
+  kept[0] = kept[T] = 1;
   let firstA = 0;
   let pendingM = true;
   let pendingRivals = true;
@@ -244,17 +252,10 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
       baselineDirty = false;
       const a0 = stage[0];
       for (let i = 0; i < n; i++) a0[i] = intercept + x.bias[i];
+      valid[0] = 1;
       firstA = 0;
     }
-    // A part a term does not have, or a zero weight, adds nothing: skipped.
-    for (let t = firstA; t < T; t++) {
-      const from = stage[t];
-      const to = stage[t + 1];
-      const A = weighted[CONSTANT][t];
-      if (A.length === 0 || weights[t] === 0) to.set(from);
-      else for (let i = 0; i < n; i++) to[i] = from[i] + A[i];
-    }
-    firstA = T;
+    if (firstA < T) addStages();
     if (pendingM) {
       pendingM = false;
       sumInto(game.m, MOMENTUM);
@@ -276,15 +277,63 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
     }
   }
 
+  /** game.a from the first changed stage on: stage[t + 1] = stage[t] + term t's weighted constant. */
+  function addStages(): void {
+    kept[firstA] = 1;
+    // Start from the last stage at or before the first change that holds its sum.
+    let t = firstA;
+    while (valid[t] === 0) t--;
+    for (let u = t + 1; u <= T; u++) valid[u] = 0;
+    const byTerm = weighted[CONSTANT];
+    let from = stage[t];
+    while (t < T) {
+      // Up to four terms that add something (a part a term does not have, or a zero weight,
+      // adds nothing), ending at the next kept stage.
+      let count = 0;
+      let end = t;
+      while (end < T && count < 4) {
+        if (byTerm[end].length > 0 && weights[end] !== 0) addends[count++] = byTerm[end];
+        end++;
+        if (kept[end] === 1) break;
+      }
+      const to = stage[end];
+      sumPass(from, count, to);
+      valid[end] = 1;
+      from = to;
+      t = end;
+    }
+    firstA = T;
+  }
+
+  const addends: Float64Array[] = [EMPTY, EMPTY, EMPTY, EMPTY];
+  /** to = from + addends[0] + … + addends[count − 1], left to right for each state. */
+  function sumPass(from: Float64Array, count: number, to: Float64Array): void {
+    const [A, B, C, D] = addends;
+    if (count === 0) to.set(from);
+    else if (count === 1) for (let i = 0; i < n; i++) to[i] = from[i] + A[i];
+    else if (count === 2) for (let i = 0; i < n; i++) to[i] = from[i] + A[i] + B[i];
+    else if (count === 3) for (let i = 0; i < n; i++) to[i] = from[i] + A[i] + B[i] + C[i];
+    else for (let i = 0; i < n; i++) to[i] = from[i] + A[i] + B[i] + C[i] + D[i];
+  }
+
+  /** target = 0 + the terms' weighted `part`, left to right, up to four terms per pass. */
   function sumInto(target: Float64Array, part: number): void {
-    target.fill(0);
     const byTerm = weighted[part];
+    let from: Float64Array = zeros;
+    let count = 0;
     for (let t = 0; t < T; t++) {
       const P = byTerm[t];
       if (P.length === 0 || weights[t] === 0) continue;
-      for (let i = 0; i < n; i++) target[i] += P[i];
+      addends[count++] = P;
+      if (count === 4) {
+        sumPass(from, count, target);
+        from = target;
+        count = 0;
+      }
     }
+    if (count > 0 || from === zeros) sumPass(from, count, target);
   }
+  const zeros = new Float64Array(n);
 
   /** A setter writing one input, marking its readers, when the value changes. */
   const marking = (
