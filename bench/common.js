@@ -4,7 +4,7 @@
  * of their figures.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,10 +22,38 @@ export const option = (name, fallback) => {
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 export const fmt = (x) => Math.round(x).toLocaleString('en-US');
 
+/** The pids of a process and all its descendants (from /proc/PID/task/TID/children). */
+function processTree(pid) {
+  const tree = [pid];
+  for (let k = 0; k < tree.length; k++) {
+    try {
+      for (const tid of readdirSync(`/proc/${tree[k]}/task`)) {
+        const children = readFileSync(`/proc/${tree[k]}/task/${tid}/children`, 'utf8').trim();
+        if (children) tree.push(...children.split(/\s+/).map(Number));
+      }
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return tree;
+}
+
+/** Resident memory of a process in bytes, 0 once it has exited; `field` VmRSS (now) or VmHWM (its peak). */
+function residentBytes(pid, field) {
+  try {
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * Runs the CLI (`node dist/cli/main.js ARGS`) as a process and resolves with
- * its wall time and peak resident memory, polled from /proc (VmHWM: worker
- * threads share the process's). Rejects when it exits non-zero.
+ * its wall time and peak resident memory, polled from /proc every 20 ms: the
+ * larger of the main process's own peak (VmHWM) and the most its process
+ * tree (the sweep's worker processes included) held at once (Σ VmRSS).
+ * Rejects when it exits non-zero.
  */
 export function runMeasured(args) {
   return new Promise((resolve, reject) => {
@@ -38,12 +66,9 @@ export function runMeasured(args) {
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const poll = setInterval(() => {
-      try {
-        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (m) peak = Math.max(peak, Number(m[1]) * 1024);
-      } catch {
-        // exited between polls
-      }
+      const tree = processTree(child.pid);
+      const held = tree.reduce((sum, pid) => sum + residentBytes(pid, 'VmRSS'), 0);
+      peak = Math.max(peak, held, residentBytes(child.pid, 'VmHWM'));
     }, 20);
     child.on('close', (code) => {
       clearInterval(poll);

@@ -1,6 +1,6 @@
 /**
  * A sweep plan: everything that decides the rows of a sweep, as plain data
- * (it is sent to worker threads and recorded in the run receipt). Two runs
+ * (it is sent to the worker processes and recorded in the run receipt). Two runs
  * with the same scenario and the same plan write the same bytes.
  */
 import { designSize, type DesignSpec } from './design.js';

@@ -1,31 +1,45 @@
 /**
- * A pool of worker threads computing a sweep in chunks, with the rows
+ * A pool of worker processes computing a sweep in chunks, with the rows
  * written in order. Chunks come back in any order; a reorder buffer holds
  * the early ones until the gap before them is filled. The buffer is bounded:
  * no new chunk is handed out while WINDOW_PER_WORKER × workers chunks are
  * unwritten, so memory stays flat however long the sweep.
+ *
+ * Workers are child processes (`child_process.fork`, V8 serialization over
+ * the IPC channel), not worker threads: on the 2-core machines this is
+ * measured on, two worker threads in one process each computed a row about
+ * 1.45 times slower than one thread alone, while two processes did not slow
+ * each other that way (docs/sweeps.md, "Workers"). A worker ignores SIGINT,
+ * SIGTERM and SIGHUP, which a terminal sends to the whole process group: the
+ * main process decides when to stop, finishes the chunks out and ends the
+ * workers; a worker whose main process is gone exits when the IPC channel
+ * closes.
  */
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { SweepError } from './sweep-error.js';
-import type { ChunkTask, RecycledBuffer, WorkerInit, WorkerReply } from './worker-protocol.js';
+import type { ChunkTask, WorkerInit, WorkerReply } from './worker-protocol.js';
 
 /** Unwritten chunks allowed per worker: enough to keep every worker busy while one chunk lags. */
 const WINDOW_PER_WORKER = 4;
 /**
- * Young-generation cap of a worker's heap: a row allocates almost nothing (it is written into a
- * recycled byte buffer), so a small nursery suffices and keeps each worker's memory flat.
+ * Semi-space size of a worker's young generation, in MB: a row allocates almost nothing (it is
+ * written into a reused byte buffer), so a small nursery suffices and keeps each worker's memory
+ * flat.
  */
-const WORKER_YOUNG_MB = 4;
+const WORKER_SEMI_SPACE_MB = 2;
 /**
  * Old-generation cap of a worker's heap: WORKER_OLD_MB plus WORKER_OLD_MB_PER_1000_STATES for
  * every 1,000 states. A worker's live data is the scenario as parsed, its compiled game and the
  * solvers' workspaces, all linear in the number of states (a 13,000-state roster, the largest a
- * 4 MiB file holds, peaks near 100 MB per worker); rows are written into recycled byte buffers,
+ * 4 MiB file holds, peaks near 100 MB per worker); rows are written into a reused byte buffer,
  * not strings, so garbage does not grow with the number of points. The cap makes V8 collect
  * early, so memory stays flat however long the sweep.
  */
 const WORKER_OLD_MB = 64;
 const WORKER_OLD_MB_PER_1000_STATES = 16;
+/** The end of a worker's standard error kept for the message when it dies (a V8 fatal error says why there). */
+const STDERR_KEPT = 4096;
 
 /** A worker's old-generation cap in MB for a scenario of `states` states. */
 export function workerHeapMb(states: number): number {
@@ -39,7 +53,7 @@ const FIRST_CHUNK = 16;
 
 export interface PoolOptions {
   init: WorkerInit;
-  /** Computing threads in all: the worker threads, plus the main thread when `inline` is given. */
+  /** Computing participants in all: the worker processes, plus the main thread when `inline` is given. */
   workers: number;
   /** Shard positions [from, to) to compute. */
   from: number;
@@ -53,24 +67,24 @@ export interface PoolOptions {
   /**
    * The main thread's own share: computes positions [from, to) into the bytes a worker would
    * send (the same evaluator code on the same scenario). Given, the main thread takes chunks
-   * like a worker, from the first moment (while the threads start) and between the writes.
+   * like a worker, from the first moment (while the workers start) and between the writes.
    */
   inline?: (from: number, to: number) => Uint8Array;
   /** Where the worker script is (resolved from this module's URL by default, so dist/ works). */
   workerUrl?: URL;
 }
 
-/** A participant: a worker thread, or the main thread itself. */
-type Participant = Worker | 'main';
+/** A participant: a worker process, or the main thread itself. */
+type Participant = ChildProcess | 'main';
 
 /** Runs the pool; resolves with the positions written (from + rows) once every handed-out chunk is in. */
 export function runPool(options: PoolOptions): Promise<number> {
   const { init, from, to, inline } = options;
   const url = options.workerUrl ?? new URL('./worker.js', import.meta.url);
   const wanted = Math.max(1, Math.min(options.workers, Math.max(1, to - from)));
-  const threads = inline ? wanted - 1 : wanted;
+  const processes = inline ? wanted - 1 : wanted;
   return new Promise<number>((resolve, reject) => {
-    const workers: Worker[] = [];
+    const workers: ChildProcess[] = [];
     const idle: Participant[] = [];
     const pending = new Map<number, { bytes: Uint8Array; rows: number; from: Participant }>();
     let nextId = 0;
@@ -86,7 +100,7 @@ export function runPool(options: PoolOptions): Promise<number> {
     const finish = (error?: Error): void => {
       if (settled) return;
       settled = true;
-      for (const w of workers) void w.terminate();
+      for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill('SIGKILL');
       if (error) reject(error);
       else resolve(written);
     };
@@ -103,7 +117,7 @@ export function runPool(options: PoolOptions): Promise<number> {
       inFlight++;
       started.set(task.id, performance.now());
       if (p !== 'main') {
-        p.postMessage(task);
+        p.send(task);
         return;
       }
       // The main thread's chunk runs on a later turn of the event loop, so the workers' replies
@@ -132,10 +146,6 @@ export function runPool(options: PoolOptions): Promise<number> {
           pending.delete(nextWrite++);
           options.write(next.bytes, next.rows);
           written += next.rows;
-          if (next.from !== 'main') {
-            const recycle: RecycledBuffer = { type: 'recycle', buffer: next.bytes.buffer as ArrayBuffer };
-            next.from.postMessage(recycle, [recycle.buffer]);
-          }
         }
       } catch (error) {
         return finish(error as Error);
@@ -145,19 +155,25 @@ export function runPool(options: PoolOptions): Promise<number> {
       if (inFlight === 0 && done()) finish();
     };
     if (inline) dispatch('main');
-    for (let k = 0; k < threads; k++) {
-      const w = new Worker(url, {
-        workerData: init,
-        resourceLimits: {
-          maxYoungGenerationSizeMb: WORKER_YOUNG_MB,
-          maxOldGenerationSizeMb: workerHeapMb(options.states),
-        },
+    const script = fileURLToPath(url);
+    for (let k = 0; k < processes; k++) {
+      const w = fork(script, [], {
+        serialization: 'advanced',
+        execArgv: [
+          `--max-old-space-size=${workerHeapMb(options.states)}`,
+          `--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`,
+        ],
+        // The rows travel over the IPC channel: the worker's stdout is not the sweep's.
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       });
       workers.push(w);
+      let stderr = '';
+      w.stderr!.setEncoding('utf8');
+      w.stderr!.on('data', (text: string) => void (stderr = (stderr + text).slice(-STDERR_KEPT)));
       w.on('message', (reply: WorkerReply) => {
         if (reply.type === 'error')
           return finish(reply.user ? new SweepError(reply.message) : new Error(reply.message));
-        // A worker gets its first chunk once it is ready: a chunk given to a thread still
+        // A worker gets its first chunk once it is ready: a chunk given to a process still
         // starting would hold back the writes, and with them everyone else's chunks.
         // Two chunks each: the second waits in the worker's queue, so the worker never idles while
         // the main thread, busy with a chunk of its own, has not yet read the first one's reply.
@@ -169,9 +185,15 @@ export function runPool(options: PoolOptions): Promise<number> {
         received(reply.id, reply.bytes, reply.rows, w);
       });
       w.on('error', (error) => finish(error));
-      w.on('exit', (code) => {
-        if (!settled && code !== 0) finish(new Error(`a sweep worker exited with code ${code}`));
+      w.on('exit', (code, signal) => {
+        if (settled) return;
+        const why = stderr
+          .split('\n')
+          .find((line) => /error/i.test(line))
+          ?.trim();
+        finish(new Error(`a sweep worker exited with ${signal ?? `code ${code}`}${why ? `: ${why}` : ''}`));
       });
+      w.send({ type: 'init', init });
     }
     if (from >= to) finish();
   });

@@ -9,9 +9,9 @@ export class RowBuffer {
   bytes: Uint8Array;
   length = 0;
 
-  /** A buffer of `capacity` bytes, or over the storage given (a recycled transfer buffer). */
-  constructor(capacity: number | ArrayBuffer = 64 * 1024) {
-    this.bytes = typeof capacity === 'number' ? new Uint8Array(capacity) : new Uint8Array(capacity);
+  /** A buffer of `capacity` bytes to start with; it grows as needed. */
+  constructor(capacity = 64 * 1024) {
+    this.bytes = new Uint8Array(capacity);
   }
 
   /** Makes room for `n` more bytes. */

@@ -1,4 +1,4 @@
-/** Messages between the sweep's main thread and its worker threads. */
+/** Messages between the sweep's main process and its worker processes (V8 serialization over the IPC channel). */
 import type { Layer } from '../scenario/merge.js';
 import type { SweepPlan } from './plan.js';
 
@@ -22,10 +22,10 @@ export interface ChunkTask {
   to: number;
 }
 
-/** A row buffer handed back once written, for the worker to fill again: no allocation in steady state. */
-export interface RecycledBuffer {
-  type: 'recycle';
-  buffer: ArrayBuffer;
+/** The first message to a worker: what it computes from. */
+export interface WorkerStart {
+  type: 'init';
+  init: WorkerInit;
 }
 
 export type WorkerReply =

@@ -1,23 +1,27 @@
 /**
- * Entry point of a sweep worker thread: rebuilds the scenario from the
- * layers the main thread parsed (or reloads it), builds a row
- * evaluator once and answers chunk tasks with formatted rows. Formatting
- * here rather than in the main thread keeps the main thread a writer only.
+ * Entry point of a sweep worker process (forked by pool.ts): rebuilds the
+ * scenario from the layers the main process parsed (or reloads it), builds
+ * a row evaluator once and answers chunk tasks with formatted rows over the
+ * IPC channel. Formatting here rather than in the main process keeps the
+ * main process a writer only.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../errors/input-error.js';
 import { loadFromLayers, loadScenario } from '../scenario/load.js';
 import { RowBuffer } from './row-bytes.js';
-import { rowEvaluator } from './rows.js';
+import { rowEvaluator, type RowEvaluator } from './rows.js';
 import { scenarioHash } from './scenario-hash.js';
 import { shardRow } from './shard.js';
 import { SweepError } from './sweep-error.js';
-import type { ChunkTask, RecycledBuffer, WorkerInit, WorkerReply } from './worker-protocol.js';
+import type { ChunkTask, WorkerInit, WorkerReply, WorkerStart } from './worker-protocol.js';
 
-const init = workerData as WorkerInit;
-const port = parentPort!;
-const reply = (message: WorkerReply): void =>
-  port.postMessage(message, message.type === 'rows' ? [message.bytes.buffer as ArrayBuffer] : []);
+// A terminal's Ctrl-C reaches the whole process group: the main process decides when to stop
+// (it finishes the chunks out, then ends the workers), so a worker ignores the signal.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => {});
+// The main process gone (the channel closed), nothing is left to compute for.
+process.on('disconnect', () => process.exit(0));
+
+/** Sends a reply; the message is serialized at once, so the row buffer can be reused right after. */
+const reply = (message: WorkerReply): void => void process.send!(message);
 /** The error as a reply: InputErrors (a bad scenario value, a sweep problem) are the user's to fix, anything else is internal. */
 const failure = (error: unknown, where = ''): WorkerReply => ({
   type: 'error',
@@ -25,34 +29,36 @@ const failure = (error: unknown, where = ''): WorkerReply => ({
   user: error instanceof InputError,
 });
 
-try {
-  const options = { overrides: init.overrides, fix: init.fix };
-  const scenario = init.layers ? loadFromLayers(init.file, init.layers, options) : loadScenario(init.file, options);
-  if (scenarioHash(scenario) !== init.hash) throw new SweepError(`${init.file} changed while the sweep was starting`);
-  const evaluator = rowEvaluator(scenario, init.plan, init.file);
-  const spare: ArrayBuffer[] = [];
-  reply({ type: 'ready' });
-  port.on('message', (message: ChunkTask | RecycledBuffer) => {
-    if (message.type === 'recycle') {
-      spare.push(message.buffer);
-      return;
-    }
-    let pos = message.from;
-    try {
-      // Rows are written straight into a buffer the main thread handed back (none allocated in steady state).
-      const out = new RowBuffer(spare.pop() ?? 64 * 1024);
-      for (; pos < message.to; pos++) evaluator.rowInto(shardRow(init.plan.shard, pos), out);
-      // Transferred, not copied; the main thread sends the buffer back once written.
-      reply({
-        type: 'rows',
-        id: message.id,
-        bytes: new Uint8Array(out.bytes.buffer, 0, out.length),
-        rows: message.to - message.from,
-      });
-    } catch (error) {
-      reply(failure(error, `row ${shardRow(init.plan.shard, pos)}: `));
-    }
-  });
-} catch (error) {
-  reply(failure(error));
+let init: WorkerInit | undefined;
+let evaluator: RowEvaluator | undefined;
+const out = new RowBuffer(64 * 1024);
+
+function start(message: WorkerStart): void {
+  try {
+    init = message.init;
+    const options = { overrides: init.overrides, fix: init.fix };
+    const scenario = init.layers ? loadFromLayers(init.file, init.layers, options) : loadScenario(init.file, options);
+    if (scenarioHash(scenario) !== init.hash) throw new SweepError(`${init.file} changed while the sweep was starting`);
+    evaluator = rowEvaluator(scenario, init.plan, init.file);
+    reply({ type: 'ready' });
+  } catch (error) {
+    reply(failure(error));
+  }
 }
+
+function compute(task: ChunkTask): void {
+  if (!init || !evaluator) return;
+  let pos = task.from;
+  try {
+    out.clear();
+    for (; pos < task.to; pos++) evaluator.rowInto(shardRow(init.plan.shard, pos), out);
+    reply({ type: 'rows', id: task.id, bytes: out.view(), rows: task.to - task.from });
+  } catch (error) {
+    reply(failure(error, `row ${shardRow(init.plan.shard, pos)}: `));
+  }
+}
+
+process.on('message', (message: WorkerStart | ChunkTask) => {
+  if (message.type === 'init') start(message);
+  else compute(message);
+});

@@ -7,6 +7,7 @@ const { runPool, workerHeapMb } = (await import(
   pathToFileURL(path.join(ROOT, 'dist', 'sweep', 'pool.js')).href
 )) as typeof import('../../src/sweep/pool.js');
 const ECHO = pathToFileURL(path.join(ROOT, 'test', 'sweep', 'fixtures', 'echo-worker.mjs'));
+const DYING = pathToFileURL(path.join(ROOT, 'test', 'sweep', 'fixtures', 'dying-worker.mjs'));
 
 /** Runs the pool over [0, total) and returns the lines written, in order. */
 async function lines(workers: number, total: number, inline?: (from: number, to: number) => Uint8Array) {
@@ -49,6 +50,22 @@ describe('sweep pool', () => {
     const out = await lines(2, 500);
     expect(out.every((l) => l.startsWith('w '))).toBe(true);
     expect(out).toHaveLength(500);
+  });
+
+  it('a worker that dies fails the run with its exit code and the line of its standard error that says why', async () => {
+    const run = runPool({
+      init: {} as never,
+      workers: 1,
+      from: 0,
+      to: 100,
+      states: 85,
+      write: () => {},
+      stopped: () => false,
+      workerUrl: DYING,
+    });
+    await expect(run).rejects.toThrow(
+      'a sweep worker exited with code 134: FATAL ERROR: Reached heap limit Allocation failed',
+    );
   });
 
   it("scales the workers' heap cap with the roster", () => {

@@ -34,11 +34,16 @@ describe('RowBuffer', () => {
     expect(text(b)).toBe('ok');
   });
 
-  it('writes into a recycled buffer it is given', () => {
-    const storage = new ArrayBuffer(8);
-    const b = new RowBuffer(storage);
+  it('grows past its first capacity, keeping what was written, and is reused after clear()', () => {
+    const b = new RowBuffer(4);
     b.ascii('1234');
-    expect(b.bytes.buffer).toBe(storage);
-    expect(text(b)).toBe('1234');
+    b.natural(567890);
+    expect(text(b)).toBe('1234567890');
+    expect(b.bytes.length).toBeGreaterThanOrEqual(10);
+    const grown = b.bytes;
+    b.clear();
+    b.ascii('ab');
+    expect(text(b)).toBe('ab');
+    expect(b.bytes).toBe(grown);
   });
 });

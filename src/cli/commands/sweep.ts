@@ -79,8 +79,8 @@ Output:
   --list-outcomes      print the outcome names (columns, sensitivity --output, plot --z) and exit
 
 Running:
-  --workers N          computing threads (default: available cores, here ${os.availableParallelism()}):
-                       the main thread and N − 1 worker threads; 1 starts no worker
+  --workers N          computing processes (default: available cores, here ${os.availableParallelism()}):
+                       the main process and N − 1 worker processes; 1 starts no worker
   --resume             continue an interrupted or killed run of the same command
   --shard K/N|auto     run only rows K, K+N, K+2N … (1-based K); auto reads SLURM_ARRAY_TASK_ID,
                        JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX; join with 'signatory merge'
