@@ -9,11 +9,12 @@
  * the IPC channel), not worker threads: on the 2-core machines this is
  * measured on, two worker threads in one process each computed a row about
  * 1.45 times slower than one thread alone, while two processes did not slow
- * each other that way (docs/sweeps.md, "Workers"). A worker ignores SIGINT,
- * SIGTERM and SIGHUP, which a terminal sends to the whole process group: the
- * main process decides when to stop, finishes the chunks out and ends the
- * workers; a worker whose main process is gone exits when the IPC channel
- * closes.
+ * each other that way (docs/sweeps.md, "Start-up and rows"). A worker runs
+ * in a process group of its own, so the SIGINT a terminal sends to its
+ * foreground group on Ctrl-C (or a batch system's signal to the job's group)
+ * reaches only the main process, which decides when to stop, finishes the
+ * chunks out and ends the workers; a worker whose main process is gone exits
+ * when the IPC channel closes.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -165,6 +166,8 @@ export function runPool(options: PoolOptions): Promise<number> {
         ],
         // The rows travel over the IPC channel: the worker's stdout is not the sweep's.
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+        // Its own process group: a terminal's Ctrl-C goes to the main process only.
+        detached: true,
       });
       workers.push(w);
       let stderr = '';

@@ -14,10 +14,8 @@ import { shardRow } from './shard.js';
 import { SweepError } from './sweep-error.js';
 import type { ChunkTask, WorkerInit, WorkerReply, WorkerStart } from './worker-protocol.js';
 
-// A terminal's Ctrl-C reaches the whole process group: the main process decides when to stop
-// (it finishes the chunks out, then ends the workers), so a worker ignores the signal.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => {});
-// The main process gone (the channel closed), nothing is left to compute for.
+// The main process gone (the channel closed), nothing is left to compute for. (A worker runs in a
+// process group of its own, so a terminal's Ctrl-C reaches only the main process, which decides.)
 process.on('disconnect', () => process.exit(0));
 
 /** Sends a reply; the message is serialized at once, so the row buffer can be reused right after. */

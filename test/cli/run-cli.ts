@@ -84,9 +84,15 @@ export interface SpawnedCli {
 }
 
 /** Starts `node dist/cli/main.js ARGS…` as a real process. */
-export function spawnCli(args: string[], options: Omit<CliOptions, 'input'> = {}): SpawnedCli {
+export function spawnCli(
+  args: string[],
+  options: Omit<CliOptions, 'input'> & {
+    /** In a process group of its own, as a shell runs a job. */ detached?: boolean;
+  } = {},
+): SpawnedCli {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
+    detached: options.detached ?? false,
     env: { ...process.env, NO_COLOR: '1', CI: '1', ...ENGLISH, ...options.env },
   });
   let stdout = '';

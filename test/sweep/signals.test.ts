@@ -6,7 +6,7 @@
  * design of more than LARGE_DESIGN_CELLS cells states its size and needs
  * --yes. The signal test runs a real process.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -77,6 +77,61 @@ describe('a sweep stopped by SIGTERM', () => {
     expect(resumed.status, resumed.stderr).toBe(0);
     const reference = await cli(['sweep', ...LONG_SWEEP, '--workers', '2']);
     expect(readFileSync(file('term.csv'), 'utf8')).toBe(reference.stdout);
+  }, 120_000);
+});
+
+/** The pids of a process's children, from /proc. */
+function childrenOf(pid: number): number[] {
+  const text = readdirSync(`/proc/${pid}/task`)
+    .map((tid) => readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8'))
+    .join(' ');
+  return text.split(/\s+/).filter(Boolean).map(Number);
+}
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('a sweep on two workers stopped by Ctrl-C', () => {
+  // 160,000 rows: long enough to be caught midway.
+  const SWEEP = [
+    CROWD,
+    '--vary',
+    'weights.momentum=0.5:1.5:400',
+    '--vary',
+    'weights.intercept=-0.2:0.2:400',
+    '--solver',
+    'nash',
+  ];
+
+  it('SIGINT to the whole process group (a terminal Ctrl-C): the main process decides, exits 130, leaves no worker behind and resumes to the same bytes', async () => {
+    const run = spawnCli(['sweep', ...SWEEP, '--workers', '2', '--out', 'int.csv'], { cwd: dir, detached: true });
+    for (let wait = 0; wait < 3000 && rowsIn('int.csv.partial') < 1; wait++) {
+      if (run.child.exitCode !== null) break;
+      await sleep(5);
+    }
+    const workers = childrenOf(run.child.pid!);
+    expect(workers.length).toBe(1);
+    // What a terminal does on Ctrl-C: the signal to every process of the foreground group.
+    process.kill(-run.child.pid!, 'SIGINT');
+    const stopped = await run.done;
+    expect(stopped.code, stopped.stderr).toBe(130);
+    expect(stopped.stderr).toContain('--resume');
+    expect(stopped.stderr).not.toContain('worker exited');
+    for (let wait = 0; wait < 200 && workers.some(alive); wait++) await sleep(10);
+    expect(workers.filter(alive)).toEqual([]);
+    const kept = rowsIn('int.csv.partial');
+    expect(kept).toBeGreaterThanOrEqual(1);
+    expect(kept).toBeLessThan(160_000);
+    expect(JSON.parse(readFileSync(file('int.csv.meta.json'), 'utf8'))).toMatchObject({ status: 'interrupted' });
+    const resumed = await cli(['sweep', ...SWEEP, '--workers', '2', '--resume', '--out', 'int.csv']);
+    expect(resumed.status, resumed.stderr).toBe(0);
+    const reference = await cli(['sweep', ...SWEEP, '--workers', '1']);
+    expect(readFileSync(file('int.csv'), 'utf8')).toBe(reference.stdout);
   }, 120_000);
 });
 
