@@ -20,6 +20,16 @@
  * same exact check of every remaining candidate, so the order can only save
  * work: the result is the extremal equilibrium whatever the workspace held.
  *
+ * Floor. The greatest equilibrium lies above the least (Tarski 1955), and
+ * so does every profile on the way down from all-sign: a state that signs
+ * in the least equilibrium has Δ > tol there, hence Δ ≥ Δ(least) > tol ≥
+ * −tol on the whole way down (Δ rises with the others' signatures), and
+ * never leaves. `greatestTally` given the least equilibrium's profile
+ * therefore checks only the states outside it: at the many points where
+ * the two equilibria coincide its last pass checks nobody. (The margin
+ * between the two tie rules, 2·tol, is orders of magnitude above the
+ * rounding of Δ's few additions.)
+ *
  * Tie rules as in nash.ts (docs/model.md, "The tie rule"): the least
  * equilibrium signs iff Δ > tol, the greatest keeps signing iff Δ ≥ −tol,
  * tol = TIE_TOLERANCE·(1 + |a_i|).
@@ -30,6 +40,8 @@ import { nashWorkspace, TIE_TOLERANCE, type FixedActions, type NashWorkspace } f
 /** A NashWorkspace plus the list of states that may still switch and the previous solves' cascades. */
 export interface TallyWorkspace extends NashWorkspace {
   candidates: Int32Array;
+  /** The last least solve's profile: the floor of a greatest solve that follows it. */
+  floor: Uint8Array;
   /** The states that signed in the last least solve, in order (the first `leastSwitched`). */
   leastOrder: Int32Array;
   leastSwitched: number;
@@ -42,6 +54,7 @@ export function tallyWorkspace(n: number): TallyWorkspace {
   return {
     ...nashWorkspace(n),
     candidates: new Int32Array(n),
+    floor: new Uint8Array(n),
     leastOrder: new Int32Array(n),
     leastSwitched: 0,
     greatestOrder: new Int32Array(n),
@@ -77,35 +90,41 @@ export function leastTally(game: LinearGame, fixed: FixedActions, ws: TallyWorks
       order[switched++] = i;
     }
   }
-  // Then Gauss–Seidel, cyclically over the states still abstaining, until every one of them has
-  // been checked since the last switch.
+  // Then Gauss–Seidel passes over the states still abstaining, until a pass in which nobody
+  // switches. A signer never leaves on the way up: each pass keeps only the abstainers.
   let count = 0;
   for (let i = 0; i < n; i++) if (fixed[i] === -1 && s[i] === 0) candidates[count++] = i;
-  for (let c = 0, streak = 0; streak < count;) {
-    if (c >= count) c = 0;
-    const i = candidates[c];
-    const ai = a[i];
-    if (ai + m[i] * total * scale + local[i] > TIE_TOLERANCE * (1 + (ai < 0 ? -ai : ai))) {
-      s[i] = 1;
-      total++;
-      for (let k = colPtr[i]; k < colPtr[i + 1]; k++) local[row[k]] += tval[k];
-      order[switched++] = i;
-      // A signer never leaves on the way up: drop it from the list.
-      candidates[c] = candidates[--count];
-      streak = 0;
-    } else {
-      c++;
-      streak++;
+  for (let moved = count > 0; moved;) {
+    moved = false;
+    let kept = 0;
+    for (let c = 0; c < count; c++) {
+      const i = candidates[c];
+      const ai = a[i];
+      if (ai + m[i] * total * scale + local[i] > TIE_TOLERANCE * (1 + (ai < 0 ? -ai : ai))) {
+        s[i] = 1;
+        total++;
+        for (let k = colPtr[i]; k < colPtr[i + 1]; k++) local[row[k]] += tval[k];
+        order[switched++] = i;
+        moved = true;
+      } else candidates[kept++] = i;
     }
+    count = kept;
   }
   ws.leastSwitched = switched;
+  ws.floor.set(s);
   return total;
 }
 
-/** Greatest equilibrium into ws.s; returns the number of signers. */
-export function greatestTally(game: LinearGame, fixed: FixedActions, ws: TallyWorkspace): number {
+/**
+ * Greatest equilibrium into ws.s; returns the number of signers. With
+ * `aboveLeast`, ws.floor must hold the least equilibrium of this same game
+ * (the `leastTally` just before): its signers are not checked (see Floor).
+ */
+export function greatestTally(game: LinearGame, fixed: FixedActions, ws: TallyWorkspace, aboveLeast = false): number {
   const { n, a, m, colPtr, row, tval } = game;
   const { s, local, candidates, greatestOrder: order } = ws;
+  // Without the least equilibrium, nobody is known to stay: an all-abstain floor.
+  const floor = aboveLeast ? ws.floor : ws.floor.fill(0);
   const scale = n > 1 ? 1 / (n - 1) : 0;
   let total = 0;
   for (let i = 0; i < n; i++) {
@@ -118,7 +137,7 @@ export function greatestTally(game: LinearGame, fixed: FixedActions, ws: TallyWo
   const hinted = ws.greatestSwitched;
   for (let h = 0; h < hinted; h++) {
     const i = order[h];
-    if (i >= n || fixed[i] !== -1 || s[i] === 0) continue;
+    if (i >= n || fixed[i] !== -1 || s[i] === 0 || floor[i] === 1) continue;
     const ai = a[i];
     if (ai + m[i] * (total - 1) * scale + local[i] < -TIE_TOLERANCE * (1 + (ai < 0 ? -ai : ai))) {
       s[i] = 0;
@@ -128,22 +147,22 @@ export function greatestTally(game: LinearGame, fixed: FixedActions, ws: TallyWo
     }
   }
   let count = 0;
-  for (let i = 0; i < n; i++) if (fixed[i] === -1 && s[i] === 1) candidates[count++] = i;
-  for (let c = 0, streak = 0; streak < count;) {
-    if (c >= count) c = 0;
-    const i = candidates[c];
-    const ai = a[i];
-    if (ai + m[i] * (total - 1) * scale + local[i] < -TIE_TOLERANCE * (1 + (ai < 0 ? -ai : ai))) {
-      s[i] = 0;
-      total--;
-      for (let k = colPtr[i]; k < colPtr[i + 1]; k++) local[row[k]] -= tval[k];
-      order[switched++] = i;
-      candidates[c] = candidates[--count];
-      streak = 0;
-    } else {
-      c++;
-      streak++;
+  for (let i = 0; i < n; i++) if (fixed[i] === -1 && s[i] === 1 && floor[i] === 0) candidates[count++] = i;
+  for (let moved = count > 0; moved;) {
+    moved = false;
+    let kept = 0;
+    for (let c = 0; c < count; c++) {
+      const i = candidates[c];
+      const ai = a[i];
+      if (ai + m[i] * (total - 1) * scale + local[i] < -TIE_TOLERANCE * (1 + (ai < 0 ? -ai : ai))) {
+        s[i] = 0;
+        total--;
+        for (let k = colPtr[i]; k < colPtr[i + 1]; k++) local[row[k]] -= tval[k];
+        order[switched++] = i;
+        moved = true;
+      } else candidates[kept++] = i;
     }
+    count = kept;
   }
   ws.greatestSwitched = switched;
   return total;

@@ -98,7 +98,7 @@ export function pointModel(
       if (supermodular) {
         out.least = leastTally(game, fixed, ws);
         for (let t = 0; t < tracked.length; t++) out.trackLeast[t] = ws.s[tracked[t]];
-        out.greatest = greatestTally(game, fixed, ws);
+        out.greatest = greatestTally(game, fixed, ws, true);
         for (let t = 0; t < tracked.length; t++) out.trackGreatest[t] = ws.s[tracked[t]];
       } else {
         const eq = extremalEquilibria(game, fixed);

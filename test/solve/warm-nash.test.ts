@@ -26,7 +26,7 @@ function expectSame(game: ReturnType<typeof makeGame>, f: Int8Array, ws: ReturnT
   const r = reference(game, f);
   expect(leastTally(game, f, ws)).toBe(r.least);
   expect(ws.s.slice(0, game.n)).toEqual(r.leastProfile);
-  expect(greatestTally(game, f, ws)).toBe(r.greatest);
+  expect(greatestTally(game, f, ws, true)).toBe(r.greatest);
   expect(ws.s.slice(0, game.n)).toEqual(r.greatestProfile);
 }
 
@@ -67,12 +67,14 @@ describe('sweep equilibrium solver', () => {
         const least = monotoneSolve(game, 1, f, ref);
         const leastProfile = ref.s.slice();
         const greatest = monotoneSolve(game, -1, f, ref);
-        for (const ws of [tallyWorkspace(n), tallyWorkspace(n)]) {
-          expect(leastTally(game, f, ws)).toBe(least);
-          expect(ws.s).toEqual(leastProfile);
-          expect(greatestTally(game, f, ws)).toBe(greatest);
-          expect(ws.s).toEqual(ref.s);
-        }
+        // The greatest solve alone, and above the least equilibrium just found (its floor).
+        for (const aboveLeast of [false, true])
+          for (const ws of [tallyWorkspace(n), tallyWorkspace(n)]) {
+            expect(leastTally(game, f, ws)).toBe(least);
+            expect(ws.s).toEqual(leastProfile);
+            expect(greatestTally(game, f, ws, aboveLeast)).toBe(greatest);
+            expect(ws.s).toEqual(ref.s);
+          }
       }),
       { numRuns: 500 },
     );
