@@ -16,8 +16,9 @@
  * `least` and `greatest` are that one point.
  */
 import { gainChange, isSupermodular, netGain, type LinearGame } from './game.js';
-import type { FixedActions } from './nash.js';
+import { noFixedActions, type FixedActions } from './nash.js';
 import { gmres } from './linear.js';
+import { certifiedLeastQre } from './qre-certified.js';
 import { traceQre } from './qre-continuation.js';
 
 /** Residual max_i |p_i − Λ(λΔ_i(p))| at which a fixed point is accepted. */
@@ -244,6 +245,10 @@ export function principalQre(game: LinearGame, lambda: number, fixed?: FixedActi
 const STEP_TOLERANCE = 1e-13;
 /** Sweeps of `leastQreInto` before handing over to the Newton-accelerated solver. */
 const WARM_SWEEPS = 2_000;
+/** Gauss–Seidel sweeps from p = 0 before the certified Newton steps (qre-certified.ts) are tried. */
+const NEWTON_AFTER = 1;
+/** The sweeps' lower bound handed to the certified Newton steps (kept between calls: no allocation). */
+let lo = new Float64Array(0);
 
 /**
  * The least QRE into `p` without allocating, for sweeps: the same fixed
@@ -270,6 +275,13 @@ export function leastQreInto(
     }
     const scale = n > 1 ? 1 / (n - 1) : 0;
     for (let round = 0; round < WARM_SWEEPS; round++) {
+      if (round === NEWTON_AFTER) {
+        // Newton from here, certified to land on the least QRE; otherwise on as if not tried.
+        if (lo.length !== n) lo = new Float64Array(n);
+        lo.set(p);
+        if (certifiedLeastQre(game, lambda, fixed ?? noFixedActions(n), lo, p)) return true;
+        p.set(lo);
+      }
       let change = 0;
       for (let i = 0; i < n; i++) {
         if (fixed && fixed[i] !== -1) continue;
