@@ -98,7 +98,8 @@ export function certifiedLeastQre(
 ): boolean {
   const { n, a, m, rowPtr, col, val } = game;
   const ws = workspace(n);
-  const { f, d, delta, v: x, w: y } = ws;
+  // v, w and c serve the linear solves here, the certificate after.
+  const { f, d, delta, v: x, w: y, c: diagonalInverse } = ws;
   const scale = n > 1 ? 1 / (n - 1) : 0;
   for (let step = 0; ; step++) {
     // F(p), the residual and D at p.
@@ -128,9 +129,11 @@ export function certifiedLeastQre(
     // (Sherman–Morrison), both by Gauss–Seidel on the sparse K, to a change of forcing·residual.
     const tolerance = Math.min(1e-2, residual) * residual;
     for (let i = 0; i < n; i++) {
-      const diagonal = 1 + d[i] * m[i] * scale;
-      x[i] = (f[i] - p[i]) / diagonal;
-      y[i] = (d[i] * m[i] * scale) / diagonal;
+      const u = d[i] * m[i] * scale;
+      const inverse = 1 / (1 + u);
+      diagonalInverse[i] = inverse;
+      x[i] = (f[i] - p[i]) * inverse;
+      y[i] = u * inverse;
     }
     let solved = false;
     for (let sweep = 0; sweep < LINEAR_MAX_SWEEPS && !solved; sweep++) {
@@ -145,9 +148,9 @@ export function certifiedLeastQre(
           gx += val[k] * x[col[k]];
           gy += val[k] * y[col[k]];
         }
-        const diagonal = 1 + d[i] * m[i] * scale;
-        const nx = (f[i] - p[i] + d[i] * gx) / diagonal;
-        const ny = (d[i] * (m[i] * scale + gy)) / diagonal;
+        const inverse = diagonalInverse[i];
+        const nx = (f[i] - p[i] + d[i] * gx) * inverse;
+        const ny = d[i] * (m[i] * scale + gy) * inverse;
         const moved = Math.max(Math.abs(nx - x[i]), Math.abs(ny - y[i]) * residual);
         x[i] = nx;
         y[i] = ny;
