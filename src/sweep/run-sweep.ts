@@ -76,7 +76,7 @@ const INLINE_BLOCK = 512;
 /**
  * `--workers 1`: the rows are computed here, by the evaluator already built
  * from the scenario already loaded, so nothing is parsed twice and no
- * thread is started. The bytes are those a worker would write.
+ * worker process is started. The bytes are those a worker would write.
  */
 async function runInline(
   evaluator: RowEvaluator,
