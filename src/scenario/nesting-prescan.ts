@@ -17,9 +17,9 @@
  * indentation than its parent, except a sequence under a mapping key, so
  * depth ≤ 2 · (open indentation levels) + (indicators `- ? :` on the line).
  */
-import { Lexer } from 'yaml';
 import { ScenarioError } from './errors.js';
 import { MAX_ALIASES, MAX_DEPTH, MAX_LEXICAL_DEPTH, MAX_VALUES } from './limits.js';
+import { yamlLibrary } from './yaml-library.js';
 
 /** Lexer control tokens that stand for no source text (SCALAR, U+001F, precedes a plain or block scalar). */
 const SCALAR = '\u001f';
@@ -57,6 +57,7 @@ export function checkNesting(text: string, file: string): void {
         `expected at most ${MAX_ALIASES} YAML aliases in a file (aliases are limited against entity-expansion attacks)`,
       );
   };
+  const { Lexer } = yamlLibrary();
   for (const token of new Lexer().lex(text)) {
     count(token);
     if (CONTROL.has(token)) continue;

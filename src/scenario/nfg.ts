@@ -16,9 +16,9 @@
  * Writing: u_i(s) = s_i·Δ_i(s_−i), which has the same net gains and so the
  * same equilibria and QRE as the scenario (only payoff differences matter).
  */
-import { stringify } from 'yaml';
 import type { LinearGame } from '../solve/game.js';
 import { ScenarioError } from './errors.js';
+import { yamlLibrary } from './yaml-library.js';
 import { STATE_ID } from './keys.js';
 
 /** Largest number of players written or read (2^16 profiles). */
@@ -219,7 +219,7 @@ export function nfgToScenarioText(game: NfgGame, file: string): string {
       ...(signs.length ? { with: withs } : {}),
     };
   }
-  return stringify({
+  return yamlLibrary().stringify({
     name: game.title || file,
     description: game.comment,
     game: { players },

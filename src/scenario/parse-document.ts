@@ -4,27 +4,14 @@
  * what a scenario never needs and an attacker could use: several documents,
  * duplicate keys, unknown tags, excessive aliases and deep nesting.
  */
-import {
-  LineCounter,
-  isAlias,
-  isCollection,
-  isMap,
-  isNode,
-  isPair,
-  isScalar,
-  isSeq,
-  parseAllDocuments,
-  type Document,
-  type Node,
-  type Pair,
-  type YAMLError,
-} from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLError } from 'yaml';
 import { isMapping } from './describe.js';
 import { ScenarioError } from './errors.js';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES } from './limits.js';
 import { checkNesting } from './nesting-prescan.js';
 import { parseJsonText } from './parse-json.js';
 import { tooLarge } from './read-text.js';
+import { yamlLibrary } from './yaml-library.js';
 
 function yamlError(file: string, error: YAMLError, lines: LineCounter): ScenarioError {
   const { line, col } = lines.linePos(error.pos[0]);
@@ -46,6 +33,7 @@ export function parseDocumentText(text: string, file: string): unknown {
     return json;
   }
   checkNesting(text, file);
+  const { LineCounter, parseAllDocuments } = yamlLibrary();
   const lines = new LineCounter();
   // logLevel 'error': the library would otherwise print warnings to stderr; the loader never prints.
   const docs = parseAllDocuments(text, {
@@ -103,6 +91,7 @@ interface Anchored {
  * list or mapping used as a key (`? [a, b]: 1`).
  */
 function toPlain(doc: Document, file: string, lines: LineCounter): unknown {
+  const { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq } = yamlLibrary();
   const anchors = new Map<string, Anchored>();
   let total = 0;
   const at = (node: { range?: [number, number, number] | null } | null | undefined): string => {

@@ -16,15 +16,17 @@ import { baseDoc, INLINE, toYaml } from './scenario-text.js';
 
 // Counts the calls of the YAML library's parser, to show which inputs are refused before it runs.
 const yamlParser = vi.hoisted(() => ({ calls: 0 }));
-vi.mock('yaml', async (importOriginal) => {
-  const yaml = await importOriginal<typeof import('yaml')>();
-  return {
+vi.mock('../../src/scenario/yaml-library.js', async (importOriginal) => {
+  const { yamlLibrary } = await importOriginal<typeof import('../../src/scenario/yaml-library.js')>();
+  const yaml = yamlLibrary();
+  const counted = {
     ...yaml,
     parseAllDocuments: (...args: Parameters<typeof yaml.parseAllDocuments>) => {
       yamlParser.calls++;
       return yaml.parseAllDocuments(...args);
     },
   };
+  return { yamlLibrary: () => counted };
 });
 
 function refusal(run: () => unknown): { error: ScenarioError; parsed: boolean } {
