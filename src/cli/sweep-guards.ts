@@ -2,6 +2,7 @@
  * What guards a sweep run besides its options: the size a design may have
  * without `--yes`, and the signals that stop it cleanly.
  */
+import { groupDigits } from '../sweep/progress-rate.js';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -11,7 +12,7 @@ import { UsageError } from './usage-error.js';
  */
 export const LARGE_DESIGN_CELLS = 50_000_000;
 
-const count = (n: number): string => n.toLocaleString('en-US');
+const count = (n: number): string => groupDigits(n);
 
 /** Refuses a design of more than LARGE_DESIGN_CELLS cells unless `yes`, stating its size. */
 export function checkDesignSize(rows: number, columns: number, yes: boolean): void {

@@ -35,9 +35,23 @@ export function duration(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
+/**
+ * A whole number with commas between groups of three digits, as
+ * `toLocaleString('en-US')` writes it, without the first call's loading of
+ * the locale data (about 30 ms of a sweep's start-up on the benchmark machines).
+ */
+export function groupDigits(n: number): string {
+  // Beyond the safe integers (never a count of rows), the locale's own rounding of the digits.
+  if (!Number.isSafeInteger(n)) return n.toLocaleString('en-US');
+  const digits = String(Math.abs(n));
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let k = out.length; k < digits.length; k += 3) out += `,${digits.slice(k, k + 3)}`;
+  return n < 0 ? `-${out}` : out;
+}
+
 /** One plain line: "sweep: 12,000/100,000 rows (12%) · 4,100 rows/s · 0:21 left". */
 export function progressLine(p: ProgressSnapshot): string {
   const pct = p.total > 0 ? Math.floor((100 * p.done) / p.total) : 100;
   const eta = p.eta === undefined ? '' : ` · ${duration(p.eta)} left`;
-  return `sweep: ${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')} rows (${pct}%) · ${Math.round(p.rate).toLocaleString('en-US')} rows/s${eta}`;
+  return `sweep: ${groupDigits(p.done)}/${groupDigits(p.total)} rows (${pct}%) · ${groupDigits(Math.round(p.rate))} rows/s${eta}`;
 }

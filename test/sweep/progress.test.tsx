@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import { duration, progressLine, progressTracker } from '../../src/sweep/progress-rate.js';
+import { duration, groupDigits, progressLine, progressTracker } from '../../src/sweep/progress-rate.js';
 import { SweepProgress } from '../../src/sweep/progress-view.js';
 
 describe('sweep progress', () => {
@@ -21,5 +22,24 @@ describe('sweep progress', () => {
     const frame = lastFrame() ?? '';
     expect(frame).toContain('█'.repeat(15));
     expect(frame).toContain('50/100 rows · 12/s · 0:04 left');
+  });
+
+  it('groups digits as toLocaleString("en-US") does, for any whole number (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer(),
+          fc.maxSafeInteger(),
+          fc.double({ min: -1e22, max: 1e22, noNaN: true }).map((x) => Math.round(x) + 0), // + 0: no −0
+        ),
+        (n) => {
+          expect(groupDigits(n)).toBe(n.toLocaleString('en-US'));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(groupDigits(0)).toBe('0');
+    expect(groupDigits(1000)).toBe('1,000');
+    expect(groupDigits(-1234567)).toBe('-1,234,567');
   });
 });
