@@ -24,7 +24,9 @@
  * radius R = ‖r‖_v/(1 − ρ) around p is mapped into itself, so it holds a
  * fixed point p̂ (Banach), and if that ball lies within X then the least
  * QRE, which is ≥ lo and ≤ p̂, lies in X too, where F has only one fixed
- * point: p̂ is the least QRE, and ‖p − p_least‖ ≤ R·max v ≤ η. When any
+ * point: p̂ is the least QRE, and ‖p − p_least‖ ≤ R·max v ≤ η. (The
+ * residual carries an allowance for its own rounding, and any NaN refuses
+ * the certificate.) When any
  * of this fails (near a bifurcation, where the contraction is lost), the
  * caller goes on with the monotone iteration as if Newton had not been
  * tried.
@@ -97,6 +99,7 @@ export function certifiedLeastQre(
   p: Float64Array,
 ): boolean {
   const { n, a, m, rowPtr, col, val } = game;
+  if (!(lambda >= 0 && lambda < Infinity)) return false;
   const ws = workspace(n);
   // v, w and c serve the linear solves here, the certificate after.
   const { f, d, delta, v: x, w: y, c: diagonalInverse } = ws;
@@ -118,10 +121,11 @@ export function certifiedLeastQre(
       f[i] = q;
       d[i] = lambda * q * (1 - q);
       const r = q - p[i];
+      // NaN (an infinite input) gives up here: no certificate is attempted.
+      if (!(r <= 1 && r >= -1)) return false;
       if (r > residual) residual = r;
       else if (-r > residual) residual = -r;
     }
-    if (!(residual <= 1)) return false;
     if (residual <= NEWTON_RESIDUAL) break;
     if (step === NEWTON_MAX_STEPS) return false;
     // (I − D·J)·δ = F(p) − p. With K = I + D·diag(m)/(N − 1) − D·B and u = D·m/(N − 1), the
@@ -187,7 +191,7 @@ function certify(
   p: Float64Array,
   { f, v, w, c }: Scratch,
 ): boolean {
-  const { n, m, rowPtr, col, val } = game;
+  const { n, a, m, rowPtr, col, val } = game;
   const scale = n > 1 ? 1 / (n - 1) : 0;
   // The box X: below, min(lo, p − η); above, p + η; a fixed state does not move.
   // widthBelow_j = p_j − X_lo_j, widthAbove_j = X_hi_j − p_j, as v and w for now.
@@ -240,16 +244,25 @@ function certify(
     if (top === 0) top = 1;
     for (let i = 0; i < n; i++) v[i] = fixed[i] === -1 ? w[i] / top + 1e-3 : 0;
   }
+  // The residual as computed plus a bound on its rounding: Δ_i adds terms of size at most
+  // |a_i| + m_i + Σ_j B_ij, each within a few ulps, and Λ' ≤ 1/4.
   let norm = 0;
-  for (let i = 0; i < n; i++) if (fixed[i] === -1) norm = Math.max(norm, (Math.abs(f[i] - p[i]) + 1e-16) / v[i]);
-  if (!(rho < RHO_MAX)) return false;
+  for (let i = 0; i < n; i++) {
+    if (fixed[i] !== -1) continue;
+    let size = Math.abs(a[i]) + m[i];
+    for (let k = rowPtr[i]; k < rowPtr[i + 1]; k++) size += val[k];
+    const slack = 1e-15 * (1 + lambda * size);
+    norm = Math.max(norm, (Math.abs(f[i] - p[i]) + slack) / v[i]);
+  }
+  // Written so that a NaN anywhere (an infinite input) refuses the certificate.
+  if (!(rho < RHO_MAX) || !(norm < Infinity)) return false;
   // Ball radius in the v-norm, twice Banach's, for the rounding of the residual and the bound.
   const radius = (2 * norm) / (1 - rho);
   // The ball within X: |x_i − p_i| ≤ radius·v_i ≤ η on each side (X reaches at least η, or to 0 or 1).
   for (let i = 0; i < n; i++) {
     if (fixed[i] !== -1) continue;
     const reach = radius * v[i];
-    if (reach > CERTIFY_RADIUS) return false;
+    if (!(reach <= CERTIFY_RADIUS)) return false;
   }
   return true;
 }

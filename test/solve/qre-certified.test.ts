@@ -149,4 +149,15 @@ describe('least QRE by certified Newton', () => {
     // The certificate is not vacuous: it holds on most random games.
     expect(certified / runs).toBeGreaterThan(0.5);
   });
+
+  it('certifies nothing from infinite or NaN arithmetic, nor at a negative λ', () => {
+    const fixed = noFixedActions(2);
+    // m near the largest double: the bound's sums overflow to Infinity and then NaN.
+    const huge = makeGame([0, 0], [1e308, 1e308], []);
+    expect(certifiedLeastQre(huge, 10, fixed, Float64Array.of(0.5, 1), Float64Array.of(0.5, 1))).toBe(false);
+    const nan = makeGame([NaN, 0], [1, 1], []);
+    expect(certifiedLeastQre(nan, 1, fixed, Float64Array.of(0, 0), Float64Array.of(0, 0))).toBe(false);
+    const plain = crowd(2, -1, 1);
+    expect(certifiedLeastQre(plain, -1, fixed, Float64Array.of(0, 0), Float64Array.of(0, 0))).toBe(false);
+  });
 });
