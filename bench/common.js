@@ -26,13 +26,20 @@ export const fmt = (x) => Math.round(x).toLocaleString('en-US');
 function processTree(pid) {
   const tree = [pid];
   for (let k = 0; k < tree.length; k++) {
-    try {
-      for (const tid of readdirSync(`/proc/${tree[k]}/task`)) {
+    const tids = (() => {
+      try {
+        return readdirSync(`/proc/${tree[k]}/task`);
+      } catch {
+        return []; // exited meanwhile
+      }
+    })();
+    for (const tid of tids) {
+      try {
         const children = readFileSync(`/proc/${tree[k]}/task/${tid}/children`, 'utf8').trim();
         if (children) tree.push(...children.split(/\s+/).map(Number));
+      } catch {
+        // a thread gone meanwhile
       }
-    } catch {
-      // exited meanwhile
     }
   }
   return tree;
@@ -53,12 +60,14 @@ function residentBytes(pid, field) {
  * its wall time and peak resident memory, polled from /proc every 20 ms: the
  * larger of the main process's own peak (VmHWM) and the most its process
  * tree (the sweep's worker processes included) held at once (Σ VmRSS).
+ * `build` is the folder whose dist/ runs (this one by default; another
+ * release's, built in a folder of its own, for a before/after comparison).
  * Rejects when it exits non-zero.
  */
-export function runMeasured(args) {
+export function runMeasured(args, build = root) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [path.join(root, 'dist', 'cli', 'main.js'), ...args], {
+    const child = spawn(process.execPath, [path.join(build, 'dist', 'cli', 'main.js'), ...args], {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, CI: '1' },
     });

@@ -13,6 +13,13 @@
  *   4. the machine's speed: one dependent multiply-add pass over 85 doubles.
  * The runs of each command are interleaved with the others', so a change in
  * the machine's load touches them alike.
+ *
+ * `--before DIR`: DIR holds an earlier release, built (DIR/dist/cli/main.js,
+ * e.g. `git worktree add DIR REV && cd DIR && npm ci && npm run build`). The
+ * whole commands then run on both, interleaved run by run, and the bench
+ * prints each ratio with the performance targets of the sweep work (issue
+ * 14: about 4× the nash grid on one worker, 2 workers ≥ 1.8× one, the QRE
+ * grid ≥ 4×), and whether the outputs of the two releases are identical.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -20,6 +27,7 @@ import path from 'node:path';
 import { dist, fmt, median, option, printMachine, quick, root, runMeasured } from './common.js';
 
 const runs = Number(option('--runs', quick ? 3 : 5));
+const before = option('--before', undefined);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'signatory-grid-'));
 const baseline = path.join(root, 'scenarios', 'a-coruna-2026.yaml');
 const NASH = [
@@ -48,26 +56,26 @@ printMachine(`signatory sweep grid benchmarks · ${runs} runs each`);
 const stats = (xs) =>
   `median ${median(xs).toFixed(2)} s (min ${Math.min(...xs).toFixed(2)}, max ${Math.max(...xs).toFixed(2)})`;
 
-/** Times `node dist/cli/main.js sweep BASELINE SPEC --workers W` for each W, interleaved, `runs` times. */
+/** Medians of the whole commands on the earlier release (`--before`), by label and worker count. */
+const beforeMedians = new Map();
+
+/**
+ * Times `node dist/cli/main.js sweep BASELINE SPEC --workers W` for each W, interleaved, `runs`
+ * times; with `--before`, each run is followed by the same command on the earlier release.
+ */
 async function wholeCommand(spec, workers, label) {
   const n = points(spec);
   const times = new Map(workers.map((w) => [w, []]));
   const peaks = new Map(workers.map((w) => [w, 0]));
+  const older = new Map(workers.map((w) => [w, []]));
+  const command = (w, out) => ['sweep', baseline, ...spec, '--workers', String(w), '--out', out, '--force'];
   for (let r = 0; r < runs; r++)
     for (const w of workers) {
-      const out = path.join(tmp, `${label}-${w}.csv`);
-      const { seconds, peak } = await runMeasured([
-        'sweep',
-        baseline,
-        ...spec,
-        '--workers',
-        String(w),
-        '--out',
-        out,
-        '--force',
-      ]);
+      const { seconds, peak } = await runMeasured(command(w, path.join(tmp, `${label}-${w}.csv`)));
       times.get(w).push(seconds);
       peaks.set(w, Math.max(peaks.get(w), peak));
+      if (before)
+        older.get(w).push((await runMeasured(command(w, path.join(tmp, `before-${label}-${w}.csv`)), before)).seconds);
     }
   console.log(
     `${fmt(n)}-point ${label} grid, whole command (node dist/cli/main.js sweep ${path.relative(root, baseline)} ${spec.join(' ')} --workers W):`,
@@ -82,10 +90,21 @@ async function wholeCommand(spec, workers, label) {
   const same = workers.every((w) => readFileSync(path.join(tmp, `${label}-${w}.csv`)).equals(one));
   console.log(`  outputs identical for ${workers.join(' and ')} workers: ${same ? 'yes' : 'NO'}`);
   if (!same) process.exitCode = 1;
-  return one;
+  if (before) {
+    for (const w of workers) {
+      beforeMedians.set(`${label}-${w}`, median(older.get(w)));
+      console.log(
+        `  before (${before}), ${w} worker${w > 1 ? 's' : ' '}: ${stats(older.get(w))}; now / before ${(median(times.get(w)) / median(older.get(w))).toFixed(2)}`,
+      );
+    }
+    const identical = readFileSync(path.join(tmp, `before-${label}-1.csv`)).equals(one);
+    console.log(`  outputs identical to the earlier release's: ${identical ? 'yes' : 'no'}`);
+  }
+  return { one, medians: new Map(workers.map((w) => [w, median(times.get(w))])) };
 }
 
-const nashOne = await wholeCommand(NASH, [1, 2], 'nash');
+const nash = await wholeCommand(NASH, [1, 2], 'nash');
+const nashOne = nash.one;
 {
   // Three shards, concatenated in order (headers dropped after the first), give the same bytes.
   const parts = [];
@@ -149,7 +168,7 @@ console.log(
 );
 
 console.log('');
-await wholeCommand(QRE, [1, 2], 'qre');
+const qre = await wholeCommand(QRE, [1, 2], 'qre');
 const qreInner = innerLoop(QRE, 'qre');
 {
   const exp = Math.exp;
@@ -159,6 +178,39 @@ const qreInner = innerLoop(QRE, 'qre');
   Math.exp = exp;
   console.log(
     `  inner loop in-process (least QRE + exact tally distribution): ${qreInner.perPoint.toFixed(1)} µs per point (median), ${(calls / qreInner.n).toFixed(0)} calls to Math.exp per point`,
+  );
+}
+
+// The targets of the sweep work (issue 14), as ratios within this run.
+const target = (what, value, goal, met) =>
+  console.log(`  ${what}: ${value} (target ${goal}): ${met ? 'met' : 'not met'}`);
+console.log('\ntargets:');
+target(
+  'nash grid, whole command, 1 worker',
+  `${((nash.medians.get(1) / points(NASH)) * 1e6).toFixed(1)} µs per point`,
+  '≤ 3.5 µs per point on the machine that set it',
+  (nash.medians.get(1) / points(NASH)) * 1e6 <= 3.5,
+);
+target(
+  'nash grid, 2 workers against 1',
+  `${(nash.medians.get(1) / nash.medians.get(2)).toFixed(2)}×`,
+  '≥ 1.8×',
+  nash.medians.get(1) / nash.medians.get(2) >= 1.8,
+);
+target('nash inner loop', `${nashInner.perPoint.toFixed(2)} µs per point`, '≤ 2 µs', nashInner.perPoint <= 2);
+if (before) {
+  const speedUp = (label) => beforeMedians.get(`${label}-1`) / (label === 'nash' ? nash : qre).medians.get(1);
+  target(
+    'nash grid, 1 worker, against the earlier release',
+    `${speedUp('nash').toFixed(2)}×`,
+    'about 4×',
+    speedUp('nash') >= 3.8,
+  );
+  target(
+    'QRE grid, 1 worker, against the earlier release',
+    `${speedUp('qre').toFixed(2)}×`,
+    '≥ 4×',
+    speedUp('qre') >= 4,
   );
 }
 rmSync(tmp, { recursive: true, force: true });

@@ -51,6 +51,13 @@ const CHUNK_SECONDS = 0.1;
 /** At most this many rows a chunk: its text stays small enough for the young generation. */
 const MAX_CHUNK = 1024;
 const FIRST_CHUNK = 16;
+/** A worker ready when less than this many seconds of rows are left (at the main thread's pace) is not used. */
+const LATE_START_SECONDS = 0.4;
+/** Worker processes are started only when the main thread alone has more than this many seconds of rows left, */
+const WORKERS_FROM_SECONDS = 0.8;
+/** judged after this many seconds of computing, at this many times its pace so far. */
+const PACE_SECONDS = 0.1;
+const WARM_SPEED_UP = 2;
 
 export interface PoolOptions {
   init: WorkerInit;
@@ -94,6 +101,11 @@ export function runPool(options: PoolOptions): Promise<number> {
     let written = from;
     let inFlight = 0;
     let chunk = FIRST_CHUNK;
+    /** Whether the worker processes were started, or judged not worth starting. */
+    let workersDecided = false;
+    /** The main thread's pace, in rows per second (measured on its own chunks). */
+    let mainRate = 0;
+    let mainSeconds = 0;
     let settled = false;
     const started = new Map<number, number>();
     const window = WINDOW_PER_WORKER * wanted;
@@ -141,6 +153,19 @@ export function runPool(options: PoolOptions): Promise<number> {
       started.delete(id);
       if (rows > 0 && seconds > 0)
         chunk = Math.max(1, Math.min(MAX_CHUNK, Math.round((CHUNK_SECONDS * rows) / seconds)));
+      if (participant === 'main' && rows > 0 && seconds > 0) {
+        mainRate = rows / seconds;
+        mainSeconds += seconds;
+        // Workers only for a sweep long enough to repay their start (a process, its modules and
+        // its scenario: about 0.35 s on the benchmark machines, and on a 2-vCPU machine a
+        // started worker slowed the main thread by about 0.1 s even unused). Judged once the
+        // main thread has computed for PACE_SECONDS, at WARM_SPEED_UP times its pace so far: its
+        // first rows run cold code (2 to 3 times slower on those machines).
+        if (!workersDecided && mainSeconds >= PACE_SECONDS) {
+          if ((to - nextStart) / (WARM_SPEED_UP * mainRate) > WORKERS_FROM_SECONDS) startWorkers();
+          else workersDecided = true;
+        }
+      }
       pending.set(id, { bytes, rows, from: participant });
       try {
         for (let next = pending.get(nextWrite); next; next = pending.get(nextWrite)) {
@@ -155,9 +180,16 @@ export function runPool(options: PoolOptions): Promise<number> {
       while (idle.length > 0 && !done() && nextId - nextWrite < window) dispatch(idle.pop()!);
       if (inFlight === 0 && done()) finish();
     };
-    if (inline) dispatch('main');
     const script = fileURLToPath(url);
-    for (let k = 0; k < processes; k++) {
+    /** Starts the worker processes (once). */
+    const startWorkers = (): void => {
+      if (workersDecided) return;
+      workersDecided = true;
+      for (let k = 0; k < processes; k++) startWorker();
+    };
+    if (inline) dispatch('main');
+    else startWorkers();
+    function startWorker(): void {
       const w = fork(script, [], {
         serialization: 'advanced',
         execArgv: [
@@ -181,6 +213,10 @@ export function runPool(options: PoolOptions): Promise<number> {
         // Two chunks each: the second waits in the worker's queue, so the worker never idles while
         // the main thread, busy with a chunk of its own, has not yet read the first one's reply.
         if (reply.type === 'ready') {
+          // Too late to help: a worker's first chunks run cold code, several times slower than
+          // the warm main thread, so with less than LATE_START_SECONDS of rows left at the main
+          // thread's pace it would only delay the end. It stays unused.
+          if (inline && to - nextStart < LATE_START_SECONDS * mainRate) return;
           dispatch(w);
           dispatch(w);
           return;

@@ -10,11 +10,16 @@ const ECHO = pathToFileURL(path.join(ROOT, 'test', 'sweep', 'fixtures', 'echo-wo
 const DYING = pathToFileURL(path.join(ROOT, 'test', 'sweep', 'fixtures', 'dying-worker.mjs'));
 
 /** Runs the pool over [0, total) and returns the lines written, in order. */
-async function lines(workers: number, total: number, inline?: (from: number, to: number) => Uint8Array) {
+async function lines(
+  workers: number,
+  total: number,
+  inline?: (from: number, to: number) => Uint8Array,
+  readyAfterMs = 20,
+) {
   const decoder = new TextDecoder();
   let text = '';
   const end = await runPool({
-    init: {} as never,
+    init: { readyAfterMs } as never,
     workers,
     from: 0,
     to: total,
@@ -29,21 +34,31 @@ async function lines(workers: number, total: number, inline?: (from: number, to:
 }
 
 describe('sweep pool', () => {
+  const encoder = new TextEncoder();
+  /** The main thread's share: about 20 µs a row, as a real row costs (busy, by the clock). */
+  const inline = (from: number, to: number) => {
+    let text = '';
+    for (let pos = from; pos < to; pos++) text += `m ${pos}\n`;
+    for (const until = performance.now() + 0.02 * (to - from); performance.now() < until;);
+    return encoder.encode(text);
+  };
+
   it('the main thread takes chunks beside the workers, and rows come out in position order', async () => {
-    const encoder = new TextEncoder();
-    const inline = (from: number, to: number) => {
-      let text = '';
-      for (let pos = from; pos < to; pos++) text += `m ${pos}\n`;
-      // About 20 µs a row, as a real row costs: the worker starts while the main thread computes.
-      for (const until = performance.now() + 0.02 * (to - from); performance.now() < until;);
-      return encoder.encode(text);
-    };
-    const out = await lines(2, 20_000, inline);
-    expect(out.map((l) => Number(l.split(' ')[1]))).toEqual(Array.from({ length: 20_000 }, (_, i) => i));
+    // 2 s of rows for the main thread alone: the worker starts while it computes, then shares.
+    const out = await lines(2, 100_000, inline);
+    expect(out.map((l) => Number(l.split(' ')[1]))).toEqual(Array.from({ length: 100_000 }, (_, i) => i));
     const byMain = out.filter((l) => l.startsWith('m ')).length;
-    // Two computing threads: the main thread and one worker, each with a share.
+    // Two computing participants: the main thread and one worker, each with a share.
     expect(byMain).toBeGreaterThan(0);
-    expect(byMain).toBeLessThan(20_000);
+    expect(byMain).toBeLessThan(100_000);
+  });
+
+  it('a worker ready too late to help is not used: the main thread finishes alone', async () => {
+    // 1.2 s of rows for the main thread; the worker is ready after 0.8 s and its start-up, with
+    // less than 0.4 s of rows left.
+    const out = await lines(2, 60_000, inline, 800);
+    expect(out).toHaveLength(60_000);
+    expect(out.every((l) => l.startsWith('m '))).toBe(true);
   });
 
   it('without an inline share every row comes from the workers', async () => {
