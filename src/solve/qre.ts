@@ -253,11 +253,14 @@ let lo = new Float64Array(0);
 /**
  * The least QRE into `p` without allocating, for sweeps: the same fixed
  * point as `logitQre(...).least` (Gauss–Seidel from p = 0 rises
- * monotonically to the least fixed point in a supermodular game, Tarski),
- * stopping on the step size; it hands over to `logitQre` (with its Newton
- * steps) when the plain iteration is slow, near a bifurcation, or when the
- * game is not supermodular (then the principal branch's QRE). Returns
- * whether the solver reached its tolerance: false means `p` is not a QRE.
+ * monotonically to the least fixed point in a supermodular game, Tarski).
+ * After NEWTON_AFTER sweeps, Newton steps with a certificate that they
+ * reached the least fixed point (qre-certified.ts); where the certificate
+ * fails, the sweeps go on, stopping on the step size. It hands over to
+ * `logitQre` (with its Newton steps) when the plain iteration is slow, near
+ * a bifurcation, or when the game is not supermodular (then the principal
+ * branch's QRE). Returns whether the solver reached its tolerance: false
+ * means `p` is not a QRE.
  */
 export function leastQreInto(
   game: LinearGame,
