@@ -14,7 +14,10 @@
  * foreground group on Ctrl-C (or a batch system's signal to the job's group)
  * reaches only the main process, which decides when to stop, finishes the
  * chunks out and ends the workers; a worker whose main process is gone exits
- * when the IPC channel closes.
+ * when the IPC channel closes. A batch system may signal every process of a
+ * job (Slurm does, on a time limit): a worker ended by SIGTERM, SIGINT or
+ * SIGHUP leaves its chunks to the others, and the main process, signalled
+ * too, stops in its own time; a worker ended any other way fails the run.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -117,16 +120,25 @@ export function runPool(options: PoolOptions): Promise<number> {
       if (error) reject(error);
       else resolve(written);
     };
-    const done = (): boolean => options.stopped() || nextStart >= to;
+    /** Chunks handed out and not yet back, with who has them. */
+    const outstanding = new Map<number, { task: ChunkTask; p: Participant }>();
+    /** Chunks of a worker stopped by a signal, handed out again before any new one (lowest first). */
+    const retry: ChunkTask[] = [];
+    const done = (): boolean => options.stopped() || (nextStart >= to && retry.length === 0);
+    const canHandOut = (): boolean => retry.length > 0 || nextId - nextWrite < window;
     const dispatch = (p: Participant): void => {
       if (settled) return;
-      if (done() || nextId - nextWrite >= window) {
+      if (done() || !canHandOut()) {
         idle.push(p);
         if (inFlight === 0 && done()) finish();
         return;
       }
-      const task: ChunkTask = { type: 'task', id: nextId++, from: nextStart, to: Math.min(to, nextStart + chunk) };
-      nextStart = task.to;
+      let task = retry.shift();
+      if (!task) {
+        task = { type: 'task', id: nextId++, from: nextStart, to: Math.min(to, nextStart + chunk) };
+        nextStart = task.to;
+      }
+      outstanding.set(task.id, { task, p });
       inFlight++;
       started.set(task.id, performance.now());
       if (p !== 'main') {
@@ -135,20 +147,22 @@ export function runPool(options: PoolOptions): Promise<number> {
       }
       // The main thread's chunk runs on a later turn of the event loop, so the workers' replies
       // and signal handlers are served between its chunks.
+      const mine = task;
       setImmediate(() => {
         if (settled) return;
         let bytes: Uint8Array;
         try {
-          bytes = inline!(task.from, task.to);
+          bytes = inline!(mine.from, mine.to);
         } catch (error) {
           return finish(error as Error);
         }
-        received(task.id, bytes, task.to - task.from, 'main');
+        received(mine.id, bytes, mine.to - mine.from, 'main');
       });
     };
     const received = (id: number, bytes: Uint8Array, rows: number, participant: Participant): void => {
       if (settled) return;
       inFlight--;
+      outstanding.delete(id);
       const seconds = (performance.now() - (started.get(id) ?? 0)) / 1000;
       started.delete(id);
       if (rows > 0 && seconds > 0)
@@ -177,8 +191,31 @@ export function runPool(options: PoolOptions): Promise<number> {
         return finish(error as Error);
       }
       dispatch(participant);
-      while (idle.length > 0 && !done() && nextId - nextWrite < window) dispatch(idle.pop()!);
+      serveIdle();
+    };
+    const serveIdle = (): void => {
+      while (idle.length > 0 && !done() && canHandOut()) dispatch(idle.pop()!);
       if (inFlight === 0 && done()) finish();
+    };
+    /**
+     * A worker stopped by a signal from outside (a batch system signals every process of a job,
+     * not only the main one): its chunks go to the others, and the main process, signalled too,
+     * stops in its own time. With nobody left to compute, the run fails.
+     */
+    const lost = (w: ChildProcess): void => {
+      const k = idle.indexOf(w);
+      if (k >= 0) idle.splice(k, 1);
+      for (const [id, { task, p }] of outstanding)
+        if (p === w) {
+          outstanding.delete(id);
+          started.delete(id);
+          inFlight--;
+          retry.push(task);
+        }
+      retry.sort((x, y) => x.id - y.id);
+      const alive = workers.some((v) => v.exitCode === null && v.signalCode === null);
+      if (!inline && !alive) return finish(new Error('every sweep worker was stopped by a signal'));
+      serveIdle();
     };
     const script = fileURLToPath(url);
     /** Starts the worker processes (once). */
@@ -223,9 +260,14 @@ export function runPool(options: PoolOptions): Promise<number> {
         }
         received(reply.id, reply.bytes, reply.rows, w);
       });
-      w.on('error', (error) => finish(error));
+      // A message to a worker that has just died fails (EPIPE): the 'exit' that follows decides, and
+      // the error must not reach the CLI as such (an EPIPE there means stdout's reader has gone).
+      w.on('error', (error) => {
+        if (w.pid === undefined) finish(new Error(`could not start a sweep worker: ${error.message}`));
+      });
       w.on('exit', (code, signal) => {
         if (settled) return;
+        if (signal === 'SIGTERM' || signal === 'SIGINT' || signal === 'SIGHUP') return lost(w);
         const why = stderr
           .split('\n')
           .find((line) => /error/i.test(line))

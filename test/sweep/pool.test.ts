@@ -8,6 +8,7 @@ const { runPool, workerHeapMb } = (await import(
 )) as typeof import('../../src/sweep/pool.js');
 const ECHO = pathToFileURL(path.join(ROOT, 'test', 'sweep', 'fixtures', 'echo-worker.mjs'));
 const DYING = pathToFileURL(path.join(ROOT, 'test', 'sweep', 'fixtures', 'dying-worker.mjs'));
+const QUITTING = pathToFileURL(path.join(ROOT, 'test', 'sweep', 'fixtures', 'quitting-worker.mjs'));
 
 /** Runs the pool over [0, total) and returns the lines written, in order. */
 async function lines(
@@ -15,6 +16,7 @@ async function lines(
   total: number,
   inline?: (from: number, to: number) => Uint8Array,
   readyAfterMs = 20,
+  workerUrl = ECHO,
 ) {
   const decoder = new TextDecoder();
   let text = '';
@@ -26,7 +28,7 @@ async function lines(
     states: 85,
     write: (bytes) => void (text += decoder.decode(bytes)),
     stopped: () => false,
-    workerUrl: ECHO,
+    workerUrl,
     ...(inline ? { inline } : {}),
   });
   expect(end).toBe(total);
@@ -65,6 +67,19 @@ describe('sweep pool', () => {
     const out = await lines(2, 500);
     expect(out.every((l) => l.startsWith('w '))).toBe(true);
     expect(out).toHaveLength(500);
+  });
+
+  it('a worker stopped by a signal from outside leaves its chunks to the main thread: every row, in order', async () => {
+    const out = await lines(2, 100_000, inline, 20, QUITTING);
+    expect(out.map((l) => Number(l.split(' ')[1]))).toEqual(Array.from({ length: 100_000 }, (_, i) => i));
+    // The worker's two answered chunks are in; the two it held were computed by the main thread.
+    expect(out.some((l) => l.startsWith('w '))).toBe(true);
+  });
+
+  it('with no main-thread share, workers all stopped by signals fail the run', async () => {
+    await expect(lines(1, 100_000, undefined, 20, QUITTING)).rejects.toThrow(
+      'every sweep worker was stopped by a signal',
+    );
   });
 
   it('a worker that dies fails the run with its exit code and the line of its standard error that says why', async () => {

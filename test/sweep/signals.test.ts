@@ -99,13 +99,14 @@ const alive = (pid: number): boolean => {
 };
 
 describe('a sweep on two workers stopped by Ctrl-C', () => {
-  // 640,000 rows: long enough to be caught midway, and for the main process to start a worker.
+  // 1,280,000 rows: long enough to be caught midway, and for the main process to start a worker
+  // (it does when more than about a second of rows is left).
   const SWEEP = [
     CROWD,
     '--vary',
     'weights.momentum=0.5:1.5:1600',
     '--vary',
-    'weights.intercept=-0.2:0.2:400',
+    'weights.intercept=-0.2:0.2:800',
     '--solver',
     'nash',
   ];
@@ -130,12 +131,47 @@ describe('a sweep on two workers stopped by Ctrl-C', () => {
     expect(workers.filter(alive)).toEqual([]);
     const kept = rowsIn('int.csv.partial');
     expect(kept).toBeGreaterThanOrEqual(1);
-    expect(kept).toBeLessThan(640_000);
+    expect(kept).toBeLessThan(1_280_000);
     expect(JSON.parse(readFileSync(file('int.csv.meta.json'), 'utf8'))).toMatchObject({ status: 'interrupted' });
     const resumed = await cli(['sweep', ...SWEEP, '--workers', '2', '--resume', '--out', 'int.csv']);
     expect(resumed.status, resumed.stderr).toBe(0);
     const reference = await cli(['sweep', ...SWEEP, '--workers', '1']);
     expect(readFileSync(file('int.csv'), 'utf8')).toBe(reference.stdout);
+  }, 120_000);
+});
+
+describe('a sweep on two workers stopped by a batch system', () => {
+  // As above: 1,280,000 rows.
+  const SWEEP = [
+    CROWD,
+    '--vary',
+    'weights.momentum=0.5:1.5:1600',
+    '--vary',
+    'weights.intercept=-0.2:0.2:800',
+    '--solver',
+    'nash',
+  ];
+
+  it('SIGTERM to every process of the job, workers included (as Slurm sends it): exits 143 and resumes to the same bytes', async () => {
+    const run = spawnCli(['sweep', ...SWEEP, '--workers', '2', '--out', 'job.csv'], { cwd: dir });
+    let workers: number[] = [];
+    for (let wait = 0; wait < 3000 && run.child.exitCode === null; wait++) {
+      workers = childrenOf(run.child.pid!);
+      if (rowsIn('job.csv.partial') >= 1 && workers.length > 0) break;
+      await sleep(5);
+    }
+    expect(workers.length).toBe(1);
+    // The worker first: its chunks go back to the main process, which then stops in its own time.
+    for (const pid of workers) process.kill(pid, 'SIGTERM');
+    run.child.kill('SIGTERM');
+    const stopped = await run.done;
+    expect(stopped.code, stopped.stderr).toBe(143);
+    expect(stopped.stderr).not.toContain('worker exited');
+    expect(JSON.parse(readFileSync(file('job.csv.meta.json'), 'utf8'))).toMatchObject({ status: 'interrupted' });
+    const resumed = await cli(['sweep', ...SWEEP, '--workers', '2', '--resume', '--out', 'job.csv']);
+    expect(resumed.status, resumed.stderr).toBe(0);
+    const reference = await cli(['sweep', ...SWEEP, '--workers', '1']);
+    expect(readFileSync(file('job.csv'), 'utf8')).toBe(reference.stdout);
   }, 120_000);
 });
 
