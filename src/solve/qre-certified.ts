@@ -5,12 +5,14 @@
  * a point's time in calls to `Math.exp`.
  *
  * The map is F_i(p) = Λ(λ·Δ_i(p)), monotone in a supermodular game. Start
- * from `lo`, a few Gauss–Seidel sweeps up from p = 0, so lo ≤ p_least
- * (Tarski). Newton steps on G(p) = p − F(p) solve (I − D·J)·δ = F(p) − p,
- * D = diag(λ·F(1 − F)), J = ∂Δ/∂p (the mean-field part m_i/(N − 1) for
- * every other state plus the sparse B), by Gauss–Seidel sweeps on the
- * linear system, which cost no `exp`; each is solved only as far as the
- * current residual needs (an inexact Newton method with forcing term
+ * from `lo`, Gauss–Seidel sweeps up from p = 0 (one, NEWTON_AFTER in
+ * qre.ts), so lo ≤ p_least (Tarski). Newton steps on G(p) = p − F(p) solve
+ * (I − D·J)·δ = F(p) − p, D = diag(λ·F(1 − F)), J = ∂Δ/∂p: the mean-field
+ * part m_i/(N − 1) for every other state plus the sparse B. The matrix is
+ * K − u·1ᵀ with K = I + D·diag(m)/(N − 1) − D·B sparse and u = D·m/(N − 1),
+ * so δ comes from K·x = F(p) − p and K·y = u by Sherman–Morrison, both by
+ * Gauss–Seidel sweeps on K, which cost no `exp`; each is solved only as far
+ * as the current residual needs (an inexact Newton method with forcing term
  * min(10⁻², residual): superlinear; Dembo, Eisenstat & Steihaug 1982).
  *
  * Certificate. Let p be the Newton iterate with residual r = F(p) − p, and
@@ -19,15 +21,15 @@
  * c_i = λ·max q(1 − q) over the values F_i takes on X (bounded through
  * Λ' ≤ 1/4 from F_i(p) and the box's width, no further `exp`). For any
  * v > 0, F is a contraction on X in the norm max_i |x_i|/v_i with factor
- * ρ = max_i (Mv)_i/v_i (Collatz–Wielandt); v is M applied three times to
- * 1, plus a floor that keeps it positive. If ρ < RHO_MAX, the ball of
- * radius R = ‖r‖_v/(1 − ρ) around p is mapped into itself, so it holds a
- * fixed point p̂ (Banach), and if that ball lies within X then the least
- * QRE, which is ≥ lo and ≤ p̂, lies in X too, where F has only one fixed
- * point: p̂ is the least QRE, and ‖p − p_least‖ ≤ R·max v ≤ η. (The
- * residual carries an allowance for its own rounding, and any NaN refuses
- * the certificate.) When any
- * of this fails (near a bifurcation, where the contraction is lost), the
+ * ρ = max_i (Mv)_i/v_i (Collatz–Wielandt); v is 1, then M·1, M²·1, M³·1
+ * (each plus a floor that keeps it positive), until ρ < RHO_MAX. Then the
+ * ball of radius R = 2‖r‖_v/(1 − ρ) around p (twice Banach's, for the
+ * rounding of the bound) is mapped into itself, so it holds a fixed point
+ * p̂, and if that ball lies within X then the least QRE, which is ≥ lo and
+ * ≤ p̂, lies in X too, where F has only one fixed point: p̂ is the least
+ * QRE, and ‖p − p_least‖ ≤ R·max v ≤ η. The residual carries an allowance
+ * for its own rounding, and any NaN refuses the certificate. When any of
+ * this fails (near a bifurcation, where the contraction is lost), the
  * caller goes on with the monotone iteration as if Newton had not been
  * tried.
  */
