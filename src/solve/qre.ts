@@ -247,8 +247,10 @@ const STEP_TOLERANCE = 1e-13;
 const WARM_SWEEPS = 2_000;
 /** Gauss–Seidel sweeps from p = 0 before the certified Newton steps (qre-certified.ts) are tried. */
 const NEWTON_AFTER = 1;
-/** The sweeps' lower bound handed to the certified Newton steps (kept between calls: no allocation). */
+/** The sweeps' lower bound handed to the certified Newton steps, and all-free actions for a call
+ * without fixed ones (kept between calls: no allocation per point). */
 let lo = new Float64Array(0);
+let allFree = noFixedActions(0);
 
 /**
  * The least QRE into `p` without allocating, for sweeps: the same fixed
@@ -281,8 +283,9 @@ export function leastQreInto(
       if (round === NEWTON_AFTER) {
         // Newton from here, certified to land on the least QRE; otherwise on as if not tried.
         if (lo.length !== n) lo = new Float64Array(n);
+        if (!fixed && allFree.length !== n) allFree = noFixedActions(n);
         lo.set(p);
-        if (certifiedLeastQre(game, lambda, fixed ?? noFixedActions(n), lo, p)) return true;
+        if (certifiedLeastQre(game, lambda, fixed ?? allFree, lo, p)) return true;
         p.set(lo);
       }
       let change = 0;

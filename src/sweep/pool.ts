@@ -102,7 +102,6 @@ export function runPool(options: PoolOptions): Promise<number> {
     let nextWrite = 0;
     let nextStart = from;
     let written = from;
-    let inFlight = 0;
     let chunk = FIRST_CHUNK;
     /** Whether the worker processes were started, or judged not worth starting. */
     let workersDecided = false;
@@ -110,7 +109,6 @@ export function runPool(options: PoolOptions): Promise<number> {
     let mainRate = 0;
     let mainSeconds = 0;
     let settled = false;
-    const started = new Map<number, number>();
     const window = WINDOW_PER_WORKER * wanted;
 
     const finish = (error?: Error): void => {
@@ -120,8 +118,8 @@ export function runPool(options: PoolOptions): Promise<number> {
       if (error) reject(error);
       else resolve(written);
     };
-    /** Chunks handed out and not yet back, with who has them. */
-    const outstanding = new Map<number, { task: ChunkTask; p: Participant }>();
+    /** Chunks handed out and not yet back: who has each, and since when (ms). */
+    const outstanding = new Map<number, { task: ChunkTask; p: Participant; since: number }>();
     /** Chunks of a worker stopped by a signal, handed out again before any new one (lowest first). */
     const retry: ChunkTask[] = [];
     const done = (): boolean => options.stopped() || (nextStart >= to && retry.length === 0);
@@ -130,7 +128,7 @@ export function runPool(options: PoolOptions): Promise<number> {
       if (settled) return;
       if (done() || !canHandOut()) {
         idle.push(p);
-        if (inFlight === 0 && done()) finish();
+        if (outstanding.size === 0 && done()) finish();
         return;
       }
       let task = retry.shift();
@@ -138,9 +136,7 @@ export function runPool(options: PoolOptions): Promise<number> {
         task = { type: 'task', id: nextId++, from: nextStart, to: Math.min(to, nextStart + chunk) };
         nextStart = task.to;
       }
-      outstanding.set(task.id, { task, p });
-      inFlight++;
-      started.set(task.id, performance.now());
+      outstanding.set(task.id, { task, p, since: performance.now() });
       if (p !== 'main') {
         p.send(task);
         return;
@@ -161,10 +157,8 @@ export function runPool(options: PoolOptions): Promise<number> {
     };
     const received = (id: number, bytes: Uint8Array, rows: number, participant: Participant): void => {
       if (settled) return;
-      inFlight--;
+      const seconds = (performance.now() - (outstanding.get(id)?.since ?? 0)) / 1000;
       outstanding.delete(id);
-      const seconds = (performance.now() - (started.get(id) ?? 0)) / 1000;
-      started.delete(id);
       if (rows > 0 && seconds > 0)
         chunk = Math.max(1, Math.min(MAX_CHUNK, Math.round((CHUNK_SECONDS * rows) / seconds)));
       if (participant === 'main' && rows > 0 && seconds > 0) {
@@ -195,7 +189,7 @@ export function runPool(options: PoolOptions): Promise<number> {
     };
     const serveIdle = (): void => {
       while (idle.length > 0 && !done() && canHandOut()) dispatch(idle.pop()!);
-      if (inFlight === 0 && done()) finish();
+      if (outstanding.size === 0 && done()) finish();
     };
     /**
      * A worker stopped by a signal from outside (a batch system signals every process of a job,
@@ -208,8 +202,6 @@ export function runPool(options: PoolOptions): Promise<number> {
       for (const [id, { task, p }] of outstanding)
         if (p === w) {
           outstanding.delete(id);
-          started.delete(id);
-          inFlight--;
           retry.push(task);
         }
       retry.sort((x, y) => x.id - y.id);

@@ -98,29 +98,44 @@ const alive = (pid: number): boolean => {
   }
 };
 
-describe('a sweep on two workers stopped by Ctrl-C', () => {
-  // 1,280,000 rows: long enough to be caught midway, and for the main process to start a worker
-  // (it does when more than about a second of rows is left).
-  const SWEEP = [
-    CROWD,
-    '--vary',
-    'weights.momentum=0.5:1.5:1600',
-    '--vary',
-    'weights.intercept=-0.2:0.2:800',
-    '--solver',
-    'nash',
-  ];
+// 1,280,000 rows of pure Nash on two workers: long enough to be caught midway, and for the main
+// process to start a worker (it does when more than about a second of rows is left).
+const TWO_WORKER_SWEEP = [
+  CROWD,
+  '--vary',
+  'weights.momentum=0.5:1.5:1600',
+  '--vary',
+  'weights.intercept=-0.2:0.2:800',
+  '--solver',
+  'nash',
+];
 
+/** Starts the two-worker sweep into `out`; resolves once rows are written and the worker has started. */
+async function runningWithWorker(out: string, options: { detached?: boolean } = {}) {
+  const run = spawnCli(['sweep', ...TWO_WORKER_SWEEP, '--workers', '2', '--out', out], { cwd: dir, ...options });
+  let workers: number[] = [];
+  for (let wait = 0; wait < 3000 && run.child.exitCode === null; wait++) {
+    workers = childrenOf(run.child.pid!);
+    if (rowsIn(`${out}.partial`) >= 1 && workers.length > 0) break;
+    await sleep(5);
+  }
+  expect(workers.length).toBe(1);
+  return { run, workers };
+}
+
+/** The whole sweep on one worker, computed once for both tests. */
+let reference: Promise<string> | undefined;
+/** Resumes the stopped sweep in `out` on two workers and checks it gives the one-worker bytes. */
+async function expectResumesToReference(out: string): Promise<void> {
+  const resumed = await cli(['sweep', ...TWO_WORKER_SWEEP, '--workers', '2', '--resume', '--out', out]);
+  expect(resumed.status, resumed.stderr).toBe(0);
+  reference ??= cli(['sweep', ...TWO_WORKER_SWEEP, '--workers', '1']).then((r) => r.stdout);
+  expect(readFileSync(file(out), 'utf8')).toBe(await reference);
+}
+
+describe('a sweep on two workers stopped by Ctrl-C', () => {
   it('SIGINT to the whole process group (a terminal Ctrl-C): the main process decides, exits 130, leaves no worker behind and resumes to the same bytes', async () => {
-    const run = spawnCli(['sweep', ...SWEEP, '--workers', '2', '--out', 'int.csv'], { cwd: dir, detached: true });
-    // Rows written, and the worker started (after the main process's first 0.1 s of rows).
-    let workers: number[] = [];
-    for (let wait = 0; wait < 3000 && run.child.exitCode === null; wait++) {
-      workers = childrenOf(run.child.pid!);
-      if (rowsIn('int.csv.partial') >= 1 && workers.length > 0) break;
-      await sleep(5);
-    }
-    expect(workers.length).toBe(1);
+    const { run, workers } = await runningWithWorker('int.csv', { detached: true });
     // What a terminal does on Ctrl-C: the signal to every process of the foreground group.
     process.kill(-run.child.pid!, 'SIGINT');
     const stopped = await run.done;
@@ -133,34 +148,13 @@ describe('a sweep on two workers stopped by Ctrl-C', () => {
     expect(kept).toBeGreaterThanOrEqual(1);
     expect(kept).toBeLessThan(1_280_000);
     expect(JSON.parse(readFileSync(file('int.csv.meta.json'), 'utf8'))).toMatchObject({ status: 'interrupted' });
-    const resumed = await cli(['sweep', ...SWEEP, '--workers', '2', '--resume', '--out', 'int.csv']);
-    expect(resumed.status, resumed.stderr).toBe(0);
-    const reference = await cli(['sweep', ...SWEEP, '--workers', '1']);
-    expect(readFileSync(file('int.csv'), 'utf8')).toBe(reference.stdout);
+    await expectResumesToReference('int.csv');
   }, 120_000);
 });
 
 describe('a sweep on two workers stopped by a batch system', () => {
-  // As above: 1,280,000 rows.
-  const SWEEP = [
-    CROWD,
-    '--vary',
-    'weights.momentum=0.5:1.5:1600',
-    '--vary',
-    'weights.intercept=-0.2:0.2:800',
-    '--solver',
-    'nash',
-  ];
-
   it('SIGTERM to every process of the job, workers included (as Slurm sends it): exits 143 and resumes to the same bytes', async () => {
-    const run = spawnCli(['sweep', ...SWEEP, '--workers', '2', '--out', 'job.csv'], { cwd: dir });
-    let workers: number[] = [];
-    for (let wait = 0; wait < 3000 && run.child.exitCode === null; wait++) {
-      workers = childrenOf(run.child.pid!);
-      if (rowsIn('job.csv.partial') >= 1 && workers.length > 0) break;
-      await sleep(5);
-    }
-    expect(workers.length).toBe(1);
+    const { run, workers } = await runningWithWorker('job.csv');
     // The worker first: its chunks go back to the main process, which then stops in its own time.
     for (const pid of workers) process.kill(pid, 'SIGTERM');
     run.child.kill('SIGTERM');
@@ -168,10 +162,7 @@ describe('a sweep on two workers stopped by a batch system', () => {
     expect(stopped.code, stopped.stderr).toBe(143);
     expect(stopped.stderr).not.toContain('worker exited');
     expect(JSON.parse(readFileSync(file('job.csv.meta.json'), 'utf8'))).toMatchObject({ status: 'interrupted' });
-    const resumed = await cli(['sweep', ...SWEEP, '--workers', '2', '--resume', '--out', 'job.csv']);
-    expect(resumed.status, resumed.stderr).toBe(0);
-    const reference = await cli(['sweep', ...SWEEP, '--workers', '1']);
-    expect(readFileSync(file('job.csv'), 'utf8')).toBe(reference.stdout);
+    await expectResumesToReference('job.csv');
   }, 120_000);
 });
 
