@@ -108,6 +108,9 @@ export interface Compiler {
 
 const EMPTY = new Float64Array(0);
 
+/** The most terms one pass of a sum adds. */
+const MAX_ADDENDS = 8;
+
 /** Part numbers, in PART_NAMES order. */
 const [CONSTANT, MOMENTUM, RIVALS, PATRON] = [0, 1, 2, 3];
 
@@ -160,10 +163,12 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
     rivals: new Float64Array(n),
     patron: new Float64Array(n),
   }));
-  /** Weighted parts w·f by part number (PART_NAMES order) and term, empty for parts a term does not have. */
-  const weighted: Float64Array[][] = PART_NAMES.map((p) =>
-    terms.map((_, t) => new Float64Array(has[t].has(p) ? n : 0)),
-  );
+  /**
+   * The unweighted part by part number (PART_NAMES order) and term, empty for parts a term
+   * does not have. The sums multiply each by its weight as they add it: w·f rounded, then
+   * added, the same bits as a product kept in an array of its own.
+   */
+  const byPart: Float64Array[][] = PART_NAMES.map((p) => terms.map((_, t) => (has[t].has(p) ? raw[t][p] : EMPTY)));
   /** The part numbers each term's kernel writes. */
   const partsOf = terms.map((term) => Int32Array.from(term.parts, (p) => PART_NAMES.indexOf(p)));
   const reliefParts = Int32Array.of(RIVALS);
@@ -195,10 +200,10 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
   const dirty = new Uint8Array(T).fill(FULL);
   let derivedDirty = false;
   let baselineDirty = true;
-  // a is summed through stages: stage[0] = intercept + bias, stage[t + 1] = stage[t] + term t's
-  // constant part, stage[T] being game.a: a change to term t re-adds from stage[t] on only,
-  // with the additions of a plain left-to-right sum. The additions run up to four terms per
-  // pass (addStages), so only some stages are written: `valid` says which hold their sum, and
+  // a is summed through stages: stage[0] = intercept + bias, stage[t + 1] = stage[t] + w_t ·
+  // term t's constant part, stage[T] being game.a: a change to term t re-adds from stage[t] on
+  // only, with the additions of a plain left-to-right sum. The additions run up to MAX_ADDENDS
+  // terms per pass (addStages), so only some stages are written: `valid` says which hold their sum, and
   // `kept` the stages a recompile has started from, which passes end on so the next such
   // recompile finds them.
   const stage = Array.from({ length: T + 1 }, (_, t) => (t === T ? game.a : new Float64Array(n)));
@@ -220,14 +225,9 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
       const a = x.derived.assurance;
       for (let i = 0; i < n; i++) rivals[i] = -constant[i] * a;
     }
-    const w = weights[t];
     const parts = level === FULL ? partsOf[t] : reliefParts;
     for (let q = 0; q < parts.length; q++) {
       const part = parts[q];
-      const source =
-        part === CONSTANT ? out.constant : part === MOMENTUM ? out.momentum : part === RIVALS ? out.rivals : out.patron;
-      const target = weighted[part][t];
-      for (let i = 0; i < n; i++) target[i] = w * source[i];
       if (part === CONSTANT) firstA = Math.min(firstA, t);
       else if (part === MOMENTUM) pendingM = true;
       else if (part === RIVALS) pendingRivals = true;
@@ -277,22 +277,25 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
     }
   }
 
-  /** game.a from the first changed stage on: stage[t + 1] = stage[t] + term t's weighted constant. */
+  /** game.a from the first changed stage on: stage[t + 1] = stage[t] + w_t · term t's constant. */
   function addStages(): void {
     kept[firstA] = 1;
     // Start from the last stage at or before the first change that holds its sum.
     let t = firstA;
     while (valid[t] === 0) t--;
     for (let u = t + 1; u <= T; u++) valid[u] = 0;
-    const byTerm = weighted[CONSTANT];
+    const byTerm = byPart[CONSTANT];
     let from = stage[t];
     while (t < T) {
-      // Up to four terms that add something (a part a term does not have, or a zero weight,
-      // adds nothing), ending at the next kept stage.
+      // Up to MAX_ADDENDS terms that add something (a part a term does not have, or a zero
+      // weight, adds nothing), ending at the next kept stage.
       let count = 0;
       let end = t;
-      while (end < T && count < 4) {
-        if (byTerm[end].length > 0 && weights[end] !== 0) addends[count++] = byTerm[end];
+      while (end < T && count < MAX_ADDENDS) {
+        if (byTerm[end].length > 0 && weights[end] !== 0) {
+          addends[count] = byTerm[end];
+          factors[count++] = weights[end];
+        }
         end++;
         if (kept[end] === 1) break;
       }
@@ -305,27 +308,58 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
     firstA = T;
   }
 
-  const addends: Float64Array[] = [EMPTY, EMPTY, EMPTY, EMPTY];
-  /** to = from + addends[0] + … + addends[count − 1], left to right for each state. */
+  const addends: Float64Array[] = new Array<Float64Array>(MAX_ADDENDS).fill(EMPTY);
+  const factors = new Float64Array(MAX_ADDENDS);
+  /**
+   * to = from + f₀·addends[0] + … + f_{count−1}·addends[count − 1], left to right for each
+   * state, each product rounded before it is added (JavaScript never fuses a multiply-add).
+   */
   function sumPass(from: Float64Array, count: number, to: Float64Array): void {
-    const [A, B, C, D] = addends;
-    if (count === 0) to.set(from);
-    else if (count === 1) for (let i = 0; i < n; i++) to[i] = from[i] + A[i];
-    else if (count === 2) for (let i = 0; i < n; i++) to[i] = from[i] + A[i] + B[i];
-    else if (count === 3) for (let i = 0; i < n; i++) to[i] = from[i] + A[i] + B[i] + C[i];
-    else for (let i = 0; i < n; i++) to[i] = from[i] + A[i] + B[i] + C[i] + D[i];
+    const [A, B, C, D, E, F, G, H] = addends;
+    const [a, b, c, d, e, f, g, h] = factors;
+    switch (count) {
+      case 0:
+        to.set(from);
+        break;
+      case 1:
+        for (let i = 0; i < n; i++) to[i] = from[i] + a * A[i];
+        break;
+      case 2:
+        for (let i = 0; i < n; i++) to[i] = from[i] + a * A[i] + b * B[i];
+        break;
+      case 3:
+        for (let i = 0; i < n; i++) to[i] = from[i] + a * A[i] + b * B[i] + c * C[i];
+        break;
+      case 4:
+        for (let i = 0; i < n; i++) to[i] = from[i] + a * A[i] + b * B[i] + c * C[i] + d * D[i];
+        break;
+      case 5:
+        for (let i = 0; i < n; i++) to[i] = from[i] + a * A[i] + b * B[i] + c * C[i] + d * D[i] + e * E[i];
+        break;
+      case 6:
+        for (let i = 0; i < n; i++) to[i] = from[i] + a * A[i] + b * B[i] + c * C[i] + d * D[i] + e * E[i] + f * F[i];
+        break;
+      case 7:
+        for (let i = 0; i < n; i++)
+          to[i] = from[i] + a * A[i] + b * B[i] + c * C[i] + d * D[i] + e * E[i] + f * F[i] + g * G[i];
+        break;
+      default:
+        for (let i = 0; i < n; i++)
+          to[i] = from[i] + a * A[i] + b * B[i] + c * C[i] + d * D[i] + e * E[i] + f * F[i] + g * G[i] + h * H[i];
+    }
   }
 
-  /** target = 0 + the terms' weighted `part`, left to right, up to four terms per pass. */
+  /** target = 0 + the terms' weighted `part`, left to right, up to MAX_ADDENDS terms per pass. */
   function sumInto(target: Float64Array, part: number): void {
-    const byTerm = weighted[part];
+    const byTerm = byPart[part];
     let from: Float64Array = zeros;
     let count = 0;
     for (let t = 0; t < T; t++) {
       const P = byTerm[t];
       if (P.length === 0 || weights[t] === 0) continue;
-      addends[count++] = P;
-      if (count === 4) {
+      addends[count] = P;
+      factors[count++] = weights[t];
+      if (count === MAX_ADDENDS) {
         sumPass(from, count, target);
         from = target;
         count = 0;
