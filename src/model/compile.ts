@@ -102,6 +102,8 @@ export interface Compiler {
   setter(path: string): Setter | undefined;
   /** Brings the game up to date with the inputs, recomputing only what they changed. */
   recompile(): void;
+  /** isSupermodular(game) as of the last recompile, without scanning the game. */
+  supermodular(): boolean;
   /** The current game with its per-term split, as fresh arrays. */
   snapshot(): CompiledScenario;
 }
@@ -212,6 +214,10 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
   kept[0] = kept[T] = 1;
   let firstA = 0;
   let pendingM = true;
+  // Whether m and B have a negative entry, as recompile last wrote them (isSupermodular's test,
+  // kept up to date by the passes that write m and B instead of a scan of both per point).
+  let negativeM = false;
+  let negativeB = false;
   let pendingRivals = true;
   let pendingPatron = true;
   const rivalCoef = new Float64Array(n);
@@ -259,6 +265,9 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
     if (pendingM) {
       pendingM = false;
       sumInto(game.m, MOMENTUM);
+      const mm = game.m;
+      negativeM = false;
+      for (let i = 0; i < n; i++) if (mm[i] < 0) negativeM = true;
     }
     if (!pendingRivals && !pendingPatron) return;
     if (pendingRivals) sumInto(rivalCoef, RIVALS);
@@ -266,6 +275,7 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
     pendingRivals = pendingPatron = false;
     const { val, tval } = game;
     const share = structure.rivalShare;
+    let negative = false;
     for (let k = 0; k < nnz; k++) {
       const i = slotRow[k];
       let v = 0;
@@ -274,7 +284,9 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
       if (slotPatron[k]) v = v + patronCoef[i];
       val[k] = v;
       tval[tslot[k]] = v;
+      if (v < 0) negative = true;
     }
+    negativeB = negative;
   }
 
   /** game.a from the first changed stage on: stage[t + 1] = stage[t] + w_t · term t's constant. */
@@ -495,7 +507,7 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
     };
   }
 
-  return { game, structure, columns: x, setter, recompile, snapshot };
+  return { game, structure, columns: x, setter, recompile, snapshot, supermodular: () => !negativeM && !negativeB };
 }
 
 /**

@@ -92,8 +92,13 @@ export function pointModel(
   const setters = paths.map((path) => incremental.setter(path));
   const fast = setters.every((s): s is Setter => s !== undefined);
 
-  function solveGame(game: LinearGame, lambda: number, solver: SolverChoice, out: PointOutcome): void {
-    const supermodular = isSupermodular(game);
+  function solveGame(
+    game: LinearGame,
+    supermodular: boolean,
+    lambda: number,
+    solver: SolverChoice,
+    out: PointOutcome,
+  ): void {
     if (hasNash(solver)) {
       if (supermodular) {
         out.least = leastTally(game, fixed, ws);
@@ -134,7 +139,7 @@ export function pointModel(
       set: (k, value) => setters[k]!(value),
       solve(solver, out) {
         incremental.recompile();
-        solveGame(incremental.game, incremental.columns.world.lambda, solver, out);
+        solveGame(incremental.game, incremental.supermodular(), incremental.columns.world.lambda, solver, out);
       },
     };
   }
@@ -165,7 +170,8 @@ export function pointModel(
         copy = moved;
         date = pendingDate;
       }
-      solveGame(compileScenario(copy).game, copy.world.lambda, solver, out);
+      const { game } = compileScenario(copy);
+      solveGame(game, isSupermodular(game), copy.world.lambda, solver, out);
     },
   };
 }

@@ -8,6 +8,7 @@ import { resolvePath, withValues } from '../../src/scenario/paths.js';
 import { monotoneSolve, nashWorkspace } from '../../src/solve/nash.js';
 import { leastQreInto, logitQre } from '../../src/solve/qre.js';
 import { greatestTally, leastTally, tallyWorkspace } from '../../src/solve/warm-nash.js';
+import { isSupermodular } from '../../src/solve/game.js';
 import { compiler as fastCompiler } from '../../src/model/compile.js';
 import { expectSameGame } from './same-game.js';
 import { scenarioArb } from './random-scenario.js';
@@ -154,6 +155,35 @@ describe('incremental recompile', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("the compiler's supermodular flag", () => {
+  it('follows m and B as a weight turns them negative and back, without a scan of the game', () => {
+    const scenario = loadScenario(path.join(root, 'scenarios', 'a-coruna-2026.yaml'));
+    const compiler = fastCompiler(scenario);
+    const momentum = compiler.setter('weights.momentum')!;
+    const restraint = compiler.setter('weights.restraint')!;
+    compiler.recompile();
+    expect(compiler.supermodular()).toBe(true);
+    // A negative momentum weight makes m negative (the baseline's states all have normSensitivity > 0).
+    momentum(-0.5);
+    compiler.recompile();
+    expect(isSupermodular(compiler.game)).toBe(false);
+    expect(compiler.supermodular()).toBe(false);
+    momentum(scenario.weights.momentum);
+    compiler.recompile();
+    expect(compiler.supermodular()).toBe(true);
+    // A negative restraint weight makes the rival entries of B negative (with verification, so that
+    // the rivals' assurance, and with it the entries, is not 0).
+    compiler.setter('declaration.verification')!(1);
+    restraint(-1);
+    compiler.recompile();
+    expect(isSupermodular(compiler.game)).toBe(false);
+    expect(compiler.supermodular()).toBe(false);
+    restraint(scenario.weights.restraint);
+    compiler.recompile();
+    expect(compiler.supermodular()).toBe(true);
   });
 });
 
