@@ -8,6 +8,7 @@
  * so the same seed always gives the same output.
  */
 import seedrandom from 'seedrandom';
+import { decimalDigits } from '../text/digits.js';
 
 /** A seed: a number or a string key; equal seeds give equal streams. */
 export type Seed = number | string;
@@ -91,13 +92,7 @@ const DIGITS = new Uint8Array(20);
 
 /** Mash's state after hashing the decimal digits of a non-negative safe integer, as `String(v)` spells them. */
 function mashNatural(n: number, v: number): number {
-  let count = 0;
-  let rest = v;
-  do {
-    const digit = rest % 10;
-    DIGITS[count++] = digit;
-    rest = (rest - digit) / 10;
-  } while (rest > 0);
+  let count = decimalDigits(v, DIGITS);
   while (count > 0) n = mashUnit(n, 48 + DIGITS[--count]);
   return n;
 }

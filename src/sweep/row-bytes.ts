@@ -5,6 +5,10 @@
  * bytes. A row thus costs no string concatenation and no garbage.
  */
 
+import { decimalDigits } from '../text/digits.js';
+
+const DIGITS = new Uint8Array(20);
+
 export class RowBuffer {
   bytes: Uint8Array;
   length = 0;
@@ -58,17 +62,12 @@ export class RowBuffer {
       this.byte(48 + v);
       return;
     }
-    let digits = 2;
-    for (let p = 100; p <= v; p *= 10) digits++;
+    const digits = decimalDigits(v, DIGITS);
     this.reserve(digits);
     const b = this.bytes;
-    let rest = v;
-    for (let at = this.length + digits - 1; at >= this.length; at--) {
-      const digit = rest % 10;
-      b[at] = 48 + digit;
-      rest = (rest - digit) / 10;
-    }
-    this.length += digits;
+    let at = this.length;
+    for (let k = digits - 1; k >= 0; k--) b[at++] = 48 + DIGITS[k];
+    this.length = at;
   }
 
   /** Starts over, keeping the storage. */
