@@ -162,28 +162,23 @@ describe("the compiler's supermodular flag", () => {
   it('follows m and B as a weight turns them negative and back, without a scan of the game', () => {
     const scenario = loadScenario(path.join(root, 'scenarios', 'a-coruna-2026.yaml'));
     const compiler = fastCompiler(scenario);
-    const momentum = compiler.setter('weights.momentum')!;
-    const restraint = compiler.setter('weights.restraint')!;
-    compiler.recompile();
-    expect(compiler.supermodular()).toBe(true);
-    // A negative momentum weight makes m negative (the baseline's states all have normSensitivity > 0).
-    momentum(-0.5);
-    compiler.recompile();
-    expect(isSupermodular(compiler.game)).toBe(false);
-    expect(compiler.supermodular()).toBe(false);
-    momentum(scenario.weights.momentum);
-    compiler.recompile();
-    expect(compiler.supermodular()).toBe(true);
-    // A negative restraint weight makes the rival entries of B negative (with verification, so that
-    // the rivals' assurance, and with it the entries, is not 0).
+    // With verification, so that the rivals' assurance, and with it B's rival entries, is not 0.
     compiler.setter('declaration.verification')!(1);
-    restraint(-1);
-    compiler.recompile();
-    expect(isSupermodular(compiler.game)).toBe(false);
-    expect(compiler.supermodular()).toBe(false);
-    restraint(scenario.weights.restraint);
-    compiler.recompile();
-    expect(compiler.supermodular()).toBe(true);
+    const flag = () => {
+      compiler.recompile();
+      expect(compiler.supermodular()).toBe(isSupermodular(compiler.game));
+      return compiler.supermodular();
+    };
+    expect(flag()).toBe(true);
+    // A negative momentum weight makes m negative (the baseline's states all have normSensitivity > 0),
+    // a negative restraint weight the rival entries of B.
+    for (const term of ['momentum', 'restraint']) {
+      const set = compiler.setter(`weights.${term}`)!;
+      set(-1);
+      expect(flag()).toBe(false);
+      set(scenario.weights[term]);
+      expect(flag()).toBe(true);
+    }
   });
 });
 
