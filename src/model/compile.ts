@@ -205,9 +205,9 @@ export function compiler(scenario: CompileInput, structure: GameStructure = game
   // a is summed through stages: stage[0] = intercept + bias, stage[t + 1] = stage[t] + w_t ·
   // term t's constant part, stage[T] being game.a: a change to term t re-adds from stage[t] on
   // only, with the additions of a plain left-to-right sum. The additions run up to MAX_ADDENDS
-  // terms per pass (addStages), so only some stages are written: `valid` says which hold their sum, and
-  // `kept` the stages a recompile has started from, which passes end on so the next such
-  // recompile finds them.
+  // terms per pass (addStages), so only some stages are written: `valid` says which hold their
+  // sum, and `kept` the stages a recompile has started from, which passes end on so the next
+  // such recompile finds them.
   const stage = Array.from({ length: T + 1 }, (_, t) => (t === T ? game.a : new Float64Array(n)));
   const valid = new Uint8Array(T + 1);
   const kept = new Uint8Array(T + 1);

@@ -55,8 +55,11 @@ export interface Term {
    * forms.
    */
   readonly relief?: true;
-  /** Writes the unweighted parts for every state into `out` (only the parts in `parts`). */
-  kernel(x: Columns, out: Parts): void;
+  /**
+   * Writes the unweighted parts for every state into the arrays of `out` (only the parts in
+   * `parts`); the arrays stay the compiler's, which reads them in place.
+   */
+  kernel(x: Columns, out: Readonly<Parts>): void;
 }
 
 export const reputation: Term = {

@@ -178,7 +178,7 @@ export function makeCustomTerm(spec: CustomTermSpec, customAttributes: ReadonlyS
     reads: used,
     parts,
     linearAt,
-    kernel(x: Columns, out: Parts): void {
+    kernel(x: Columns, out: Readonly<Parts>): void {
       for (let i = 0; i < x.n; i++) {
         const result = linearAt(x, i);
         // The scenario's expression, not the program, is at fault: a value it reaches (a swept one, say) makes it non-linear.
